@@ -1,0 +1,247 @@
+"""Provinces, agencies and their departments, emulation blocks, staff.
+
+Units keep a stable identity (code) while their name changes over time; merges and splits are
+recorded as successions so that history (registrations, awards) stays attached and can be
+followed from the successor."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db import models
+from django.db.models import Q
+from simple_history.models import HistoricalRecords
+
+
+class Province(models.Model):
+    code = models.CharField("mã", max_length=20, unique=True)
+    name = models.CharField("tên", max_length=200)
+    parent_body = models.CharField(
+        "cơ quan chủ quản (in trên văn bản)", max_length=200, help_text="Ví dụ: UBND TỈNH THÁI NGUYÊN"
+    )
+    place_name = models.CharField("địa danh ghi trên văn bản", max_length=100, help_text="Ví dụ: Thái Nguyên")
+    active_from = models.DateField("hiệu lực từ", null=True, blank=True)
+    active_to = models.DateField("hiệu lực đến", null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "tỉnh, thành phố"
+        verbose_name_plural = "tỉnh, thành phố"
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class UnitKind(models.TextChoices):
+    PROVINCE_BODY = "province_body", "Cơ quan cấp tỉnh (UBND, Ban TĐKT)"
+    AGENCY = "agency", "Cơ quan, đơn vị"
+    DEPARTMENT = "department", "Phòng, ban trực thuộc"
+
+
+class UnitQuerySet(models.QuerySet):
+    def active_on(self, day: dt.date) -> UnitQuerySet:
+        return self.filter(Q(active_from__isnull=True) | Q(active_from__lte=day)).filter(
+            Q(active_to__isnull=True) | Q(active_to__gte=day)
+        )
+
+    def agencies(self) -> UnitQuerySet:
+        return self.filter(kind=UnitKind.AGENCY)
+
+    def departments(self) -> UnitQuerySet:
+        return self.filter(kind=UnitKind.DEPARTMENT)
+
+
+class Unit(models.Model):
+    """An organisation in the tree: a provincial body, an agency (sở, ban, ngành) or one of its
+    departments (phòng, ban)."""
+
+    code = models.CharField("mã", max_length=40, unique=True)
+    name = models.CharField("tên đầy đủ", max_length=255)
+    short_name = models.CharField("tên viết tắt", max_length=100, blank=True)
+    document_name = models.CharField(
+        "tên in trên văn bản", max_length=255, blank=True, help_text="Ví dụ: SỞ KHOA HỌC VÀ CÔNG NGHỆ"
+    )
+    symbol = models.CharField(
+        "chữ viết tắt trong số ký hiệu văn bản", max_length=40, blank=True, help_text="Ví dụ: KHCN"
+    )
+    kind = models.CharField("loại", max_length=20, choices=UnitKind.choices)
+    province = models.ForeignKey(Province, on_delete=models.PROTECT, related_name="units", verbose_name="tỉnh")
+    parent = models.ForeignKey(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="children", verbose_name="đơn vị cha"
+    )
+    position = models.PositiveIntegerField("thứ tự", default=0)
+    active_from = models.DateField("hoạt động từ", null=True, blank=True)
+    active_to = models.DateField("hoạt động đến", null=True, blank=True)
+    history = HistoricalRecords()
+
+    objects = UnitQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "đơn vị"
+        verbose_name_plural = "đơn vị"
+        ordering = ["province__code", "position", "name"]
+        indexes = [models.Index(fields=["kind", "province"])]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def agency(self) -> Unit:
+        """The agency a department belongs to (or the unit itself)."""
+        return self.parent if self.kind == UnitKind.DEPARTMENT and self.parent else self
+
+
+class SuccessionKind(models.TextChoices):
+    RENAME = "rename", "Đổi tên"
+    MERGE = "merge", "Hợp nhất, sáp nhập"
+    SPLIT = "split", "Chia, tách"
+
+
+class UnitSuccession(models.Model):
+    """`predecessor` continued as `successor` from `date` (a merge has several predecessors with
+    one successor, a split the reverse). History of the predecessor belongs to the successor."""
+
+    predecessor = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="successions_out")
+    successor = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="successions_in")
+    kind = models.CharField("hình thức", max_length=10, choices=SuccessionKind.choices)
+    date = models.DateField("ngày hiệu lực")
+    basis = models.CharField("căn cứ", max_length=255, blank=True)
+
+    class Meta:
+        verbose_name = "kế thừa đơn vị"
+        verbose_name_plural = "kế thừa đơn vị"
+        constraints = [
+            models.UniqueConstraint(fields=["predecessor", "successor"], name="unique_unit_succession"),
+            models.CheckConstraint(condition=~Q(predecessor=models.F("successor")), name="succession_not_self"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.predecessor} → {self.successor} ({self.get_kind_display()})"
+
+
+class UnitName(models.Model):
+    """A former name of a unit, with the period it was used (renames keep their history)."""
+
+    unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="former_names")
+    name = models.CharField("tên", max_length=255)
+    valid_from = models.DateField("từ", null=True, blank=True)
+    valid_to = models.DateField("đến")
+
+    class Meta:
+        verbose_name = "tên cũ"
+        verbose_name_plural = "tên cũ"
+        ordering = ["-valid_to"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class BlockKind(models.TextChoices):
+    BLOCK = "khoi", "Khối thi đua"
+    CLUSTER = "cum", "Cụm thi đua"
+
+
+class Block(models.Model):
+    code = models.CharField("mã", max_length=40, unique=True)
+    name = models.CharField("tên", max_length=255)
+    kind = models.CharField("loại", max_length=4, choices=BlockKind.choices, default=BlockKind.BLOCK)
+    province = models.ForeignKey(Province, on_delete=models.PROTECT, related_name="blocks", verbose_name="tỉnh")
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "khối, cụm thi đua"
+        verbose_name_plural = "khối, cụm thi đua"
+        ordering = ["province__code", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def head_title(self) -> str:
+        """'Trưởng Khối Thi đua các cơ quan tham mưu tổng hợp' — how registrations address it."""
+        word = "Khối" if self.kind == BlockKind.BLOCK else "Cụm"
+        rest = self.name.split(" ", 1)[1] if self.name.lower().startswith(("khối ", "cụm ")) else self.name
+        return f"Trưởng {word} Thi đua {rest}"
+
+
+class BlockYear(models.Model):
+    """A block's setup for one year: who heads it (rotates yearly) and who is deputy."""
+
+    block = models.ForeignKey(Block, on_delete=models.CASCADE, related_name="years")
+    year = models.PositiveIntegerField("năm")
+    head = models.ForeignKey(
+        Unit, on_delete=models.PROTECT, related_name="+", null=True, blank=True, verbose_name="trưởng khối"
+    )
+    deputy = models.ForeignKey(
+        Unit, on_delete=models.PROTECT, related_name="+", null=True, blank=True, verbose_name="phó trưởng khối"
+    )
+    members = models.ManyToManyField(Unit, through="BlockMembership", related_name="block_years")
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "khối thi đua theo năm"
+        verbose_name_plural = "khối thi đua theo năm"
+        constraints = [models.UniqueConstraint(fields=["block", "year"], name="unique_block_year")]
+        ordering = ["block", "-year"]
+
+    def __str__(self) -> str:
+        return f"{self.block} – {self.year}"
+
+
+class BlockMembership(models.Model):
+    block_year = models.ForeignKey(BlockYear, on_delete=models.CASCADE, related_name="memberships")
+    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="block_memberships")
+    position = models.PositiveIntegerField("thứ tự", default=0)
+
+    class Meta:
+        verbose_name = "thành viên khối"
+        verbose_name_plural = "thành viên khối"
+        constraints = [models.UniqueConstraint(fields=["block_year", "unit"], name="unique_block_member")]
+        ordering = ["position", "unit__name"]
+
+    def __str__(self) -> str:
+        return f"{self.unit} ∈ {self.block_year}"
+
+
+class StaffKind(models.TextChoices):
+    CADRE = "can_bo", "Cán bộ"
+    CIVIL_SERVANT = "cong_chuc", "Công chức"
+    PUBLIC_EMPLOYEE = "vien_chuc", "Viên chức"
+    WORKER = "nguoi_lao_dong", "Người lao động"
+
+
+class StaffQuerySet(models.QuerySet):
+    def active_in_year(self, year: int) -> StaffQuerySet:
+        start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
+        return self.filter(Q(active_from__isnull=True) | Q(active_from__lte=end)).filter(
+            Q(active_to__isnull=True) | Q(active_to__gte=start)
+        )
+
+
+class Staff(models.Model):
+    """A person working in an agency (cán bộ, công chức, viên chức, người lao động)."""
+
+    agency = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="staff", verbose_name="cơ quan")
+    department = models.ForeignKey(
+        Unit, on_delete=models.PROTECT, related_name="department_staff", null=True, blank=True,
+        verbose_name="phòng, ban",
+    )
+    full_name = models.CharField("họ và tên", max_length=150)
+    gender = models.CharField("giới tính", max_length=3, choices=[("nam", "Nam"), ("nu", "Nữ")], blank=True)
+    birth_year = models.PositiveIntegerField("năm sinh", null=True, blank=True)
+    position = models.CharField("chức vụ", max_length=150, blank=True)
+    kind = models.CharField("loại", max_length=20, choices=StaffKind.choices)
+    active_from = models.DateField("làm việc từ", null=True, blank=True)
+    active_to = models.DateField("làm việc đến", null=True, blank=True)
+    history = HistoricalRecords()
+
+    objects = StaffQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "cán bộ, công chức, viên chức, người lao động"
+        verbose_name_plural = "cán bộ, công chức, viên chức, người lao động"
+        ordering = ["agency", "department__position", "full_name"]
+        indexes = [models.Index(fields=["agency", "active_from", "active_to"])]
+
+    def __str__(self) -> str:
+        return self.full_name

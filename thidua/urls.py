@@ -1,0 +1,12 @@
+from django.contrib import admin
+from django.urls import include, path
+
+admin.site.site_header = "Quản trị thi đua – khen thưởng"
+admin.site.site_title = "thidua"
+admin.site.index_title = "Danh mục, quy định và dữ liệu"
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("", include("thidua.accounts.urls")),
+    path("", include("thidua.emulation.urls")),
+]
