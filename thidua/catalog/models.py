@@ -23,6 +23,12 @@ class Subject(models.TextChoices):
     BOTH = "both", "Cá nhân và tập thể"
 
 
+class CollectiveScope(models.TextChoices):
+    DEPARTMENT = "department", "Phòng, ban trực thuộc"
+    AGENCY = "agency", "Tập thể đơn vị"
+    ANY = "any", "Phòng, ban hoặc đơn vị"
+
+
 class AwardType(models.Model):
     """A title (danh hiệu thi đua) or form of commendation (hình thức khen thưởng)."""
 
@@ -34,6 +40,9 @@ class AwardType(models.Model):
     position = models.PositiveIntegerField("thứ tự trong bảng đăng ký", null=True, blank=True)
     registration_note = models.CharField(
         "ghi chú trong bảng đăng ký", max_length=100, blank=True, help_text="Ví dụ: phòng, ban trực thuộc đơn vị"
+    )
+    collective_scope = models.CharField(
+        "tập thể được xét", max_length=10, choices=CollectiveScope.choices, default=CollectiveScope.ANY
     )
     active = models.BooleanField("đang dùng", default=True)
     history = HistoricalRecords()

@@ -18,6 +18,8 @@ REGISTRATION_NOTES = {
     "CO_CP": "tập thể đơn vị",
 }
 
+COLLECTIVE_SCOPES = {"TTLDTT": "department", "TTLDXS": "department", "CO_TINH": "agency", "CO_CP": "agency"}
+
 RULE_SETS = [
     {
         "code": "ND91-2017",
@@ -99,6 +101,7 @@ def load_reference_data(apps) -> None:
                 "level": row["level"],
                 "position": int(row["seed_row"]) if row["seed_row"] else None,
                 "registration_note": REGISTRATION_NOTES.get(row["code"], ""),
+                "collective_scope": COLLECTIVE_SCOPES.get(row["code"], "any"),
             },
         )
     rule_sets = {}

@@ -1,0 +1,100 @@
+"""Who may see and do what. One place, used by pages, exports and commands alike: lists go through
+the `*_for(user)` querysets, single objects through `can(user, action, obj)`."""
+
+from __future__ import annotations
+
+from django.db.models import F, Q, QuerySet
+
+from thidua.emulation.models import Registration, Status
+from thidua.organizations.models import BlockYear, Unit, UnitKind
+
+from .models import Role, User
+
+
+def is_admin(user: User) -> bool:
+    return bool(user.is_authenticated and (user.is_superuser or user.role == Role.ADMIN))
+
+
+def home_agency(user: User) -> Unit | None:
+    """The agency a user works for (a department's user works for its agency)."""
+    if not user.is_authenticated or user.unit_id is None:
+        return None
+    return user.unit.agency
+
+
+def headed_block_years(user: User) -> QuerySet[BlockYear]:
+    """Block-years whose head is the user's agency, when the user is that head's officer."""
+    agency = home_agency(user)
+    if agency is None or user.role != Role.BLOCK_OFFICER:
+        return BlockYear.objects.none()
+    return BlockYear.objects.filter(head=agency)
+
+
+def registrations_for(user: User) -> QuerySet[Registration]:
+    """Every registration the user may see."""
+    qs = Registration.objects.select_related("unit", "unit__province")
+    if not user.is_authenticated:
+        return qs.none()
+    if is_admin(user):
+        return qs
+    agency = home_agency(user)
+    if agency is None:
+        return qs.none()
+    if user.role == Role.PROVINCE_OFFICER:
+        return qs.filter(unit__province_id=agency.province_id)
+    visible = Q(unit=agency)
+    if user.role == Role.BLOCK_OFFICER:
+        # A member's registration of year Y is visible to the officer of the block's head in Y.
+        visible |= Q(
+            unit__block_memberships__block_year__head=agency,
+            year=F("unit__block_memberships__block_year__year"),
+        )
+    return qs.filter(visible).distinct()
+
+
+def units_for(user: User) -> QuerySet[Unit]:
+    """Units whose organisation data (departments, staff) the user may see."""
+    qs = Unit.objects.all()
+    if not user.is_authenticated:
+        return qs.none()
+    if is_admin(user):
+        return qs
+    agency = home_agency(user)
+    if agency is None:
+        return qs.none()
+    if user.role == Role.PROVINCE_OFFICER:
+        return qs.filter(province_id=agency.province_id)
+    return qs.filter(Q(pk=agency.pk) | Q(parent=agency, kind=UnitKind.DEPARTMENT))
+
+
+def _is_block_head_for(user: User, registration: Registration) -> bool:
+    return headed_block_years(user).filter(year=registration.year, memberships__unit=registration.unit_id).exists()
+
+
+def _is_own_agency(user: User, registration: Registration) -> bool:
+    agency = home_agency(user)
+    return agency is not None and agency.pk == registration.unit_id
+
+
+def can(user: User, action: str, registration: Registration) -> bool:
+    """May `user` do `action` (view, edit, submit, receive, return, export) to `registration`?"""
+    if not user.is_authenticated:
+        return False
+    if action in ("view", "export"):
+        return registrations_for(user).filter(pk=registration.pk).exists()
+    admin = is_admin(user)
+    if action == "edit":
+        return registration.is_editable and (
+            admin or (user.role == Role.AGENCY_OFFICER and _is_own_agency(user, registration))
+        )
+    if action == "submit":
+        return registration.is_editable and (
+            admin or (user.role in (Role.AGENCY_OFFICER, Role.AGENCY_LEADER) and _is_own_agency(user, registration))
+        )
+    if action == "receive":
+        return registration.status == Status.SUBMITTED and (admin or _is_block_head_for(user, registration))
+    if action == "return":
+        return registration.status in (Status.SUBMITTED, Status.RECEIVED) and (
+            admin or _is_block_head_for(user, registration)
+        )
+    raise ValueError(f"unknown action {action!r}")
