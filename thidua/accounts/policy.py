@@ -98,3 +98,11 @@ def can(user: User, action: str, registration: Registration) -> bool:
             admin or _is_block_head_for(user, registration)
         )
     raise ValueError(f"unknown action {action!r}")
+
+
+def can_start_registration(user: User, unit: Unit) -> bool:
+    """Only the agency's own emulation officer (or an administrator) opens its registration."""
+    if is_admin(user):
+        return True
+    agency = home_agency(user)
+    return user.role == Role.AGENCY_OFFICER and agency is not None and agency.pk == unit.pk

@@ -1,0 +1,196 @@
+"""Every change to a registration goes through here: permission check, transaction, the recorded
+event (who, when, from what state, why) and the audit row. Views and commands stay thin."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.forms.models import model_to_dict
+
+from thidua.accounts.policy import can
+from thidua.audit.services import audit_record
+
+from .checks import Finding, has_errors
+from .models import Action, Registration, RegistrationEvent, RegisteredMovement, Solution, Status, Target
+from .selectors import registration_findings
+
+HEADER_FIELDS = [
+    "heading_year", "addressee", "letter_number", "letter_symbol", "letter_day", "letter_month", "letter_year",
+    "place", "doc_day", "doc_month", "doc_year", "preamble", "content_intro", "professional_goal",
+    "signer_authority", "signer_authority_title", "signer_position", "signer_name",
+]
+TARGET_FIELDS = ["collective_count", "collective_ratio", "individual_count", "individual_ratio"]
+
+
+class EditConflict(Exception):
+    """Someone saved the registration after this editor opened it."""
+
+    def __init__(self, current: Registration):
+        super().__init__("Bản đăng ký đã được người khác sửa sau khi bạn mở. Hãy xem bản mới nhất rồi sửa lại.")
+        self.current = current
+
+
+class SubmitBlocked(Exception):
+    def __init__(self, findings: list[Finding]):
+        super().__init__("Bản đăng ký còn lỗi, chưa gửi được.")
+        self.findings = findings
+
+
+@dataclass
+class TargetChange:
+    award_type_id: int
+    collective_count: int | None
+    collective_ratio: str
+    individual_count: int | None
+    individual_ratio: str
+
+
+def _require(user: Any, action: str, registration: Registration) -> None:
+    if not can(user, action, registration):
+        raise PermissionDenied("Bạn không có quyền thực hiện thao tác này với bản đăng ký.")
+
+
+def _record(registration: Registration, *, actor: Any, action: str, from_status: str, reason: str = "",
+            changes: dict | None = None) -> None:
+    RegistrationEvent.objects.create(registration=registration, action=action, from_status=from_status,
+                                     to_status=registration.status, actor=actor, reason=reason)
+    audit_record(actor=actor, action=f"registration.{action}", obj=registration, summary=str(registration),
+                 changes=changes or {})
+
+
+def _locked(registration: Registration) -> Registration:
+    return Registration.objects.select_for_update().select_related("unit").get(pk=registration.pk)
+
+
+def _snapshot(reg: Registration) -> dict:
+    return {
+        "header": model_to_dict(reg, fields=HEADER_FIELDS),
+        "solutions": list(reg.solutions.values_list("text", flat=True)),
+        "movements": list(reg.movements.values_list("text", flat=True)),
+        "targets": {t.award_type.code: model_to_dict(t, fields=TARGET_FIELDS)
+                    for t in reg.targets.select_related("award_type")},
+    }
+
+
+def _diff(before: dict, after: dict) -> dict:
+    changes: dict = {}
+    for key, old in before["header"].items():
+        if after["header"][key] != old:
+            changes[key] = [old, after["header"][key]]
+    for key in ("solutions", "movements"):
+        if before[key] != after[key]:
+            changes[key] = [before[key], after[key]]
+    for code, old in before["targets"].items():
+        new = after["targets"].get(code)
+        if new != old:
+            changes[f"target:{code}"] = [old, new]
+    return changes
+
+
+@transaction.atomic
+def registration_update(*, actor: Any, registration: Registration, expected_version: int, header: dict,
+                        targets: list[TargetChange], solutions: list[str], movements: list[str]) -> Registration:
+    """Save an edited draft. A draft always saves, whatever its findings; only submitting needs
+    no errors. Raises EditConflict when another editor saved in between."""
+    reg = _locked(registration)
+    _require(actor, "edit", reg)
+    if reg.version != expected_version:
+        raise EditConflict(reg)
+    before = _snapshot(reg)
+    for name in HEADER_FIELDS:
+        if name in header:
+            setattr(reg, name, header[name])
+    reg.version += 1
+    reg.save()
+    existing = {t.award_type_id: t for t in reg.targets.all()}
+    for change in targets:
+        target = existing.get(change.award_type_id)
+        if target is None:
+            continue
+        for name in TARGET_FIELDS:
+            setattr(target, name, getattr(change, name))
+        target.save(update_fields=TARGET_FIELDS)
+    _replace_lines(reg, Solution, solutions)
+    _replace_lines(reg, RegisteredMovement, movements)
+    after = _snapshot(reg)
+    changes = _diff(before, after)
+    if changes:
+        _record(reg, actor=actor, action=Action.EDIT, from_status=reg.status, changes=changes)
+    return reg
+
+
+def _replace_lines(reg: Registration, model: type, lines: list[str]) -> None:
+    current = list(model.objects.filter(registration=reg).values_list("text", flat=True))
+    clean = [line.strip() for line in lines if line.strip()]
+    if current == clean:
+        return
+    model.objects.filter(registration=reg).delete()
+    model.objects.bulk_create(model(registration=reg, position=i, text=text) for i, text in enumerate(clean, 1))
+
+
+@transaction.atomic
+def registration_submit(*, actor: Any, registration: Registration) -> Registration:
+    reg = _locked(registration)
+    _require(actor, "submit", reg)
+    _, findings = registration_findings(reg)
+    if has_errors(findings):
+        raise SubmitBlocked(findings)
+    previous = reg.status
+    reg.status = Status.SUBMITTED
+    reg.save(update_fields=["status", "updated_at"])
+    _record(reg, actor=actor, action=Action.SUBMIT, from_status=previous)
+    return reg
+
+
+@transaction.atomic
+def registration_receive(*, actor: Any, registration: Registration) -> Registration:
+    reg = _locked(registration)
+    _require(actor, "receive", reg)
+    previous = reg.status
+    reg.status = Status.RECEIVED
+    reg.save(update_fields=["status", "updated_at"])
+    _record(reg, actor=actor, action=Action.RECEIVE, from_status=previous)
+    return reg
+
+
+@transaction.atomic
+def registration_return(*, actor: Any, registration: Registration, reason: str) -> Registration:
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValueError("Cần ghi rõ lý do trả lại để đơn vị biết cần sửa gì.")
+    reg = _locked(registration)
+    _require(actor, "return", reg)
+    previous = reg.status
+    reg.status = Status.RETURNED
+    reg.save(update_fields=["status", "updated_at"])
+    _record(reg, actor=actor, action=Action.RETURN, from_status=previous, reason=reason)
+    return reg
+
+
+def last_return_reason(registration: Registration) -> str:
+    event = registration.events.filter(action=Action.RETURN).order_by("-at", "-id").first()
+    return event.reason if event else ""
+
+
+@transaction.atomic
+def registration_start(*, actor: Any, unit, year: int, addressee: str = "", place: str = "") -> Registration:
+    """A new draft for a year: one row per catalog title and form in the registration table."""
+    from thidua.accounts.policy import can_start_registration
+    from thidua.catalog.models import AwardType
+
+    if not can_start_registration(actor, unit):
+        raise PermissionDenied("Chỉ cán bộ phụ trách thi đua của đơn vị mới lập được bản đăng ký.")
+    reg = Registration.objects.create(
+        unit=unit, year=year, heading_year=year, addressee=addressee, place=place or unit.province.place_name,
+        doc_year=year, letter_year=year, letter_symbol=f"{unit.symbol}-TTR" if unit.symbol else "",
+    )
+    awards = AwardType.objects.filter(active=True, position__isnull=False).order_by("position")
+    Target.objects.bulk_create(
+        Target(registration=reg, award_type=a, position=a.position, label=a.name, note=a.registration_note)
+        for a in awards
+    )
+    _record(reg, actor=actor, action=Action.CREATE, from_status="")
+    return reg
