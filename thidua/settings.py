@@ -119,7 +119,8 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
-USE_THOUSAND_SEPARATOR = True
+# Years print as 2022, not 2.022: amounts use the explicit `vnd` filter (1.234.567) instead.
+USE_THOUSAND_SEPARATOR = False
 FORMAT_MODULE_PATH = ["thidua.formats"]
 
 STATIC_URL = "static/"

@@ -4,4 +4,14 @@ from . import views
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("dang-ky/", views.registration_list, name="registration_list"),
+    path("dang-ky/moi/", views.registration_start, name="registration_start"),
+    path("dang-ky/<int:pk>/", views.registration_detail, name="registration_detail"),
+    path("dang-ky/<int:pk>/sua/", views.registration_edit, name="registration_edit"),
+    path("dang-ky/<int:pk>/kiem-tra/", views.registration_validate, name="registration_validate"),
+    path("dang-ky/<int:pk>/gui/", views.registration_submit, name="registration_submit"),
+    path("dang-ky/<int:pk>/tiep-nhan/", views.registration_receive, name="registration_receive"),
+    path("dang-ky/<int:pk>/tra-lai/", views.registration_return, name="registration_return"),
+    path("dang-ky/<int:pk>/tai/<str:kind>.<str:fmt>", views.registration_download, name="registration_download"),
+    path("khoi/hop-thu/", views.block_inbox, name="block_inbox"),
 ]

@@ -1,6 +1,254 @@
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+"""Registration pages. Thin: scope comes from accounts.policy, writes go through services."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from thidua.accounts.policy import can, can_start_registration, headed_block_years, home_agency, registrations_for
+from thidua.organizations.models import BlockYear
+
+from . import services
+from .checks import ERROR, has_errors
+from .documents import export_registration
+from .forms import RegistrationEditor
+from .models import Registration, Status
+from .selectors import registration_findings, registration_with_parts
+
+STATUS_FILTERS = [("", "Tất cả")] + list(Status.choices)
+
+
+def _visible(request: HttpRequest, pk: int, action: str = "view") -> Registration:
+    """The registration if the user may see it — 404 otherwise, so ids cannot be probed."""
+    reg = get_object_or_404(registration_with_parts(registrations_for(request.user)), pk=pk)
+    if action != "view" and not can(request.user, action, reg):
+        raise PermissionDenied("Bạn không có quyền thực hiện thao tác này.")
+    return reg
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "emulation/home.html", {})
+    if headed_block_years(request.user).exists():
+        return redirect("block_inbox")
+    return redirect("registration_list")
+
+
+def registration_list(request: HttpRequest) -> HttpResponse:
+    qs = registrations_for(request.user).order_by("-year", "unit__position", "unit__name")
+    year = request.GET.get("nam", "")
+    status = request.GET.get("trang_thai", "")
+    if year.isdigit():
+        qs = qs.filter(year=int(year))
+    if status in Status.values:
+        qs = qs.filter(status=status)
+    agency = home_agency(request.user)
+    return render(request, "emulation/registration_list.html", {
+        "registrations": qs,
+        "years": registrations_for(request.user).order_by("-year").values_list("year", flat=True).distinct(),
+        "year": year, "status": status, "status_filters": STATUS_FILTERS,
+        "can_start": agency is not None and can_start_registration(request.user, agency),
+        "next_year": dt.date.today().year,
+    })
+
+
+@require_POST
+def registration_start(request: HttpRequest) -> HttpResponse:
+    agency = home_agency(request.user)
+    year_text = request.POST.get("year", "")
+    if agency is None or not can_start_registration(request.user, agency):
+        raise PermissionDenied
+    if not year_text.isdigit() or not 2000 <= int(year_text) <= 2100:
+        messages.error(request, "Năm đăng ký không hợp lệ.")
+        return redirect("registration_list")
+    existing = Registration.objects.filter(unit=agency, year=int(year_text)).first()
+    if existing:
+        messages.info(request, f"Đơn vị đã có bản đăng ký năm {year_text}.")
+        return redirect("registration_detail", pk=existing.pk)
+    block_year = BlockYear.objects.filter(year=int(year_text), memberships__unit=agency).first()
+    addressee = block_year.block.head_title() if block_year else ""
+    reg = services.registration_start(actor=request.user, unit=agency, year=int(year_text), addressee=addressee)
+    messages.success(request, f"Đã tạo bản đăng ký năm {reg.year}. Hãy điền nội dung và chỉ tiêu.")
+    return redirect("registration_edit", pk=reg.pk)
+
+
+def _page_context(request: HttpRequest, reg: Registration) -> dict:
+    rule_set, findings = registration_findings(reg)
+    return {
+        "registration": reg,
+        "targets": sorted(reg.targets.all(), key=lambda t: (t.position, t.pk)),
+        "rule_set": rule_set,
+        "findings": findings,
+        "has_errors": has_errors(findings),
+        "events": reg.events.select_related("actor").order_by("at", "id"),
+        "return_reason": services.last_return_reason(reg) if reg.status == Status.RETURNED else "",
+        "may": {action: can(request.user, action, reg)
+                for action in ("edit", "submit", "receive", "return", "export")},
+    }
+
+
+def registration_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    reg = _visible(request, pk)
+    return render(request, "emulation/registration_detail.html", _page_context(request, reg))
+
+
+def _editor_context(reg, editor, findings) -> dict:
+    return {
+        "registration": reg, "editor": editor, "findings": findings, "has_errors": has_errors(findings),
+        "field_findings": _by_field(findings),
+        "field_keys": ["heading_year"] + [f"{form.prefix}-{name}" for form in editor.targets
+                                          for name in services.TARGET_FIELDS],
+    }
+
+
+def _editor_page(request, reg, editor, findings, conflict=None, status=200):
+    context = _editor_context(reg, editor, findings)
+    context["conflict"] = conflict
+    return render(request, "emulation/registration_edit.html", context, status=status)
+
+
+def _by_field(findings):
+    grouped: dict[str, list] = {}
+    for f in findings:
+        if f.field:
+            grouped.setdefault(f.field, []).append(f)
+    return grouped
+
+
+def registration_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    reg = _visible(request, pk, "edit")
+    if request.method == "GET":
+        _, findings = registration_findings(reg)
+        return _editor_page(request, reg, RegistrationEditor(reg), findings)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["GET", "POST"])
+    editor = RegistrationEditor(reg, request.POST)
+    if not editor.is_valid():
+        _, findings = registration_findings(reg, editor.as_input())
+        messages.error(request, "Có ô nhập chưa đúng; đã giữ nguyên những gì bạn gõ, hãy sửa các ô được đánh dấu.")
+        return _editor_page(request, reg, editor, findings, status=422)
+    try:
+        services.registration_update(
+            actor=request.user, registration=reg, expected_version=editor.header.cleaned_data["version"],
+            header=editor.header.header(), targets=[f.change() for f in editor.targets],
+            solutions=editor.header.lines("solutions_text"), movements=editor.header.lines("movements_text"),
+        )
+    except services.EditConflict as conflict:
+        current = registration_with_parts(Registration.objects).get(pk=reg.pk)
+        _, findings = registration_findings(current, editor.as_input())
+        return _editor_page(request, current, _rebase(editor, current, request.POST), findings,
+                            conflict=_conflict_summary(current, editor), status=409)
+    saved = registration_with_parts(Registration.objects).get(pk=reg.pk)
+    _, findings = registration_findings(saved)
+    errors = [f for f in findings if f.level == ERROR]
+    if errors:
+        messages.warning(request, f"Đã lưu bản nháp. Còn {len(errors)} lỗi cần sửa trước khi gửi.")
+    else:
+        messages.success(request, "Đã lưu bản đăng ký.")
+    return redirect("registration_detail", pk=reg.pk)
+
+
+def _rebase(editor: RegistrationEditor, current: Registration, data) -> RegistrationEditor:
+    """Keep what this editor typed, but on top of the newest version, so saving again is a
+    deliberate choice made after seeing the other editor's changes."""
+    data = data.copy()
+    data["version"] = str(current.version)
+    return RegistrationEditor(current, data)
+
+
+def _conflict_summary(current: Registration, editor: RegistrationEditor) -> dict:
+    last = current.events.select_related("actor").order_by("-at", "-id").first()
+    differences = []
+    typed = editor.header.cleaned_data if hasattr(editor.header, "cleaned_data") else {}
+    for name in services.HEADER_FIELDS:
+        saved_value = getattr(current, name)
+        if name in typed and (typed[name] or None) != (saved_value or None):
+            differences.append((editor.header.fields[name].label, saved_value, typed[name]))
+    saved_targets = {t.award_type_id: t for t in current.targets.all()}
+    for form in editor.targets:
+        change, saved = form.change(), saved_targets.get(form.target.award_type_id)
+        for name in services.TARGET_FIELDS:
+            if saved and (getattr(change, name) or None) != (getattr(saved, name) or None):
+                differences.append((f"{form.target.label} – {form.fields[name].label}", getattr(saved, name),
+                                    getattr(change, name)))
+    return {"by": last.actor.display_name if last and last.actor else "", "at": last.at if last else None,
+            "differences": differences}
+
+
+@require_POST
+def registration_validate(request: HttpRequest, pk: int) -> HttpResponse:
+    """htmx: check what is being typed, without saving, and show the findings in place."""
+    reg = _visible(request, pk, "edit")
+    editor = RegistrationEditor(reg, request.POST)
+    _, findings = registration_findings(reg, editor.as_input())
+    return render(request, "emulation/_findings_live.html", _editor_context(reg, editor, findings))
+
+
+@require_POST
+def registration_submit(request: HttpRequest, pk: int) -> HttpResponse:
+    reg = _visible(request, pk, "submit")
+    try:
+        services.registration_submit(actor=request.user, registration=reg)
+    except services.SubmitBlocked as blocked:
+        errors = [f.message for f in blocked.findings if f.level == ERROR]
+        messages.error(request, "Chưa gửi được: " + " ".join(errors))
+        return redirect("registration_detail", pk=pk)
+    messages.success(request, f"Đã gửi bản đăng ký tới {reg.addressee or 'trưởng khối'}.")
+    return redirect("registration_detail", pk=pk)
+
+
+@require_POST
+def registration_receive(request: HttpRequest, pk: int) -> HttpResponse:
+    reg = _visible(request, pk, "receive")
+    services.registration_receive(actor=request.user, registration=reg)
+    messages.success(request, f"Đã tiếp nhận bản đăng ký của {reg.unit.name}.")
+    return redirect("block_inbox")
+
+
+@require_POST
+def registration_return(request: HttpRequest, pk: int) -> HttpResponse:
+    reg = _visible(request, pk, "return")
+    reason = request.POST.get("reason", "")
+    try:
+        services.registration_return(actor=request.user, registration=reg, reason=reason)
+    except ValueError as exc:
+        messages.error(request, str(exc))
+        return redirect("registration_detail", pk=pk)
+    messages.success(request, f"Đã trả lại bản đăng ký của {reg.unit.name}.")
+    return redirect("block_inbox")
+
+
+def registration_download(request: HttpRequest, pk: int, kind: str, fmt: str) -> HttpResponse:
+    from thidua.documents.pdf import PdfUnavailable
+
+    if kind not in ("registration", "cover_letter") or fmt not in ("docx", "pdf"):
+        raise Http404
+    reg = _visible(request, pk, "export")
+    try:
+        exported = export_registration(reg, fmt=fmt, kind=kind)
+    except PdfUnavailable as exc:
+        messages.error(request, str(exc))
+        return redirect("registration_detail", pk=pk)
+    response = HttpResponse(exported.content, content_type=exported.content_type)
+    response["Content-Disposition"] = f'attachment; filename="{exported.filename}"'
+    return response
+
+
+def block_inbox(request: HttpRequest) -> HttpResponse:
+    """The block head's desk: every member of each block the user's agency heads, with its
+    registration of that year (or none yet)."""
+    block_years = headed_block_years(request.user).select_related("block", "head", "deputy").order_by("-year")
+    if not block_years.exists():
+        raise PermissionDenied("Trang này dành cho cán bộ của đơn vị trưởng khối.")
+    visible = registrations_for(request.user)
+    rows = []
+    for block_year in block_years:
+        members = list(block_year.memberships.select_related("unit").order_by("position", "unit__name"))
+        regs = {r.unit_id: r for r in visible.filter(year=block_year.year,
+                                                     unit__in=[m.unit_id for m in members])}
+        rows.append({"block_year": block_year,
+                     "members": [{"unit": m.unit, "registration": regs.get(m.unit_id)} for m in members]})
+    return render(request, "emulation/block_inbox.html", {"blocks": rows})
