@@ -46,6 +46,7 @@ class QuotaCheck:
 def check_quota(*, code: str, base_code: str, count: int, base_count: int, ratio_percent: Decimal,
                 rounding: str, basis: str) -> QuotaCheck:
     return QuotaCheck(
-        code=code, base_code=base_code, count=count, base_count=base_count, ratio_percent=Decimal(ratio_percent),
-        rounding=rounding, cap=quota_cap(base_count, Decimal(ratio_percent), rounding), basis=basis,
+        code=code, base_code=base_code, count=count, base_count=base_count,
+        ratio_percent=Decimal(ratio_percent), rounding=rounding,
+        cap=quota_cap(base_count, Decimal(ratio_percent), rounding), basis=basis,
     )

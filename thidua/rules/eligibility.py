@@ -1,0 +1,700 @@
+"""Eligibility: which titles or forms a person or collective can be proposed for, judged at the end
+of a year under the rule set then in force (law.md §1, §3).
+
+Each verdict is `eligible`, `not_eligible` or `review` with Vietnamese reasons naming the rule, the
+condition met or missing and its legal basis. How a verdict is reached:
+
+- a condition clearly not met (a recorded fact contradicts it) → `not_eligible`, whatever else is
+  unknown;
+- otherwise an input the rule needs is missing (no rating, no record for a year a streak needs,
+  an initiative of unknown scope) → `review`, naming what is missing — never a silent no;
+- otherwise `eligible`. The qualitative conditions of each title (tinh thần đoàn kết, đạo đức …)
+  are confirmed by people; the machine checks what can be counted.
+
+Codes whose criteria are qualitative (Bằng khen, Cờ thi đua cấp tỉnh, Giấy khen, most Huân
+chương, Anh hùng Lao động …) always give `review`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
+from typing import Any
+
+from thidua.rules.regimes import DEFAULT_PERIODS, LUAT2022_ND152, find_rule_set, rule_set_for_year
+from thidua.rules.types import (
+    COLLECTIVE,
+    DISCIPLINES,
+    ELIGIBLE,
+    HTXSNV,
+    INDIVIDUAL,
+    NOT_ELIGIBLE,
+    RATING_NAMES,
+    RATING_RANK,
+    REVIEW,
+    SCOPE_NAMES,
+    SCOPE_RANK,
+    Case,
+    CaseResult,
+    CollectiveFigures,
+    Criteria,
+    RuleSetPeriod,
+    Verdict,
+    YearRecord,
+    case_from_dict,
+)
+
+# Mirrors thidua/catalog/data/catalog.csv (name and subject); the pure package reads no DB.
+NAMES: dict[str, str] = {
+    "LDTT": "Lao động tiên tiến",
+    "CSTDCS": "Chiến sĩ thi đua cơ sở",
+    "CSTD_TINH": "Chiến sĩ thi đua cấp bộ, ban, ngành, tỉnh",
+    "CSTD_TQ": "Chiến sĩ thi đua toàn quốc",
+    "TTLDTT": "Tập thể lao động tiên tiến",
+    "TTLDXS": "Tập thể lao động xuất sắc",
+    "CO_TINH": "Cờ thi đua của bộ, ban, ngành, tỉnh",
+    "CO_CP": "Cờ thi đua của Chính phủ",
+    "BK_TINH": "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh",
+    "BK_BO": "Bằng khen của Bộ trưởng",
+    "BK_TTG": "Bằng khen của Thủ tướng Chính phủ",
+    "HCLD3": "Huân chương Lao động hạng Ba",
+    "HCLD2": "Huân chương Lao động hạng Nhì",
+    "HCLD1": "Huân chương Lao động hạng Nhất",
+    "HCDL3": "Huân chương Độc lập hạng Ba",
+    "HCDL2": "Huân chương Độc lập hạng Nhì",
+    "HCDL1": "Huân chương Độc lập hạng Nhất",
+    "GK": "Giấy khen",
+    "HCHCM": "Huân chương Hồ Chí Minh",
+    "HCSV": "Huân chương Sao vàng",
+    "AHLD": "Anh hùng Lao động",
+}
+SUBJECTS: dict[str, str] = {
+    "LDTT": INDIVIDUAL, "CSTDCS": INDIVIDUAL, "CSTD_TINH": INDIVIDUAL, "CSTD_TQ": INDIVIDUAL,
+    "TTLDTT": COLLECTIVE, "TTLDXS": COLLECTIVE, "CO_TINH": COLLECTIVE, "CO_CP": COLLECTIVE,
+}  # every other catalog code is for both
+
+LAW_2003 = "Luật Thi đua, khen thưởng 2003"
+LAW_2022 = "Luật Thi đua, khen thưởng 2022"
+DECREES: dict[str, str] = {
+    "ND91-2017": "Nghị định 91/2017/NĐ-CP",
+    "LUAT2022-ND98": "Nghị định 98/2023/NĐ-CP",
+    "LUAT2022-ND152": "Nghị định 152/2025/NĐ-CP",
+}
+
+# Where the law leaves the judgement to a council; the basis named in the `review` reason.
+QUALITATIVE: dict[str, str] = {
+    "BK_TINH": "tiêu chuẩn Bằng khen do Hội đồng đánh giá thành tích",
+    "BK_BO": "tiêu chuẩn Bằng khen do Hội đồng đánh giá thành tích",
+    "BK_TTG": "tiêu chuẩn Bằng khen của Thủ tướng Chính phủ đòi hỏi đánh giá thành tích tiêu biểu",
+    "GK": "tiêu chuẩn Giấy khen do thủ trưởng đơn vị quy định và đánh giá",
+    "CO_TINH": "Cờ thi đua cấp bộ, ngành, tỉnh được lựa chọn qua so sánh, suy tôn trong khối, cụm thi đua",
+    "HCLD2": "tiêu chuẩn Huân chương đòi hỏi đánh giá quá trình cống hiến và thành tích",
+    "HCLD1": "tiêu chuẩn Huân chương đòi hỏi đánh giá quá trình cống hiến và thành tích",
+    "HCDL3": "tiêu chuẩn Huân chương đòi hỏi đánh giá quá trình cống hiến và thành tích",
+    "HCDL2": "tiêu chuẩn Huân chương đòi hỏi đánh giá quá trình cống hiến và thành tích",
+    "HCDL1": "tiêu chuẩn Huân chương đòi hỏi đánh giá quá trình cống hiến và thành tích",
+    "HCHCM": "tiêu chuẩn Huân chương đòi hỏi đánh giá quá trình cống hiến và thành tích",
+    "HCSV": "tiêu chuẩn Huân chương đòi hỏi đánh giá quá trình cống hiến và thành tích",
+    "AHLD": "danh hiệu vinh dự nhà nước, tiêu chuẩn do Hội đồng đánh giá",
+}
+
+
+def name_of(code: str) -> str:
+    return NAMES.get(code, code)
+
+
+def _q(text: str) -> str:
+    return f"“{text}”"
+
+
+def _rating_text(rating: str) -> str:
+    return _q(RATING_NAMES.get(rating, rating))
+
+
+def _percent(part: int, total: int) -> str:
+    value = (Decimal(part) * 100 / Decimal(total)).quantize(Decimal("0.1"))
+    text = f"{value.normalize():f}" if value == value.to_integral_value() else f"{value:f}"
+    return text.replace(".", ",") + "%"
+
+
+# --- collecting findings --------------------------------------------------------------------
+
+
+@dataclass
+class _Findings:
+    """Sentences about one code: conditions met, failed, or not decidable for want of input."""
+
+    name: str
+    met: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+
+    def _s(self, text: str, basis: str) -> str:
+        return f"{self.name}: {text} ({basis})."
+
+    def ok(self, text: str, basis: str) -> None:
+        self.met.append(self._s(text, basis))
+
+    def fail(self, text: str, basis: str) -> None:
+        self.failed.append(self._s(text, basis))
+
+    def need(self, text: str, basis: str) -> None:
+        self.missing.append(self._s(text, basis))
+
+    def add(self, state: bool | None, text: str, basis: str) -> None:
+        {True: self.ok, False: self.fail, None: self.need}[state](text, basis)
+
+    def verdict(self) -> Verdict:
+        if self.failed:
+            return Verdict(NOT_ELIGIBLE, tuple(self.failed + self.missing + self.met))
+        if self.missing:
+            return Verdict(REVIEW, tuple(self.missing + self.met))
+        return Verdict(ELIGIBLE, tuple(self.met))
+
+
+@dataclass(frozen=True)
+class _Ctx:
+    case: Case
+    rule_set: str
+    criteria: Criteria
+
+    @property
+    def old(self) -> bool:
+        return self.criteria.is_old_law(self.rule_set)
+
+    def law(self, article: int, detail: str = "") -> str:
+        law = LAW_2003 if self.old else LAW_2022
+        return f"{law}, Điều {article}{detail}"
+
+    @property
+    def decree(self) -> str:
+        return DECREES.get(self.rule_set, self.rule_set)
+
+
+# --- shared conditions ----------------------------------------------------------------------
+
+
+def _discipline_bar(ctx: _Ctx, f: _Findings, rec: YearRecord | None) -> None:
+    """A person disciplined in the year judged is not proposed.
+
+    ND 152/2025 states it as a principle of every award (law.md §3, verified). For the earlier
+    regimes this module reads the same bar: Luật 2003 Điều 24 asks of an LĐTT — and so of every
+    title built on it — that he "chấp hành tốt … pháp luật", which a discipline in the year
+    contradicts, and practice under ND 91/2017 and ND 98/2023 did not propose disciplined people.
+    Turning it off is `Criteria(discipline_bars_individual=False)`."""
+    if not ctx.criteria.discipline_bars_individual or rec is None or rec.discipline is None:
+        return
+    form = DISCIPLINES.get(rec.discipline, rec.discipline)
+    if ctx.rule_set == LUAT2022_ND152:
+        basis = "Nghị định 152/2025/NĐ-CP, nguyên tắc khen thưởng"
+    elif ctx.old:
+        basis = f"{LAW_2003}, Điều 24 (chấp hành tốt pháp luật); {ctx.decree}; cách hiểu của hệ thống"
+    else:
+        basis = f"{LAW_2022}, nguyên tắc khen thưởng; {ctx.decree}; cách hiểu của hệ thống"
+    f.fail(
+        f"năm {rec.year} đang chịu hình thức kỷ luật {_q(form)}; không xét danh hiệu thi đua, "
+        "hình thức khen thưởng cho cá nhân bị kỷ luật trong năm xét",
+        basis,
+    )
+
+
+def _informative(rec: YearRecord | None) -> bool:
+    """A record that says something about the year: a rating or a title. A record with neither
+    cannot tell a missing title from an unrecorded one."""
+    return rec is not None and (rec.rating is not None or bool(rec.titles))
+
+
+def _meets_ldtt(rec: YearRecord, crit: Criteria) -> bool | None:
+    """LĐTT standard met: by the rating; an LĐTT title already awarded stands for it when the
+    rating was not recorded."""
+    state = rec.rating_at_least(crit.ldtt_min_rating)
+    if state is None and "LDTT" in rec.titles:
+        return True
+    return state
+
+
+def _ldtt_condition(ctx: _Ctx, f: _Findings, rec: YearRecord, *, as_part_of: bool = False) -> None:
+    crit = ctx.criteria
+    basis = ctx.law(24)
+    state = _meets_ldtt(rec, crit)
+    need = _rating_text(crit.ldtt_min_rating)
+    prefix = "về tiêu chuẩn Lao động tiên tiến, " if as_part_of else ""
+    if state is None:
+        f.need(f"{prefix}chưa có xếp loại mức độ hoàn thành nhiệm vụ năm {rec.year} "
+               f"(cần từ {need} trở lên)", basis)
+    elif rec.rating is None:
+        f.ok(f"{prefix}đã được công nhận Lao động tiên tiến năm {rec.year}", basis)
+    elif state:
+        f.ok(f"{prefix}năm {rec.year} xếp loại {_rating_text(rec.rating)}, đạt yêu cầu từ {need} trở lên",
+             basis)
+    else:
+        f.fail(f"{prefix}năm {rec.year} xếp loại {_rating_text(rec.rating)}, chưa đạt yêu cầu từ {need} "
+               "trở lên", basis)
+
+
+def _scope_ok(scope: str | None, minimum: str) -> bool | None:
+    if SCOPE_RANK[minimum] == 0:
+        return True  # any recognised initiative reaches the lowest scope
+    if scope is None:
+        return None
+    return SCOPE_RANK[scope] >= SCOPE_RANK[minimum]
+
+
+def _achievement_within(
+    case: Case, years: Iterable[int], minimum: str
+) -> tuple[bool | None, str]:
+    """Is there an initiative or research of at least `minimum` scope in `years`? With a sentence
+    fragment saying which one, or what is missing."""
+    years = sorted(years)
+    unknown_scope: list[int] = []
+    no_record: list[int] = []
+    for y in years:
+        rec = case.record(y)
+        if rec is None:
+            no_record.append(y)
+            continue
+        for a in rec.achievements:
+            state = _scope_ok(a.scope, minimum)
+            if state:
+                what = "sáng kiến" if a.kind == "initiative" else "đề tài, đề án nghiên cứu"
+                scope = f" có phạm vi ảnh hưởng {SCOPE_NAMES[a.scope]}" if a.scope else ""
+                return True, f"có {what}{scope} được công nhận năm {y}"
+            if state is None:
+                unknown_scope.append(y)
+    span = _span(years)
+    wanted = f"sáng kiến hoặc đề tài, đề án nghiên cứu có phạm vi ảnh hưởng {SCOPE_NAMES[minimum]} trở lên"
+    if unknown_scope:
+        return None, (f"chưa rõ phạm vi ảnh hưởng của sáng kiến, đề tài năm {_list(unknown_scope)}; "
+                      f"cần {wanted} trong {span}")
+    if no_record:
+        return None, f"không có dữ liệu năm {_list(no_record)} để xác định có {wanted} trong {span}"
+    return False, f"không có {wanted} được công nhận trong {span}"
+
+
+def _span(years: list[int]) -> str:
+    if len(years) == 1:
+        return f"năm {years[0]}"
+    return f"các năm {years[0]}–{years[-1]}"
+
+
+def _list(years: Iterable[int]) -> str:
+    return ", ".join(str(y) for y in years)
+
+
+def _record_or_need(ctx: _Ctx, f: _Findings, basis: str) -> YearRecord | None:
+    rec = ctx.case.record(ctx.case.year)
+    if rec is None:
+        f.need(f"không có dữ liệu của năm {ctx.case.year} (năm xét)", basis)
+    return rec
+
+
+# --- individual titles ----------------------------------------------------------------------
+
+
+def _ldtt(ctx: _Ctx) -> Verdict:
+    f = _Findings(name_of("LDTT"))
+    rec = _record_or_need(ctx, f, ctx.law(24))
+    if rec is not None:
+        _discipline_bar(ctx, f, rec)
+        _ldtt_condition(ctx, f, rec)
+    return f.verdict()
+
+
+def _cstdcs_in(ctx: _Ctx, year: int) -> Verdict:
+    """CSTĐCS standard for `year`: LĐTT and an initiative/research (mandatory under the old law);
+    under Luật 2022 an HTXSNV rating may take the initiative's place."""
+    crit = ctx.criteria
+    f = _Findings(name_of("CSTDCS"))
+    basis = ctx.law(23)
+    rec = ctx.case.record(year)
+    if rec is None:
+        f.need(f"không có dữ liệu của năm {year}", basis)
+        return f.verdict()
+    _discipline_bar(ctx, f, rec)
+    _ldtt_condition(ctx, f, rec, as_part_of=True)
+    has, text = _achievement_within(ctx.case, [year], crit.cstdcs_min_scope)
+    mandatory = ctx.rule_set in crit.cstdcs_initiative_mandatory_in
+    if mandatory:
+        if has:
+            f.ok(text, basis)
+        else:
+            f.add(has, f"{text} — bắt buộc theo chế độ {ctx.rule_set}", basis)
+        return f.verdict()
+    alt = crit.cstdcs_rating_instead_of_initiative
+    alt_state = rec.rating_at_least(alt)
+    if alt_state:
+        f.ok(f"năm {year} xếp loại {_rating_text(rec.rating)}, thay cho yêu cầu sáng kiến, đề tài", basis)
+    elif has:
+        f.ok(text, basis)
+    elif alt_state is None:
+        f.need(f"chưa có xếp loại năm {year} và không có sáng kiến, đề tài; cần xếp loại "
+               f"{_rating_text(alt)} hoặc có sáng kiến, đề tài được công nhận", basis)
+    else:
+        f.fail(f"năm {year} xếp loại {_rating_text(rec.rating)}, không đạt {_rating_text(alt)} và "
+               "không có sáng kiến, đề tài được công nhận", basis)
+    return f.verdict()
+
+
+def _cstdcs(ctx: _Ctx) -> Verdict:
+    return _cstdcs_in(ctx, ctx.case.year)
+
+
+def _title_in_year(ctx: _Ctx, f: _Findings, code: str, year: int, basis: str,
+                   judge_now: Callable[[], Verdict] | None) -> None:
+    """Condition "holds `code` for `year`". For the year judged, a lower title not yet recorded
+    is judged now by its own rule (the unit decides it in the same round); for past years the
+    record is the fact: a year with a rating or titles but without `code` breaks the streak."""
+    title = name_of(code)
+    rec = ctx.case.record(year)
+    if rec is not None and code in rec.titles:
+        f.ok(f"năm {year} đạt danh hiệu {title}", basis)
+        return
+    if judge_now is not None:
+        sub = judge_now()
+        if sub.status == ELIGIBLE:
+            f.ok(f"năm {year} chưa ghi nhận danh hiệu {title} nhưng đạt tiêu chuẩn của danh hiệu này", basis)
+        elif sub.status == NOT_ELIGIBLE:
+            f.fail(f"năm {year} không đạt danh hiệu {title}", basis)
+            f.failed.extend(r for r in sub.reasons if r not in f.failed)
+        else:
+            f.need(f"năm {year} chưa xác định được danh hiệu {title}", basis)
+            f.missing.extend(r for r in sub.reasons if r not in f.missing)
+        return
+    if rec is None:
+        f.need(f"không có dữ liệu năm {year} để xác định danh hiệu {title}", basis)
+    elif _informative(rec):
+        f.fail(f"năm {year} không đạt danh hiệu {title}, chuỗi năm liên tục bị gián đoạn", basis)
+    else:
+        f.need(f"dữ liệu năm {year} không có xếp loại và danh hiệu, chưa xác định được danh hiệu {title}",
+               basis)
+
+
+def _cstd_tinh_in(ctx: _Ctx, year: int) -> Verdict:
+    """CSTĐ cấp bộ, ngành, tỉnh for `year`: CSTĐCS in each of the N consecutive years ending with
+    it, and an initiative/research of provincial scope or wider recognised within those years."""
+    crit = ctx.criteria
+    f = _Findings(name_of("CSTD_TINH"))
+    basis = ctx.law(22)
+    rec = ctx.case.record(year)
+    _discipline_bar(ctx, f, rec)
+    years = list(range(year - crit.cstd_tinh_streak_years + 1, year + 1))
+    for y in years:
+        judge = (lambda y=y: _cstdcs_in(ctx, y)) if y == year else None
+        _title_in_year(ctx, f, "CSTDCS", y, basis, judge)
+    state, text = _achievement_within(ctx.case, years, crit.cstd_tinh_min_scope)
+    f.add(state, text, basis)
+    return f.verdict()
+
+
+def _cstd_tinh(ctx: _Ctx) -> Verdict:
+    return _cstd_tinh_in(ctx, ctx.case.year)
+
+
+def _cstd_tq(ctx: _Ctx) -> Verdict:
+    """CSTĐ toàn quốc: k consecutive CSTĐ cấp tỉnh whose N-year periods adjoin (so the titles are
+    recorded N years apart, the last for the year judged), and a national-scope initiative or
+    research within the years they cover. "Adjoin" is this project's reading (law.md §3)."""
+    crit = ctx.criteria
+    year, n, k = ctx.case.year, crit.cstd_tinh_streak_years, crit.cstd_tq_consecutive_tinh
+    f = _Findings(name_of("CSTD_TQ"))
+    basis = ctx.law(21)
+    _discipline_bar(ctx, f, ctx.case.record(year))
+    title_years = [year - n * i for i in range(k)][::-1]
+    held = sorted(r.year for r in ctx.case.history if "CSTD_TINH" in r.titles and r.year <= year)
+    for y in title_years:
+        rec = ctx.case.record(y)
+        if y == year:
+            _title_in_year(ctx, f, "CSTD_TINH", y, basis, lambda: _cstd_tinh_in(ctx, year))
+            continue
+        if rec is not None and "CSTD_TINH" in rec.titles:
+            f.ok(f"đạt danh hiệu {name_of('CSTD_TINH')} cho giai đoạn {y - n + 1}–{y}", basis)
+            continue
+        others = [h for h in held if h not in title_years]
+        if others or _informative(rec):
+            found = (f"; danh hiệu đã có (năm {_list(others)}) không liền kề giai đoạn "
+                     f"{y + 1}–{y + n}" if others else "")
+            f.fail(f"không đạt danh hiệu {name_of('CSTD_TINH')} cho giai đoạn {y - n + 1}–{y} liền kề "
+                   f"trước giai đoạn {y + 1}–{y + n}{found}", basis)
+        else:
+            f.need(f"không có dữ liệu năm {y} để xác định danh hiệu {name_of('CSTD_TINH')} cho giai đoạn "
+                   f"{y - n + 1}–{y}", basis)
+    window = range(year - n * k + 1, year + 1)
+    state, text = _achievement_within(ctx.case, window, crit.cstd_tq_min_scope)
+    f.add(state, text, basis)
+    return f.verdict()
+
+
+def _hcld3(ctx: _Ctx) -> Verdict:
+    """Huân chương Lao động hạng Ba, individual, Luật 2022 Điều 44 khoản 1 điểm e: holds a Bằng
+    khen của Thủ tướng; in the ≥ 5 consecutive years after it up to the year judged every year
+    ≥ HTTNV, at least one HTXSNV, and 3 CSTĐCS titles. The other points of khoản 1 need a
+    person's judgement and are not checked here."""
+    crit = ctx.criteria
+    f = _Findings(name_of("HCLD3"))
+    year = ctx.case.year
+    if ctx.case.subject == COLLECTIVE:
+        return _qualitative(ctx, "HCLD3", "tiêu chuẩn Huân chương cho tập thể đòi hỏi đánh giá thành tích")
+    if ctx.rule_set in crit.hcld3_rule_sets_excluded:
+        return _qualitative(ctx, "HCLD3", f"tiêu chuẩn theo chế độ {ctx.rule_set} chưa được mã hóa")
+    basis = ctx.law(44, " khoản 1 điểm e")
+    _discipline_bar(ctx, f, ctx.case.record(year))
+    bk_years = sorted(r.year for r in ctx.case.history if "BK_TTG" in r.titles and r.year <= year)
+    if not bk_years:
+        f.fail(f"chưa có {name_of('BK_TTG')} trong quá trình công tác đã ghi nhận", basis)
+        return f.verdict()
+    since = bk_years[-1]  # the latest: achievements already rewarded are not counted again
+    f.ok(f"đã được tặng {name_of('BK_TTG')} năm {since}", basis)
+    years = list(range(since + 1, year + 1))
+    if len(years) < crit.hcld3_years_after_bk_ttg:
+        f.fail(f"từ sau năm {since} đến năm {year} mới có {len(years)} năm, chưa đủ "
+               f"{crit.hcld3_years_after_bk_ttg} năm liên tục", basis)
+        return f.verdict()
+    span = _span(years)
+    low = [(y, r.rating) for y in years
+           if (r := ctx.case.record(y)) and r.rating_at_least(crit.hcld3_min_rating) is False]
+    unknown = [y for y in years if (r := ctx.case.record(y)) is None or r.rating is None]
+    if low:
+        f.fail("có năm xếp loại dưới " + _rating_text(crit.hcld3_min_rating) + ": "
+               + ", ".join(f"năm {y} {_rating_text(r)}" for y, r in low), basis)
+    if unknown:
+        f.need(f"chưa có xếp loại năm {_list(unknown)}", basis)
+    if not low and not unknown:
+        f.ok(f"{span} đều xếp loại từ {_rating_text(crit.hcld3_min_rating)} trở lên", basis)
+    htxs = [y for y in years if (r := ctx.case.record(y)) and r.rating_at_least(HTXSNV)]
+    if len(htxs) >= crit.hcld3_htxs_years_min:
+        f.ok(f"có {len(htxs)} năm xếp loại {_rating_text(HTXSNV)} (năm {_list(htxs)})", basis)
+    elif len(htxs) + len(unknown) >= crit.hcld3_htxs_years_min:
+        f.need(f"chưa đủ căn cứ về số năm xếp loại {_rating_text(HTXSNV)} (cần "
+               f"{crit.hcld3_htxs_years_min})", basis)
+    else:
+        f.fail(f"không có năm nào xếp loại {_rating_text(HTXSNV)} trong {span} (cần "
+               f"{crit.hcld3_htxs_years_min})", basis)
+    cstdcs: list[int] = []
+    maybe: list[int] = []
+    for y in years:
+        rec = ctx.case.record(y)
+        if rec is not None and "CSTDCS" in rec.titles:
+            cstdcs.append(y)
+        elif y == year and rec is not None:
+            # The year judged may not have its CSTĐCS decided yet: judge it by its own rule.
+            status = _cstdcs_in(ctx, y).status
+            if status == ELIGIBLE:
+                cstdcs.append(y)
+            elif status == REVIEW:
+                maybe.append(y)
+        elif not _informative(rec):
+            maybe.append(y)
+    need = crit.hcld3_cstdcs_min
+    if len(cstdcs) >= need:
+        f.ok(f"có {len(cstdcs)} lần đạt {name_of('CSTDCS')} (năm {_list(cstdcs)})", basis)
+    elif len(cstdcs) + len(maybe) >= need:
+        f.need(f"mới xác định {len(cstdcs)} lần đạt {name_of('CSTDCS')}, chưa rõ năm {_list(maybe)} "
+               f"(cần {need})", basis)
+    else:
+        f.fail(f"chỉ có {len(cstdcs)} lần đạt {name_of('CSTDCS')} trong {span} (cần {need})", basis)
+    return f.verdict()
+
+
+# --- collective titles ----------------------------------------------------------------------
+
+
+def _counts(ctx: _Ctx, f: _Findings, basis: str) -> int | None:
+    """The member total, if usable; every count must lie within it."""
+    m = ctx.case.collective.members if ctx.case.collective else None
+    total = m.total if m else None
+    if total is None or total <= 0:
+        f.need("chưa có tổng số thành viên của tập thể", basis)
+        return None
+    counts = (("hoàn thành nhiệm vụ", m.completed), ("Lao động tiên tiến", m.ldtt),
+              ("Chiến sĩ thi đua cơ sở", m.cstdcs), ("bị kỷ luật", m.disciplined_canh_cao_or_above))
+    bad = [n for n, v in counts if v is not None and not 0 <= v <= total]
+    if bad:
+        f.need(f"số thành viên {', '.join(bad)} không hợp lệ so với tổng số {total}", basis)
+        return None
+    return total
+
+
+def _collective_rating(ctx: _Ctx, f: _Findings, minimum: str, basis: str, exact_text: str) -> None:
+    rating = ctx.case.collective.rating if ctx.case.collective else None
+    if rating is None:
+        f.need(f"chưa có xếp loại của tập thể (cần {exact_text})", basis)
+    elif RATING_RANK[rating] >= RATING_RANK[minimum]:
+        f.ok(f"tập thể xếp loại {_rating_text(rating)}", basis)
+    else:
+        f.fail(f"tập thể xếp loại {_rating_text(rating)}, chưa đạt {exact_text}", basis)
+
+
+def _no_discipline(ctx: _Ctx, f: _Findings, basis: str) -> None:
+    m = ctx.case.collective.members
+    if m.disciplined_canh_cao_or_above is None:
+        f.need("chưa có số thành viên bị kỷ luật từ hình thức cảnh cáo trở lên", basis)
+    elif m.disciplined_canh_cao_or_above == 0:
+        f.ok("không có thành viên bị kỷ luật từ hình thức cảnh cáo trở lên", basis)
+    else:
+        f.fail(f"có {m.disciplined_canh_cao_or_above} thành viên bị kỷ luật từ hình thức cảnh cáo trở lên",
+               basis)
+
+
+def _ttldxs(ctx: _Ctx) -> Verdict:
+    crit = ctx.criteria
+    f = _Findings(name_of("TTLDXS"))
+    basis = ctx.law(27)
+    total = _counts(ctx, f, basis)
+    m = ctx.case.collective.members
+    if total is not None:
+        if m.completed is None:
+            f.need("chưa có số thành viên hoàn thành nhiệm vụ", basis)
+        elif m.completed * 100 >= crit.ttldxs_completed_min_percent * total:
+            f.ok(f"{m.completed}/{total} thành viên hoàn thành nhiệm vụ "
+                 f"(cần {crit.ttldxs_completed_min_percent}%)", basis)
+        else:
+            f.fail(f"chỉ {m.completed}/{total} thành viên hoàn thành nhiệm vụ "
+                   f"({_percent(m.completed, total)}, cần {crit.ttldxs_completed_min_percent}%)", basis)
+        if m.ldtt is None:
+            f.need("chưa có số thành viên đạt Lao động tiên tiến", basis)
+        elif m.ldtt * 100 >= crit.ttldxs_ldtt_min_percent * total:
+            f.ok(f"{m.ldtt}/{total} thành viên đạt Lao động tiên tiến ({_percent(m.ldtt, total)}, cần từ "
+                 f"{crit.ttldxs_ldtt_min_percent}% trở lên)", basis)
+        else:
+            f.fail(f"chỉ {m.ldtt}/{total} thành viên đạt Lao động tiên tiến ({_percent(m.ldtt, total)}, "
+                   f"cần từ {crit.ttldxs_ldtt_min_percent}% trở lên)", basis)
+    if m.cstdcs is None:
+        f.need("chưa có số thành viên đạt Chiến sĩ thi đua cơ sở", basis)
+    elif m.cstdcs >= crit.ttldxs_cstdcs_min:
+        f.ok(f"có {m.cstdcs} thành viên đạt Chiến sĩ thi đua cơ sở (cần ít nhất {crit.ttldxs_cstdcs_min})",
+             basis)
+    else:
+        f.fail(f"có {m.cstdcs} thành viên đạt Chiến sĩ thi đua cơ sở (cần ít nhất {crit.ttldxs_cstdcs_min})",
+               basis)
+    _collective_rating(ctx, f, crit.ttldxs_rating, basis, _rating_text(crit.ttldxs_rating))
+    if ctx.rule_set in crit.ttldxs_no_discipline_in:
+        _no_discipline(ctx, f, f"{LAW_2003}, Điều 27; {ctx.decree}")
+    return f.verdict()
+
+
+def _ttldtt(ctx: _Ctx) -> Verdict:
+    """Old law Điều 28: > 50% LĐTT, nobody disciplined at cảnh cáo or above, tasks completed well.
+    Luật 2022 Điều 28 delegates the standard to ministries and provinces; until a province sets
+    its own, the old rule applies (law.md §3), as data in `Criteria`."""
+    crit = ctx.criteria
+    f = _Findings(name_of("TTLDTT"))
+    basis = ctx.law(28) if ctx.old else (
+        f"{LAW_2022}, Điều 28 giao bộ, ngành, tỉnh quy định; "
+        f"áp dụng mặc định tiêu chuẩn của {LAW_2003}, Điều 28"
+    )
+    total = _counts(ctx, f, basis)
+    m = ctx.case.collective.members
+    above = crit.ttldtt_ldtt_above_percent
+    if total is not None:
+        if m.ldtt is None:
+            f.need("chưa có số thành viên đạt Lao động tiên tiến", basis)
+        elif m.ldtt * 100 > above * total:
+            f.ok(f"{m.ldtt}/{total} thành viên đạt Lao động tiên tiến ({_percent(m.ldtt, total)}, cần trên "
+                 f"{above}%)", basis)
+        else:
+            f.fail(f"chỉ {m.ldtt}/{total} thành viên đạt Lao động tiên tiến ({_percent(m.ldtt, total)}, "
+                   f"cần trên {above}%)", basis)
+    if crit.ttldtt_no_discipline:
+        _no_discipline(ctx, f, basis)
+    if crit.ttldtt_min_rating:
+        _collective_rating(ctx, f, crit.ttldtt_min_rating, basis,
+                           f"từ {_rating_text(crit.ttldtt_min_rating)} trở lên")
+    return f.verdict()
+
+
+def _co_cp(ctx: _Ctx) -> Verdict:
+    """Cờ thi đua của Chính phủ (Điều 25): one of three grounds, each a recorded fact."""
+    f = _Findings(name_of("CO_CP"))
+    basis = ctx.law(25)
+    c = ctx.case.collective
+    grounds = [
+        (c.leads_block, "dẫn đầu khối, cụm thi đua do bộ, ngành, tỉnh tổ chức"),
+        (c.leads_central_block,
+         "dẫn đầu khối, cụm thi đua do Hội đồng Thi đua – Khen thưởng Trung ương tổ chức"),
+        (c.led_pm_movement, "dẫn đầu phong trào thi đua từ 5 năm trở lên do Thủ tướng Chính phủ phát động"),
+    ]
+    met = [text for state, text in grounds if state]
+    if met:
+        f.ok(f"tập thể {met[0]}", basis)
+    elif all(state is None for state, _ in grounds):
+        f.need("chưa có thông tin tập thể có dẫn đầu khối, cụm thi đua hay không", basis)
+    else:
+        f.fail("tập thể không dẫn đầu khối, cụm thi đua hay phong trào thi đua nào đã ghi nhận", basis)
+    return f.verdict()
+
+
+def _qualitative(ctx: _Ctx, code: str, why: str | None = None) -> Verdict:
+    f = _Findings(name_of(code))
+    law = LAW_2003 if ctx.old else LAW_2022
+    if ctx.case.subject == INDIVIDUAL:
+        _discipline_bar(ctx, f, ctx.case.record(ctx.case.year))
+    f.need(f"{why or QUALITATIVE.get(code, 'tiêu chuẩn định tính')}, cần Hội đồng Thi đua – Khen thưởng "
+           "xem xét", f"{law}; {ctx.decree}")
+    return f.verdict()
+
+
+RULES: dict[str, Callable[[_Ctx], Verdict]] = {
+    "LDTT": _ldtt,
+    "CSTDCS": _cstdcs,
+    "CSTD_TINH": _cstd_tinh,
+    "CSTD_TQ": _cstd_tq,
+    "TTLDXS": _ttldxs,
+    "TTLDTT": _ttldtt,
+    "CO_CP": _co_cp,
+    "HCLD3": _hcld3,
+}
+
+
+def _judge(ctx: _Ctx, code: str) -> Verdict:
+    subject = SUBJECTS.get(code)
+    if code not in NAMES:
+        return Verdict(REVIEW, (f"Mã {code} không có trong danh mục danh hiệu, hình thức khen thưởng; "
+                                "cần kiểm tra lại mã đề nghị.",))
+    if subject is not None and subject != ctx.case.subject:
+        who = "cá nhân" if subject == INDIVIDUAL else "tập thể"
+        return Verdict(NOT_ELIGIBLE, (f"{name_of(code)}: danh hiệu chỉ xét tặng cho {who} "
+                                      f"({ctx.law(_ARTICLES.get(code, 20))}).",))
+    rule = RULES.get(code)
+    return rule(ctx) if rule else _qualitative(ctx, code)
+
+
+# Articles of the title rules (same numbering in Luật 2003 and Luật 2022); 20 lists the titles.
+_ARTICLES = {"CSTD_TQ": 21, "CSTD_TINH": 22, "CSTDCS": 23, "LDTT": 24, "CO_CP": 25, "CO_TINH": 26,
+             "TTLDXS": 27, "TTLDTT": 28}
+
+
+def evaluate(
+    case: Case | Mapping[str, Any],
+    periods: Iterable[RuleSetPeriod] = DEFAULT_PERIODS,
+    criteria: Criteria | None = None,
+) -> CaseResult:
+    """Judge each code the case asks for, under the rule set in force at the end of its year (or
+    the one the case forces)."""
+    if not isinstance(case, Case):
+        case = case_from_dict(case)
+    if case.subject == COLLECTIVE and case.collective is None:
+        case = replace(case, collective=CollectiveFigures())
+    criteria = criteria or Criteria()
+    periods = tuple(periods)
+    if case.rule_set:
+        period = find_rule_set(case.rule_set, periods)
+        problem = f"bộ quy định {case.rule_set} không có trong danh mục"
+    else:
+        period = rule_set_for_year(case.year, periods)
+        problem = f"không có bộ quy định nào có hiệu lực vào ngày 31/12/{case.year}"
+    if period is None:
+        verdict = Verdict(REVIEW, (f"Không xác định được chế độ pháp lý áp dụng: {problem} "
+                                   "(Luật Thi đua, khen thưởng; danh mục bộ quy định).",))
+        return CaseResult(case.id, case.rule_set, {code: verdict for code in case.ask})
+    ctx = _Ctx(case, period.code, criteria)
+    return CaseResult(case.id, period.code, {code: _judge(ctx, code) for code in case.ask})
+
+
+def evaluate_all(
+    cases: Iterable[Case | Mapping[str, Any]],
+    periods: Iterable[RuleSetPeriod] = DEFAULT_PERIODS,
+    criteria: Criteria | None = None,
+) -> list[CaseResult]:
+    periods = tuple(periods)
+    return [evaluate(c, periods, criteria) for c in cases]
