@@ -25,6 +25,7 @@ def _thidua(*args: str, env: dict[str, str], timeout: int = 120) -> subprocess.C
 def _clean_env(tmp_path) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("THIDUA_")}
     env.pop("DJANGO_SETTINGS_MODULE", None)
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)  # set by the browser tests for their own process
     env["THIDUA_VAR_DIR"] = str(tmp_path / "var")
     return env
 
