@@ -13,9 +13,26 @@ from django.db import transaction
 from thidua import demo_seed
 from thidua.accounts.models import Role, User
 from thidua.catalog.models import AwardType, ProvinceSetting
-from thidua.emulation.models import Action, Movement, RegisteredMovement, Registration, RegistrationEvent, Solution
-from thidua.emulation.models import Status, Target
-from thidua.organizations.models import Block, BlockMembership, BlockYear, Province, Staff, StaffKind, Unit, UnitKind
+from thidua.emulation.models import (
+    Action,
+    Movement,
+    RegisteredMovement,
+    Registration,
+    RegistrationEvent,
+    Solution,
+    Status,
+    Target,
+)
+from thidua.organizations.models import (
+    Block,
+    BlockMembership,
+    BlockYear,
+    Province,
+    Staff,
+    StaffKind,
+    Unit,
+    UnitKind,
+)
 
 DEMO_PASSWORD = "thidua2022"
 YEAR = 2022

@@ -10,7 +10,9 @@ CONTENT_INTRO = (
     "Căn cứ nội dung thi đua do Chủ tịch UBND tỉnh phát động và chức năng, nhiệm vụ của đơn vị được giao; "
     "Lãnh đạo Sở KH&CN và Ban chấp hành Công đoàn Sở cụ thể hóa nội dung thi đua như sau:"
 )
-PROFESSIONAL_GOAL = "Phân đầu hoàn thành xuất sắc, toàn diện công tác chuyên môn nghiệp vụ được UBND tỉnh giao năm 2022."
+PROFESSIONAL_GOAL = (
+    "Phân đầu hoàn thành xuất sắc, toàn diện công tác chuyên môn nghiệp vụ được UBND tỉnh giao năm 2022."
+)
 SOLUTIONS = [
     "Thông qua chương trình tổng kết công tác năm 2021 và triển khai chương trình kế hoạch công tác năm 2022.",
     "Thông qua Hội nghị Cán bộ công chức, viên chức; ký giao ước thi đua của các tập thể, cá nhân năm 2022.",

@@ -150,9 +150,9 @@ def check_registration(data: RegistrationInput, facts: UnitFacts, *, rule_set: s
             f"Tiêu đề ghi «BẢN ĐĂNG KÝ THI ĐUA NĂM {data.heading_year}» nhưng đây là bản đăng ký năm {data.year}.",
             BASIS_ND30, "", "heading_year"))
     if rule_set is None:
-        findings.append(Finding(WARNING, "NO_RULE_SET",
-                                f"Chưa có bộ quy định nào có hiệu lực cho năm {data.year}; không kiểm tra được giới hạn tỷ lệ.",
-                                "", ""))
+        findings.append(Finding(
+            WARNING, "NO_RULE_SET",
+            f"Chưa có bộ quy định nào có hiệu lực cho năm {data.year}; không kiểm tra được giới hạn tỷ lệ.", ""))
     by_code = {t.code: t for t in data.targets}
     for t in data.targets:
         findings += _check_counts(t, facts)

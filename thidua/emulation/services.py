@@ -14,7 +14,7 @@ from thidua.accounts.policy import can
 from thidua.audit.services import audit_record
 
 from .checks import Finding, has_errors
-from .models import Action, Registration, RegistrationEvent, RegisteredMovement, Solution, Status, Target
+from .models import Action, RegisteredMovement, Registration, RegistrationEvent, Solution, Status, Target
 from .selectors import registration_findings
 
 HEADER_FIELDS = [

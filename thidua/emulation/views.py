@@ -10,11 +10,17 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllow
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from thidua.accounts.policy import can, can_start_registration, headed_block_years, home_agency, registrations_for
+from thidua.accounts.policy import (
+    can,
+    can_start_registration,
+    headed_block_years,
+    home_agency,
+    registrations_for,
+)
 from thidua.organizations.models import BlockYear
 
 from . import services
-from .checks import ERROR, has_errors
+from .checks import ERROR, Finding, has_errors
 from .documents import export_registration
 from .forms import RegistrationEditor
 from .models import Registration, Status
@@ -136,7 +142,7 @@ def registration_edit(request: HttpRequest, pk: int) -> HttpResponse:
             header=editor.header.header(), targets=[f.change() for f in editor.targets],
             solutions=editor.header.lines("solutions_text"), movements=editor.header.lines("movements_text"),
         )
-    except services.EditConflict as conflict:
+    except services.EditConflict:
         current = registration_with_parts(Registration.objects).get(pk=reg.pk)
         _, findings = registration_findings(current, editor.as_input())
         return _editor_page(request, current, _rebase(editor, current, request.POST), findings,
@@ -184,7 +190,20 @@ def registration_validate(request: HttpRequest, pk: int) -> HttpResponse:
     reg = _visible(request, pk, "edit")
     editor = RegistrationEditor(reg, request.POST)
     _, findings = registration_findings(reg, editor.as_input())
-    return render(request, "emulation/_findings_live.html", _editor_context(reg, editor, findings))
+    context = _editor_context(reg, editor, findings)
+    for key, errors in _input_errors(editor).items():
+        context["field_findings"].setdefault(key, [])[:0] = errors
+    return render(request, "emulation/_findings_live.html", context)
+
+
+def _input_errors(editor: RegistrationEditor) -> dict[str, list[Finding]]:
+    """Typing mistakes (a negative count, a day 35) shown in place as the user types."""
+    out: dict[str, list[Finding]] = {}
+    for form in [editor.header, *editor.targets]:
+        for name, errors in form.errors.items():
+            key = f"{form.prefix}-{name}" if form.prefix else name
+            out[key] = [Finding(ERROR, "INVALID_INPUT", str(e), "") for e in errors]
+    return out
 
 
 @require_POST

@@ -8,7 +8,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         logins = load_demo()
-        self.stdout.write("Đã nạp dữ liệu mẫu. Tài khoản đăng nhập (mật khẩu chung: %s):" % DEMO_PASSWORD)
+        self.stdout.write(f"Đã nạp dữ liệu mẫu. Tài khoản đăng nhập (mật khẩu chung: {DEMO_PASSWORD}):")
         for login in logins:
             unit = f" – {login.unit}" if login.unit else ""
             self.stdout.write(f"  {login.username:<15} {login.role.label}{unit}")
