@@ -67,8 +67,10 @@ def test_target_table_cell_by_cell(seed_text, seed_doc):
     for tr, seed_cells in zip(rows[2:], data, strict=True):
         label_tc = tr.findall(qn("w:tc"))[1]
         italic_text = "".join(
-            t.text for r in label_tc.iter(qn("w:r")) if r.find(qn("w:rPr")) is not None
-            and r.find(qn("w:rPr")).find(qn("w:i")) is not None for t in r.iter(qn("w:t"))
+            t.text
+            for r in label_tc.iter(qn("w:r"))
+            if r.find(qn("w:rPr")) is not None and r.find(qn("w:rPr")).find(qn("w:i")) is not None
+            for t in r.iter(qn("w:t"))
         )
         m = re.search(r"<i>(.*?)</i>", seed_cells[1])
         assert norm(italic_text) == (m.group(1) if m else ""), seed_cells[1]
@@ -177,8 +179,7 @@ def test_no_template_tags_left(seed_docx_bytes):
 
 
 def test_signer_without_authority_line():
-    ctx = dict(SEED_REGISTRATION_CONTEXT, signer={"authority_line": "", "position": "Giám đốc",
-                                                   "name": "Nguyễn Văn A"})
+    ctx = dict(SEED_REGISTRATION_CONTEXT, signer={"authority_line": "", "position": "Giám đốc", "name": "Nguyễn Văn A"})
     doc = read_docx(render_template(shipped_template_path("registration"), ctx))
     texts = [norm(p.text) for p in flat_paragraphs(doc)]
     i = texts.index("GIÁM ĐỐC")

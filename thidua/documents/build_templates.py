@@ -15,6 +15,8 @@ the defaults were made, so they can be regenerated after a change here.
 
 from __future__ import annotations
 
+import io
+import zipfile
 from pathlib import Path
 
 from docx import Document
@@ -182,8 +184,15 @@ def _table_props(table, *, widths_cm, indent_cm: float = 0.0, borders: bool, cel
     tbl = table._tbl
     tblpr = tbl.tblPr
     for child in list(tblpr):
-        if child.tag in {qn("w:tblStyle"), qn("w:tblW"), qn("w:tblInd"), qn("w:tblBorders"),
-                         qn("w:tblLayout"), qn("w:tblCellMar"), qn("w:tblLook")}:
+        if child.tag in {
+            qn("w:tblStyle"),
+            qn("w:tblW"),
+            qn("w:tblInd"),
+            qn("w:tblBorders"),
+            qn("w:tblLayout"),
+            qn("w:tblCellMar"),
+            qn("w:tblLook"),
+        }:
             tblpr.remove(child)
     # LibreOffice draws the direct borders of a table only when the table has a style; Word takes
     # either. Table Grid (all borders) or Normal Table (none), then the same borders directly.
@@ -203,8 +212,18 @@ def _table_props(table, *, widths_cm, indent_cm: float = 0.0, borders: bool, cel
         for side in ("left", "right"):
             mar.append(_el(f"w:{side}", w=str(_twips(cell_margin_cm)), type="dxa"))
         tblpr.append(mar)
-    tblpr.append(_el("w:tblLook", val="0000", firstRow="0", lastRow="0", firstColumn="0",
-                     lastColumn="0", noHBand="1", noVBand="1"))
+    tblpr.append(
+        _el(
+            "w:tblLook",
+            val="0000",
+            firstRow="0",
+            lastRow="0",
+            firstColumn="0",
+            lastColumn="0",
+            noHBand="1",
+            noVBand="1",
+        )
+    )
     _reorder(tblpr, TBLPR_ORDER)
     grid = tbl.tblGrid
     for col, width in zip(grid.findall(qn("w:gridCol")), widths_cm, strict=True):
@@ -214,9 +233,25 @@ def _table_props(table, *, widths_cm, indent_cm: float = 0.0, borders: bool, cel
             cell.width = Cm(width)
 
 
-TBLPR_ORDER = ["tblStyle", "tblpPr", "tblOverlap", "bidiVisual", "tblStyleRowBandSize",
-               "tblStyleColBandSize", "tblW", "jc", "tblCellSpacing", "tblInd", "tblBorders", "shd",
-               "tblLayout", "tblCellMar", "tblLook", "tblCaption", "tblDescription"]
+TBLPR_ORDER = [
+    "tblStyle",
+    "tblpPr",
+    "tblOverlap",
+    "bidiVisual",
+    "tblStyleRowBandSize",
+    "tblStyleColBandSize",
+    "tblW",
+    "jc",
+    "tblCellSpacing",
+    "tblInd",
+    "tblBorders",
+    "shd",
+    "tblLayout",
+    "tblCellMar",
+    "tblLook",
+    "tblCaption",
+    "tblDescription",
+]
 
 
 def _reorder(parent, order: list[str]) -> None:
@@ -411,8 +446,9 @@ def _settings(doc) -> None:
 def _heading(doc, *, number_block: bool) -> None:
     """Borderless 2×2 table: issuing body | national motto, then number (+ summary) | place-date."""
     table = doc.add_table(rows=2, cols=2)
-    _table_props(table, widths_cm=[HEAD_LEFT_CM, HEAD_RIGHT_CM], indent_cm=HEAD_INDENT_CM,
-                 borders=False, cell_margin_cm=0.05)
+    _table_props(
+        table, widths_cm=[HEAD_LEFT_CM, HEAD_RIGHT_CM], indent_cm=HEAD_INDENT_CM, borders=False, cell_margin_cm=0.05
+    )
     for row in table.rows:
         _row_props(row)
     center = WD_ALIGN_PARAGRAPH.CENTER
@@ -476,8 +512,15 @@ def _body(doc, text, **kw):
 
 
 def _section_head(doc, text):
-    return add_par(doc, [(text, {"bold": True})], style=HEAD_STYLE, keep_next=True,
-                   before=6, first_line=1.27, align=WD_ALIGN_PARAGRAPH.JUSTIFY)
+    return add_par(
+        doc,
+        [(text, {"bold": True})],
+        style=HEAD_STYLE,
+        keep_next=True,
+        before=6,
+        first_line=1.27,
+        align=WD_ALIGN_PARAGRAPH.JUSTIFY,
+    )
 
 
 def _body_fmt():
@@ -549,8 +592,9 @@ def _target_table(doc) -> None:
         before=2,
         after=2,
     )
-    for cell, key in zip(cells[2:], ("collective_count", "collective_ratio", "individual_count",
-                                     "individual_ratio"), strict=True):
+    for cell, key in zip(
+        cells[2:], ("collective_count", "collective_ratio", "individual_count", "individual_ratio"), strict=True
+    ):
         add_par(cell, "{{ t." + key + " }}", style=TABLE_STYLE, size=13, align=center, before=2, after=2)
     _tag_row(table, "{%tr endfor %}")
 
@@ -560,8 +604,15 @@ def _target_table(doc) -> None:
     for i, cell in enumerate(row.cells):
         _clear(cell)
         cell.vertical_alignment = middle
-        add_par(cell, "..." if i < 2 else "", style=TABLE_STYLE, size=13,
-                align=center if i != 1 else WD_ALIGN_PARAGRAPH.LEFT, before=2, after=2)
+        add_par(
+            cell,
+            "..." if i < 2 else "",
+            style=TABLE_STYLE,
+            size=13,
+            align=center if i != 1 else WD_ALIGN_PARAGRAPH.LEFT,
+            before=2,
+            after=2,
+        )
     _tag_row(table, "{%tr endif %}")
     for row in table.rows:
         for cell, width in zip(row.cells, TARGET_COLS_CM, strict=False):
@@ -574,10 +625,16 @@ def build_registration() -> Document:
     doc.core_properties.title = "Bản đăng ký thi đua"
     center = WD_ALIGN_PARAGRAPH.CENTER
     _heading(doc, number_block=False)
-    add_par(doc, [("BẢN ĐĂNG KÝ THI ĐUA NĂM {{ heading_year }}", {"bold": True})], align=center,
-            before=18, keep_next=True)
-    add_par(doc, [("(Kèm theo Công văn số {{ letter_number }}/{{ letter_symbol }} ngày {{ letter_date }})",
-                   {"italic": True})], align=center, before=2, keep_next=True)
+    add_par(
+        doc, [("BẢN ĐĂNG KÝ THI ĐUA NĂM {{ heading_year }}", {"bold": True})], align=center, before=18, keep_next=True
+    )
+    add_par(
+        doc,
+        [("(Kèm theo Công văn số {{ letter_number }}/{{ letter_symbol }} ngày {{ letter_date }})", {"italic": True})],
+        align=center,
+        before=2,
+        keep_next=True,
+    )
     add_par(doc, "Kính gửi: {{ addressee }}", align=center, before=12, after=6)
     _body(doc, "{{ preamble }}", **_body_fmt())
     _section_head(doc, "I. Nội dung thi đua")
@@ -592,9 +649,7 @@ def build_registration() -> Document:
     add_tag(doc, "{%p for m in movements %}")
     _body(doc, "- {{ m }}", **_body_fmt())
     add_tag(doc, "{%p endfor %}")
-    head = _section_head(
-        doc, "II. Mục tiêu phấn đấu đạt các danh hiệu thi đua, hình thức khen thưởng năm {{ year }}"
-    )
+    head = _section_head(doc, "II. Mục tiêu phấn đấu đạt các danh hiệu thi đua, hình thức khen thưởng năm {{ year }}")
     head.paragraph_format.space_after = Pt(6)
     _target_table(doc)
     _signature(doc, recipients=False)
@@ -616,6 +671,20 @@ def build_cover_letter() -> Document:
 BUILDERS = {"registration": build_registration, "cover_letter": build_cover_letter}
 
 
+def _stable_zip(doc) -> bytes:
+    """The .docx bytes with fixed zip timestamps, so that rebuilding an unchanged template leaves
+    the committed file unchanged."""
+    raw = io.BytesIO()
+    doc.save(raw)
+    out = io.BytesIO()
+    with zipfile.ZipFile(raw) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for item in src.infolist():
+            info = zipfile.ZipInfo(item.filename, date_time=(2020, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            dst.writestr(info, src.read(item.filename))
+    return out.getvalue()
+
+
 def main() -> None:
     OUT_DIR.mkdir(parents=True, exist_ok=True)
     for kind, builder in BUILDERS.items():
@@ -625,7 +694,7 @@ def main() -> None:
         _fmt(last)
         _mark_size(last, 2)
         path = OUT_DIR / f"{kind}.docx"
-        doc.save(path)
+        path.write_bytes(_stable_zip(doc))
         print(f"wrote {path.relative_to(Path.cwd()) if path.is_relative_to(Path.cwd()) else path}")
 
 

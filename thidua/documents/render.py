@@ -135,8 +135,7 @@ def template_bytes(kind: str) -> bytes:
             with uploaded.file.open("rb") as fh:
                 return fh.read()
         except OSError:
-            logger.warning("uploaded template for %s (%s) is missing; using the shipped one",
-                           kind, uploaded.file.name)
+            logger.warning("uploaded template for %s (%s) is missing; using the shipped one", kind, uploaded.file.name)
     return shipped_template_path(kind).read_bytes()
 
 

@@ -48,28 +48,22 @@ SEED_REGISTRATION_CONTEXT: dict = {
         "như sau:"
     ),
     "professional_goal": (
-        "Phân đầu hoàn thành xuất sắc, toàn diện công tác chuyên môn nghiệp vụ được UBND tỉnh giao "
-        "năm 2022."
+        "Phân đầu hoàn thành xuất sắc, toàn diện công tác chuyên môn nghiệp vụ được UBND tỉnh giao năm 2022."
     ),
     "solutions": [
-        "Thông qua chương trình tổng kết công tác năm 2021 và triển khai chương trình kế hoạch công "
-        "tác năm 2022.",
-        "Thông qua Hội nghị Cán bộ công chức, viên chức; ký giao ước thi đua của các tập thể, cá "
-        "nhân năm 2022.",
+        "Thông qua chương trình tổng kết công tác năm 2021 và triển khai chương trình kế hoạch công tác năm 2022.",
+        "Thông qua Hội nghị Cán bộ công chức, viên chức; ký giao ước thi đua của các tập thể, cá nhân năm 2022.",
         "Đề ra mục tiêu cụ thể và biện pháp trong công tác thi đua để góp phần hoàn thành xuất sắc "
         "nhiệm vụ năm 2022. Gắn công tác thi đua với công tác quản lý và sử dụng cán bộ, công "
         "chức, viên chức, người lao động, công tác phát triển Đảng.",
-        "Đăng ký đề tài, sáng kiến cải tiến góp phần hoàn thành tốt công tác chuyên môn và xây "
-        "dựng đơn vị vững mạnh.",
+        "Đăng ký đề tài, sáng kiến cải tiến góp phần hoàn thành tốt công tác chuyên môn và xây dựng đơn vị vững mạnh.",
         "Chấp hành, thực hiện nghiêm chủ trương, đường lối, Chỉ thị, Nghị quyết của Đảng; chính "
         "sách pháp luật của Nhà nước, của tỉnh, của ngành; nội quy, quy chế của cơ quan, đơn vị, "
         "xây dựng các đoàn thể trong sạch vững mạnh.",
-        "Tiếp tục thực hiện chương trình cải cách hành chính và quy chế dân chủ trong hoạt động cơ "
-        "quan, đơn vị.",
+        "Tiếp tục thực hiện chương trình cải cách hành chính và quy chế dân chủ trong hoạt động cơ quan, đơn vị.",
         "Thi đua thực hành tiết kiệm chống lãng phí; phòng, chống tham nhũng.",
         "Thi đua học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh.",
-        "Thường xuyên quan tâm xây dựng đơn vị đoàn kết, vững mạnh, không có các biểu hiện bè "
-        "phái, cục bộ, tiêu cực.",
+        "Thường xuyên quan tâm xây dựng đơn vị đoàn kết, vững mạnh, không có các biểu hiện bè phái, cục bộ, tiêu cực.",
         "Thực hiện thường xuyên, thiết thực đến công tác chăm lo đời sống, bảo vệ quyền và lợi ích "
         "hợp pháp của cán bộ, công chức, viên chức, người lao động trong đơn vị.",
         "Thi đua tham gia tích cực vào các phong trào ủng hộ, các hoạt động xã hội, từ thiện, nhân "
@@ -118,8 +112,7 @@ SAMPLE_COVER_LETTER_CONTEXT: dict = {
         "Thực hiện Kế hoạch phát động phong trào thi đua năm 2022 của UBND tỉnh Thái Nguyên và "
         "hướng dẫn của Khối Thi đua các cơ quan tham mưu tổng hợp về việc đăng ký thi đua, ký giao "
         "ước thi đua năm 2022;",
-        "Sở Khoa học và Công nghệ (KH&CN) gửi Bản đăng ký thi đua năm 2022 của đơn vị (có bản đăng "
-        "ký kèm theo).",
+        "Sở Khoa học và Công nghệ (KH&CN) gửi Bản đăng ký thi đua năm 2022 của đơn vị (có bản đăng ký kèm theo).",
         "Sở KH&CN trân trọng đề nghị Trưởng Khối tổng hợp./.",
     ],
     "signer": dict(SIGNER_DEPUTY),
