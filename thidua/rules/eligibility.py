@@ -342,9 +342,11 @@ def _cstdcs(ctx: _Ctx) -> Verdict:
 
 def _title_in_year(ctx: _Ctx, f: _Findings, code: str, year: int, basis: str,
                    judge_now: Callable[[], Verdict] | None) -> None:
-    """Condition "holds `code` for `year`". For the year judged, a lower title not yet recorded
-    is judged now by its own rule (the unit decides it in the same round); for past years the
-    record is the fact: a year with a rating or titles but without `code` breaks the streak."""
+    """Condition "holds `code` for `year`". The law asks for the title itself, so a year with a
+    rating or titles but without `code` breaks the streak. The year judged gets one allowance:
+    its lower title is decided by the unit in the same round and may not be recorded yet, so it
+    is judged by its own rule — clearly failed → broken; met → `review` (the title must be
+    awarded before the proposal); undecidable → `review`."""
     title = name_of(code)
     rec = ctx.case.record(year)
     if rec is not None and code in rec.titles:
@@ -353,7 +355,8 @@ def _title_in_year(ctx: _Ctx, f: _Findings, code: str, year: int, basis: str,
     if judge_now is not None:
         sub = judge_now()
         if sub.status == ELIGIBLE:
-            f.ok(f"năm {year} chưa ghi nhận danh hiệu {title} nhưng đạt tiêu chuẩn của danh hiệu này", basis)
+            f.need(f"năm {year} chưa ghi nhận danh hiệu {title}; cá nhân đạt tiêu chuẩn của danh hiệu này, "
+                   "cần có quyết định công nhận trước khi đề nghị", basis)
         elif sub.status == NOT_ELIGIBLE:
             f.fail(f"năm {year} không đạt danh hiệu {title}", basis)
             f.failed.extend(r for r in sub.reasons if r not in f.failed)
@@ -477,11 +480,9 @@ def _hcld3(ctx: _Ctx) -> Verdict:
         if rec is not None and "CSTDCS" in rec.titles:
             cstdcs.append(y)
         elif y == year and rec is not None:
-            # The year judged may not have its CSTĐCS decided yet: judge it by its own rule.
-            status = _cstdcs_in(ctx, y).status
-            if status == ELIGIBLE:
-                cstdcs.append(y)
-            elif status == REVIEW:
+            # The year judged may not have its CSTĐCS decided yet: if it meets the standard, the
+            # title is pending (review), not counted.
+            if _cstdcs_in(ctx, y).status != NOT_ELIGIBLE:
                 maybe.append(y)
         elif not _informative(rec):
             maybe.append(y)

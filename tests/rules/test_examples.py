@@ -1,0 +1,36 @@
+"""Every worked example of shared/cases/examples.json (copied to tests/data so the tests do not
+reach outside the checkout)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from thidua.catalog import reference
+from thidua.rules.eligibility import evaluate
+from thidua.rules.reward import BaseSalaryPeriod, base_salary_on, reward_amount
+
+EXAMPLES = json.loads((Path(__file__).parents[1] / "data" / "eligibility_examples.json").read_text("utf-8"))
+SALARIES = [BaseSalaryPeriod(amount, start) for amount, start, _, _ in reference.BASE_SALARIES]
+
+
+@pytest.mark.parametrize("case", EXAMPLES["cases"], ids=lambda c: c["id"])
+def test_example_case(case):
+    result = evaluate(case)
+    assert result.id == case["id"]
+    assert {code: v.status for code, v in result.verdicts.items()} == case["expect"]
+    for v in result.verdicts.values():
+        assert v.reasons
+
+
+@pytest.mark.parametrize("example", EXAMPLES["rewards"], ids=lambda r: f"{r['code']}-{r['date']}")
+def test_example_reward(example):
+    day = dt.date.fromisoformat(example["date"])
+    coefficient = Decimal(reference.COEFFICIENTS[example["code"]])
+    salary = base_salary_on(day, SALARIES)
+    result = reward_amount(example["code"], coefficient, salary.amount, collective=example["collective"])
+    assert result.amount == example["amount"]
