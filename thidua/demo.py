@@ -239,6 +239,11 @@ def _member_registration(unit: Unit, status: str, block_year: BlockYear, actor: 
 
 @transaction.atomic
 def load_demo() -> list[DemoLogin]:
+    from django.apps import apps
+
+    from thidua.catalog.reference import load_reference_data
+
+    load_reference_data(apps)  # normally there from the migration; a flushed test database lacks it
     province = _province()
     units = {
         "UBND-TN": _unit(province, "UBND-TN", name="Ủy ban nhân dân tỉnh Thái Nguyên",
