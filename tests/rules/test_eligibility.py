@@ -463,3 +463,26 @@ def test_every_reason_is_a_sentence_naming_its_title_and_legal_basis():
             for reason in v.reasons:
                 assert reason.endswith(").")
                 assert "Luật" in reason or "Nghị định" in reason
+
+
+# --- reading cases ---------------------------------------------------------------------------
+
+
+def test_reading_a_case_is_lenient_about_spelling():
+    case = {"id": "x", "year": 2024, "ask": ["cstd_tinh"], "history": [
+        {"year": 2022, "rating": "htxs", "titles": ["ldtt", "cstdcs"], "discipline": "none"},
+        {"year": 2023, "rating": "HTXSNV", "titles": ["CSTDCS"], "initiatives": [{"scope": "bo_nganh"}]},
+        {"year": 2024, "rating": "HTXSNV", "titles": ["CSTDCS"]},
+    ]}
+    result = evaluate(case)
+    assert result.verdicts["CSTD_TINH"].status == "eligible"
+
+
+def test_an_unrecognised_rating_counts_as_not_recorded():
+    assert status(person(2024, [year(2024, "EXCELLENT", ())], "LDTT"), "LDTT") == "review"
+
+
+def test_a_case_without_subject_is_read_as_collective_when_it_has_members():
+    case = team(2024, "TTLDXS")
+    del case["subject"]
+    assert status(case, "TTLDXS") == "eligible"

@@ -27,7 +27,6 @@ from thidua.rules.types import (
     COLLECTIVE,
     DISCIPLINES,
     ELIGIBLE,
-    HTXSNV,
     INDIVIDUAL,
     NOT_ELIGIBLE,
     RATING_NAMES,
@@ -189,7 +188,7 @@ def _discipline_bar(ctx: _Ctx, f: _Findings, rec: YearRecord | None) -> None:
     if ctx.rule_set == LUAT2022_ND152:
         basis = "Nghị định 152/2025/NĐ-CP, nguyên tắc khen thưởng"
     elif ctx.old:
-        basis = f"{LAW_2003}, Điều 24 (chấp hành tốt pháp luật); {ctx.decree}; cách hiểu của hệ thống"
+        basis = f"{LAW_2003}, Điều 24 về chấp hành tốt pháp luật; {ctx.decree}; cách hiểu của hệ thống"
     else:
         basis = f"{LAW_2022}, nguyên tắc khen thưởng; {ctx.decree}; cách hiểu của hệ thống"
     f.fail(
@@ -464,14 +463,15 @@ def _hcld3(ctx: _Ctx) -> Verdict:
         f.need(f"chưa có xếp loại năm {_list(unknown)}", basis)
     if not low and not unknown:
         f.ok(f"{span} đều xếp loại từ {_rating_text(crit.hcld3_min_rating)} trở lên", basis)
-    htxs = [y for y in years if (r := ctx.case.record(y)) and r.rating_at_least(HTXSNV)]
+    best = crit.hcld3_excellent_rating
+    htxs = [y for y in years if (r := ctx.case.record(y)) and r.rating_at_least(best)]
     if len(htxs) >= crit.hcld3_htxs_years_min:
-        f.ok(f"có {len(htxs)} năm xếp loại {_rating_text(HTXSNV)} (năm {_list(htxs)})", basis)
+        f.ok(f"có {len(htxs)} năm xếp loại {_rating_text(best)} (năm {_list(htxs)})", basis)
     elif len(htxs) + len(unknown) >= crit.hcld3_htxs_years_min:
-        f.need(f"chưa đủ căn cứ về số năm xếp loại {_rating_text(HTXSNV)} (cần "
+        f.need(f"chưa đủ căn cứ về số năm xếp loại {_rating_text(best)} (cần "
                f"{crit.hcld3_htxs_years_min})", basis)
     else:
-        f.fail(f"không có năm nào xếp loại {_rating_text(HTXSNV)} trong {span} (cần "
+        f.fail(f"không có năm nào xếp loại {_rating_text(best)} trong {span} (cần "
                f"{crit.hcld3_htxs_years_min})", basis)
     cstdcs: list[int] = []
     maybe: list[int] = []

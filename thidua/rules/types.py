@@ -224,6 +224,7 @@ class Criteria:
     hcld3_years_after_bk_ttg: int = 5
     hcld3_min_rating: str = HTTNV
     hcld3_htxs_years_min: int = 1
+    hcld3_excellent_rating: str = HTXSNV  # needed in at least `hcld3_htxs_years_min` years
     hcld3_cstdcs_min: int = 3
 
     # A person disciplined in the year judged is not proposed (see eligibility._discipline_bar).
@@ -240,10 +241,14 @@ class CaseFormatError(ValueError):
     """The case cannot be read at all (no id, no year, ...)."""
 
 
+_RATING_ALIASES = {"HTXS": HTXSNV, "HTT": HTTNV, "HT": HTNV, "KHT": KHTNV}
+
+
 def _norm_rating(value: Any) -> str | None:
     if value is None:
         return None
     text = str(value).strip().upper()
+    text = _RATING_ALIASES.get(text, text)
     return text if text in RATING_RANK else None
 
 
@@ -267,6 +272,8 @@ def _norm_discipline(value: Any) -> str | None:
     if value in (None, "", False):
         return None
     text = str(value).strip().lower()
+    if text in ("none", "null", "khong", "không"):
+        return None
     # An unlisted form of discipline is still a discipline.
     return text
 
