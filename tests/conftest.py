@@ -22,3 +22,26 @@ def pytest_report_header(config):
     db = settings.DATABASES["default"]
     where = db.get("HOST") or db.get("NAME") or ""
     return f"database: {db['ENGINE'].rsplit('.', 1)[-1]} ({where})"
+
+
+@pytest.fixture
+def demo(db, settings):
+    """The demo data set (`thidua demo`): Thái Nguyên, KHOI-TMTH, SKHCN and its 2022 registration."""
+    from thidua.demo import load_demo
+
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # speed, tests only
+    load_demo()
+
+
+@pytest.fixture
+def users(demo):
+    from thidua.accounts.models import User
+
+    return {u.username: u for u in User.objects.select_related("unit")}
+
+
+@pytest.fixture
+def seed_registration(demo):
+    from thidua.emulation.models import Registration
+
+    return Registration.objects.select_related("unit", "unit__province").get(unit__code="SKHCN", year=2022)

@@ -7,6 +7,7 @@ from django.db.models import F, Q, QuerySet
 
 from thidua.emulation.models import Registration, Status
 from thidua.organizations.models import BlockYear, Unit, UnitKind
+from thidua.organizations.services import lineage_ids
 
 from .models import Role, User
 
@@ -42,7 +43,7 @@ def registrations_for(user: User) -> QuerySet[Registration]:
         return qs.none()
     if user.role == Role.PROVINCE_OFFICER:
         return qs.filter(unit__province_id=agency.province_id)
-    visible = Q(unit=agency)
+    visible = Q(unit_id__in=lineage_ids(agency.pk))  # its own, and those of units it continues
     if user.role == Role.BLOCK_OFFICER:
         # A member's registration of year Y is visible to the officer of the block's head in Y.
         visible |= Q(

@@ -3,6 +3,7 @@ Word templates of thidua.documents; this module only fills them)."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from thidua.core.formatting import place_date_line, short_date, two_digits
@@ -19,11 +20,10 @@ def signer_context(reg: Registration) -> dict:
 
 
 def _heading(reg: Registration) -> dict:
+    """The issuing body as it was named when the document was made (units get renamed)."""
     unit = reg.unit
-    return {
-        "parent_body": unit.province.parent_body.upper(),
-        "issuer": (unit.document_name or unit.name).upper(),
-    }
+    _, document_name = unit.names_on(dt.date(reg.doc_year or reg.year, reg.doc_month or 1, reg.doc_day or 1))
+    return {"parent_body": unit.province.parent_body.upper(), "issuer": document_name.upper()}
 
 
 def registration_context(reg: Registration) -> dict:

@@ -86,6 +86,14 @@ class Unit(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    def names_on(self, day: dt.date) -> tuple[str, str]:
+        """(name, name printed on documents) in force on `day`: a renamed unit's old documents keep
+        the name it had then."""
+        for former in self.former_names.all():
+            if former.valid_to >= day and (former.valid_from is None or former.valid_from <= day):
+                return former.name, former.document_name or former.name.upper()
+        return self.name, self.document_name or self.name.upper()
+
     @property
     def agency(self) -> Unit:
         """The agency a department belongs to (or the unit itself)."""
@@ -125,6 +133,7 @@ class UnitName(models.Model):
 
     unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="former_names")
     name = models.CharField("tên", max_length=255)
+    document_name = models.CharField("tên in trên văn bản", max_length=255, blank=True)
     valid_from = models.DateField("từ", null=True, blank=True)
     valid_to = models.DateField("đến")
 
