@@ -205,12 +205,15 @@ def _informative(rec: YearRecord | None) -> bool:
 
 
 def _meets_ldtt(rec: YearRecord, crit: Criteria) -> bool | None:
-    """LĐTT standard met: by the rating; an LĐTT title already awarded stands for it when the
-    rating was not recorded."""
+    """LĐTT standard met: by the rating; an individual title already awarded for the year (each
+    builds on LĐTT) stands for it when the rating was not recorded."""
     state = rec.rating_at_least(crit.ldtt_min_rating)
-    if state is None and "LDTT" in rec.titles:
+    if state is None and rec.titles & _BUILT_ON_LDTT:
         return True
     return state
+
+
+_BUILT_ON_LDTT = frozenset({"LDTT", "CSTDCS", "CSTD_TINH", "CSTD_TQ"})
 
 
 def _ldtt_condition(ctx: _Ctx, f: _Findings, rec: YearRecord, *, as_part_of: bool = False) -> None:
@@ -223,7 +226,8 @@ def _ldtt_condition(ctx: _Ctx, f: _Findings, rec: YearRecord, *, as_part_of: boo
         f.need(f"{prefix}chưa có xếp loại mức độ hoàn thành nhiệm vụ năm {rec.year} "
                f"(cần từ {need} trở lên)", basis)
     elif rec.rating is None:
-        f.ok(f"{prefix}đã được công nhận Lao động tiên tiến năm {rec.year}", basis)
+        held = ", ".join(name_of(c) for c in sorted(rec.titles & _BUILT_ON_LDTT))
+        f.ok(f"{prefix}năm {rec.year} chưa ghi xếp loại nhưng đã được công nhận {held}", basis)
     elif state:
         f.ok(f"{prefix}năm {rec.year} xếp loại {_rating_text(rec.rating)}, đạt yêu cầu từ {need} trở lên",
              basis)
