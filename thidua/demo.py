@@ -13,6 +13,7 @@ from django.db import transaction
 from thidua import demo_seed
 from thidua.accounts.models import Role, User
 from thidua.catalog.models import AwardType, ProvinceSetting
+from thidua.core.text import fold
 from thidua.emulation.models import (
     Action,
     Movement,
@@ -135,7 +136,8 @@ def _agency(province: Province, index: int, spec) -> Unit:
             if not position and i % len(depts) == i // len(depts) % len(depts):
                 position = "Trưởng phòng"
             rows.append(Staff(
-                agency=agency, department=dept, full_name=next(names), position=position,
+                agency=agency, department=dept, full_name=(name := next(names)), name_folded=fold(name),
+                position=position,
                 kind=StaffKind.CADRE if i == 0 else KIND_CYCLE[i % len(KIND_CYCLE)],
                 gender="nu" if i % 3 == 1 else "nam", birth_year=1965 + (i * 7) % 32,
                 active_from=dt.date(2005 + i % 15, 1, 1 + i % 28),

@@ -9,4 +9,5 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("thidua.accounts.urls")),
     path("", include("thidua.emulation.urls")),
+    path("", include("thidua.organizations.urls")),
 ]

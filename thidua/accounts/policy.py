@@ -107,3 +107,8 @@ def can_start_registration(user: User, unit: Unit) -> bool:
         return True
     agency = home_agency(user)
     return user.role == Role.AGENCY_OFFICER and agency is not None and agency.pk == unit.pk
+
+
+def can_manage_staff(user: User, agency: Unit) -> bool:
+    """The agency's emulation officer keeps its departments and staff (administrators too)."""
+    return can_start_registration(user, agency)

@@ -12,6 +12,8 @@ from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
+from thidua.core.text import fold
+
 
 class Province(models.Model):
     code = models.CharField("mã", max_length=20, unique=True)
@@ -236,6 +238,7 @@ class Staff(models.Model):
         verbose_name="phòng, ban",
     )
     full_name = models.CharField("họ và tên", max_length=150)
+    name_folded = models.CharField(max_length=150, editable=False, db_index=True, default="")
     gender = models.CharField("giới tính", max_length=3, choices=[("nam", "Nam"), ("nu", "Nữ")], blank=True)
     birth_year = models.PositiveIntegerField("năm sinh", null=True, blank=True)
     position = models.CharField("chức vụ", max_length=150, blank=True)
@@ -254,3 +257,8 @@ class Staff(models.Model):
 
     def __str__(self) -> str:
         return self.full_name
+
+    def save(self, *args, **kwargs):
+        # Kept in step with the name so "nguyen van an" finds "Nguyễn Văn An" in the database.
+        self.name_folded = fold(self.full_name)
+        super().save(*args, **kwargs)
