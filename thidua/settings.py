@@ -42,6 +42,9 @@ INSTALLED_APPS = [
     "thidua.organizations",
     "thidua.catalog",
     "thidua.emulation",
+    "thidua.evaluation",
+    "thidua.blocks",
+    "thidua.notifications",
     "thidua.documents",
     "thidua.audit",
 ]
