@@ -20,8 +20,12 @@ def pytest_report_header(config):
     if not settings.configured:
         return None
     db = settings.DATABASES["default"]
-    where = db.get("HOST") or db.get("NAME") or ""
-    return f"database: {db['ENGINE'].rsplit('.', 1)[-1]} ({where})"
+    engine = db["ENGINE"].rsplit(".", 1)[-1]
+    if engine == "sqlite3":
+        where = (db.get("TEST") or {}).get("NAME") or "in-memory test database"
+    else:
+        where = db.get("HOST") or "localhost"
+    return f"database: {engine} ({where})"
 
 
 @pytest.fixture
