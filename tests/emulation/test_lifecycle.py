@@ -115,3 +115,13 @@ def test_a_new_registration_has_one_row_per_catalog_title(demo, users):
     assert reg.targets.count() == 17 and reg.heading_year == 2023 and reg.status == Status.DRAFT
     with pytest.raises(PermissionDenied):
         services.registration_start(actor=users["snv"], unit=Unit.objects.get(code="SKHCN"), year=2024)
+
+
+def test_next_years_draft_carries_last_years_content_forward(seed_registration, users):
+    reg = services.registration_start(actor=users["skhcn"], unit=seed_registration.unit, year=2023)
+    assert reg.preamble.startswith("Hưởng ứng phong trào thi đua năm 2023")
+    assert reg.solutions.first().text.startswith("Thông qua chương trình tổng kết công tác năm 2022")
+    assert reg.movements.count() == 6 and reg.signer_name == "Đinh Bộ Sơn"
+    assert reg.targets.get(award_type__code="CSTDCS").individual_count == 11
+    assert reg.heading_year == 2023 and reg.status == Status.DRAFT
+    assert reg.events.get().reason == "Tạo từ bản đăng ký năm 2022"

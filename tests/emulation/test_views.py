@@ -134,5 +134,5 @@ def test_the_officer_can_open_next_years_registration(as_user, demo):
     response = client.post(reverse("registration_start"), {"year": "2023"})
     reg = Registration.objects.get(unit__code="SKHCN", year=2023)
     assert response.url == reverse("registration_edit", args=[reg.pk])
-    assert reg.addressee == ""  # no block set up for 2023 in the demo
+    assert reg.addressee == "Trưởng Khối Thi đua các cơ quan tham mưu tổng hợp"  # carried over from 2022
     assert as_user("snv").post(reverse("registration_start"), {"year": "abc"}).status_code == 302

@@ -177,20 +177,48 @@ def last_return_reason(registration: Registration) -> str:
 
 @transaction.atomic
 def registration_start(*, actor: Any, unit, year: int, addressee: str = "", place: str = "") -> Registration:
-    """A new draft for a year: one row per catalog title and form in the registration table."""
+    """A new draft for a year: one row per catalog title and form in the registration table. When
+    the agency registered the year before, its content is carried over (years moved on by one) so
+    the officer edits rather than retypes; counts and ratios are kept as last year's targets."""
     from thidua.accounts.policy import can_start_registration
     from thidua.catalog.models import AwardType
 
     if not can_start_registration(actor, unit):
         raise PermissionDenied("Chỉ cán bộ phụ trách thi đua của đơn vị mới lập được bản đăng ký.")
+    previous = Registration.objects.filter(unit=unit, year=year - 1).first()
     reg = Registration.objects.create(
-        unit=unit, year=year, heading_year=year, addressee=addressee, place=place or unit.province.place_name,
-        doc_year=year, letter_year=year, letter_symbol=f"{unit.symbol}-TTR" if unit.symbol else "",
+        unit=unit, year=year, heading_year=year, addressee=addressee or (previous.addressee if previous else ""),
+        place=place or unit.province.place_name, doc_year=year, letter_year=year,
+        letter_symbol=previous.letter_symbol if previous else (f"{unit.symbol}-TTR" if unit.symbol else ""),
+        **(_carried_over(previous, year) if previous else {}),
     )
+    last_targets = {t.award_type_id: t for t in previous.targets.all()} if previous else {}
     awards = AwardType.objects.filter(active=True, position__isnull=False).order_by("position")
-    Target.objects.bulk_create(
-        Target(registration=reg, award_type=a, position=a.position, label=a.name, note=a.registration_note)
-        for a in awards
-    )
-    _record(reg, actor=actor, action=Action.CREATE, from_status="")
+    rows = []
+    for award in awards:
+        old = last_targets.get(award.pk)
+        rows.append(Target(
+            registration=reg, award_type=award, position=award.position, label=old.label if old else award.name,
+            note=award.registration_note, **({name: getattr(old, name) for name in TARGET_FIELDS} if old else {}),
+        ))
+    Target.objects.bulk_create(rows)
+    if previous:
+        Solution.objects.bulk_create(Solution(registration=reg, position=s.position, text=_next_year(s.text, year))
+                                     for s in previous.solutions.all())
+        RegisteredMovement.objects.bulk_create(
+            RegisteredMovement(registration=reg, movement=m.movement, position=m.position, text=m.text)
+            for m in previous.movements.all())
+    _record(reg, actor=actor, action=Action.CREATE, from_status="",
+            reason=f"Tạo từ bản đăng ký năm {previous.year}" if previous else "")
     return reg
+
+
+def _next_year(text: str, year: int) -> str:
+    """Move the years of last year's text on by one ("năm 2022" → "năm 2023", "2021" → "2022")."""
+    return text.replace(str(year - 1), str(year)).replace(str(year - 2), str(year - 1))
+
+
+def _carried_over(previous: Registration, year: int) -> dict:
+    fields = ["preamble", "content_intro", "professional_goal", "signer_authority", "signer_authority_title",
+              "signer_position", "signer_name"]
+    return {name: _next_year(getattr(previous, name), year) for name in fields}
