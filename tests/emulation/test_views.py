@@ -136,3 +136,13 @@ def test_the_officer_can_open_next_years_registration(as_user, demo):
     assert response.url == reverse("registration_edit", args=[reg.pk])
     assert reg.addressee == "Trưởng Khối Thi đua các cơ quan tham mưu tổng hợp"  # carried over from 2022
     assert as_user("snv").post(reverse("registration_start"), {"year": "abc"}).status_code == 302
+
+
+def test_list_inbox_and_detail_pages_do_not_query_per_row(as_user, seed_registration, django_assert_max_num_queries):
+    client = as_user("truongkhoi")
+    with django_assert_max_num_queries(8):
+        assert client.get(reverse("registration_list")).status_code == 200
+    with django_assert_max_num_queries(10):
+        assert client.get(reverse("block_inbox")).status_code == 200
+    with django_assert_max_num_queries(30):
+        assert client.get(reverse("registration_detail", args=[seed_registration.pk])).status_code == 200
