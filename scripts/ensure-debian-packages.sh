@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # ensure-debian-packages.sh PKG... : install the Debian packages that are missing, and nothing else.
 # Runs `apt-get update` once, only when something is missing. Non-interactive; uses sudo only when not
-# root. Used by `make test` and by scripts/with-postgres.sh so that a fresh machine sets itself up.
+# root. Recommended packages are installed too (LibreOffice's fonts among them), as on the developers'
+# machines, so that documents render the same in CI. Used by `make test` and by scripts/with-postgres.sh so that a fresh machine sets itself up.
 set -euo pipefail
 
 (( $# > 0 )) || { echo "usage: $0 PKG..." >&2; exit 2; }
@@ -32,4 +33,4 @@ echo "ensure-debian-packages: installing ${missing[*]}" >&2
 export DEBIAN_FRONTEND=noninteractive
 "${as_root[@]}" apt-get update -qq
 "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive \
-    apt-get install -y -qq --no-install-recommends -o Dpkg::Use-Pty=0 "${missing[@]}" </dev/null
+    apt-get install -y -qq -o Dpkg::Use-Pty=0 "${missing[@]}" </dev/null
