@@ -2,7 +2,8 @@
 # ensure-debian-packages.sh PKG... : install the Debian packages that are missing, and nothing else.
 # Runs `apt-get update` once, only when something is missing. Non-interactive; uses sudo only when not
 # root. Recommended packages are installed too (LibreOffice's fonts among them), as on the developers'
-# machines, so that documents render the same in CI. Used by `make test` and by scripts/with-postgres.sh so that a fresh machine sets itself up.
+# machines, so that documents render the same in CI. Used by `make test` and by
+# scripts/with-postgres.sh so that a fresh machine sets itself up.
 set -euo pipefail
 
 (( $# > 0 )) || { echo "usage: $0 PKG..." >&2; exit 2; }
