@@ -82,3 +82,16 @@ def test_the_console_script_works_on_a_fresh_database(tmp_path):
     assert "QUOTA_EXCEEDED" in {f["code"] for f in json.loads(checked.stdout)["findings"]}
     missing = run("registration", "check", "--unit", "SKHCN", "--year", "2030")
     assert missing.returncode == 2 and missing.stderr.strip().count("\n") == 0 and "SKHCN" in missing.stderr
+
+
+def test_export_pdf_and_the_covering_letter(demo, tmp_path):
+    pdf, letter = tmp_path / "dk.pdf", tmp_path / "cv.docx"
+    call_command("registration", "export", "--unit", "SKHCN", "--year", "2022", "--format", "pdf",
+                 "--output", str(pdf), stdout=io.StringIO())
+    assert pdf.read_bytes().startswith(b"%PDF")
+    call_command("registration", "export", "--unit", "SKHCN", "--year", "2022", "--kind", "cover_letter",
+                 "--format", "docx", "--output", str(letter), stdout=io.StringIO())
+    document = Document(letter)
+    text = "\n".join([p.text for p in document.paragraphs]
+                     + [c.text for t in document.tables for r in t.rows for c in r.cells])
+    assert "/KHCN-TTR" in text and "V/v đăng ký thi đua năm 2022" in text and "Lưu: VT" in text
