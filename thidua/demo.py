@@ -12,6 +12,7 @@ from django.db import transaction
 
 from thidua import demo_seed
 from thidua.accounts.models import Role, User
+from thidua.blocks.demo import load_block_demo
 from thidua.catalog.models import AwardType, ProvinceSetting
 from thidua.core.text import fold
 from thidua.emulation.models import (
@@ -261,4 +262,5 @@ def load_demo() -> list[DemoLogin]:
     _seed_registration(agencies["SKHCN"], block_year, actor)
     for code, status in MEMBER_STATES.items():
         _member_registration(agencies[code], status, block_year, actor)
+    load_block_demo()  # KHOI-TMTH 2022: compact, scoring table, scores, agreed scores; the province's movement
     return LOGINS

@@ -10,4 +10,6 @@ urlpatterns = [
     path("", include("thidua.accounts.urls")),
     path("", include("thidua.emulation.urls")),
     path("", include("thidua.organizations.urls")),
+    path("", include("thidua.blocks.urls")),
+    path("", include("thidua.notifications.urls")),
 ]

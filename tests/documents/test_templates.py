@@ -105,7 +105,10 @@ def test_shipped_templates_pass_the_check():
 
 def test_context_keys_are_documented_and_match_samples():
     assert set(CONTEXT_KEYS) == set(TemplateKind.values)
-    samples = {"registration": SEED_REGISTRATION_CONTEXT, "cover_letter": SAMPLE_COVER_LETTER_CONTEXT}
+    from thidua.blocks.documents import SAMPLE_BLOCK_REGISTRATION_CONTEXT
+
+    samples = {"registration": SEED_REGISTRATION_CONTEXT, "cover_letter": SAMPLE_COVER_LETTER_CONTEXT,
+               "block_registration": SAMPLE_BLOCK_REGISTRATION_CONTEXT}
     for kind, keys in CONTEXT_KEYS.items():
         for key in keys:
             assert key in CONTEXT_HELP, key

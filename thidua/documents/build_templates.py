@@ -668,7 +668,125 @@ def build_cover_letter() -> Document:
     return doc
 
 
-BUILDERS = {"registration": build_registration, "cover_letter": build_cover_letter}
+# ---------------------------------------------------------------------------------------------
+# the block's consolidated registration (Trưởng khối → Ban Thi đua – Khen thưởng tỉnh)
+
+# TT | title or form | collective | individual
+BLOCK_COLS_CM = [1.3, 9.4, 2.9, 2.9]
+
+
+def _report_heading(doc) -> None:
+    """Issuing body | motto, then "Số: …" | place-date (a report: no "V/v" line)."""
+    table = doc.add_table(rows=2, cols=2)
+    _table_props(
+        table, widths_cm=[HEAD_LEFT_CM, HEAD_RIGHT_CM], indent_cm=HEAD_INDENT_CM, borders=False, cell_margin_cm=0.05
+    )
+    for row in table.rows:
+        _row_props(row)
+    center = WD_ALIGN_PARAGRAPH.CENTER
+    cells = [table.cell(r, c) for r in (0, 1) for c in (0, 1)]
+    for cell in cells:
+        _clear(cell)
+        cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.TOP
+    left, right, left2, right2 = cells
+    add_par(left, [("{{ parent_body|upper }}", {"bold": False})], size=13, align=center)
+    add_par(left, [("{{ issuer|upper }}", {"bold": True})], size=13, align=center)
+    add_rule(left, ISSUER_LINE_CM, HEAD_LEFT_CM - 0.1)
+    add_par(right, [("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", {"bold": True})], size=13, align=center)
+    add_par(right, [("Độc lập - Tự do - Hạnh phúc", {"bold": True})], size=14, align=center)
+    add_rule(right, MOTTO_LINE_CM, HEAD_RIGHT_CM - 0.1)
+    add_par(left2, "Số: {{ number_line }}", size=13, align=center, before=8)
+    add_par(right2, [("{{ place_date }}", {"italic": True})], size=14, align=center, before=8)
+
+
+def _block_table_head(table, labels) -> None:
+    center = WD_ALIGN_PARAGRAPH.CENTER
+    for cell, text in zip(table.rows[0].cells, labels, strict=True):
+        _clear(cell)
+        cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+        add_par(cell, [(text, {"bold": True})], style=TABLE_STYLE, size=13, align=center, before=2, after=2)
+    _row_props(table.rows[0], header=True)
+
+
+def _block_row(table, texts, *, bold: bool = False, merge_label: bool = False) -> None:
+    """A data row: TT, label (left), two counts (centred); with merge_label the label spans the row."""
+    row = table.add_row()
+    _row_props(row)
+    cells = row.cells
+    if merge_label:
+        merged = cells[1].merge(cells[3])
+        _clear(cells[0])
+        _clear(merged)
+        targets = [(cells[0], texts[0], WD_ALIGN_PARAGRAPH.CENTER), (merged, texts[1], WD_ALIGN_PARAGRAPH.LEFT)]
+    else:
+        for cell in cells:
+            _clear(cell)
+        aligns = [WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.LEFT, WD_ALIGN_PARAGRAPH.CENTER,
+                  WD_ALIGN_PARAGRAPH.CENTER]
+        targets = list(zip(cells, texts, aligns, strict=True))
+    for cell, text, align in targets:
+        cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+        runs = text if isinstance(text, list) else [(text, {"bold": bold})]
+        add_par(cell, runs, style=TABLE_STYLE, size=13, align=align, before=2, after=2)
+
+
+def _block_table(doc, rows: list) -> None:
+    table = doc.add_table(rows=1, cols=4)
+    _table_props(table, widths_cm=BLOCK_COLS_CM, borders=True, cell_margin_cm=0.1)
+    _block_table_head(table, ["TT", "Danh hiệu thi đua, hình thức khen thưởng", "Tập thể", "Cá nhân (Người)"])
+    for kind, payload in rows:
+        if kind == "tag":
+            _tag_row(table, payload)
+        else:
+            _block_row(table, payload[0], bold=payload[1], merge_label=payload[2])
+    for row in table.rows:
+        for cell, width in zip(row.cells, BLOCK_COLS_CM, strict=False):
+            if cell._tc.tcPr is None or cell._tc.tcPr.find(qn("w:gridSpan")) is None:
+                cell.width = Cm(width)
+
+
+def build_block_registration() -> Document:
+    doc = _base_document()
+    doc.core_properties.title = "Tổng hợp đăng ký thi đua của khối"
+    center = WD_ALIGN_PARAGRAPH.CENTER
+    _report_heading(doc)
+    add_par(doc, [("{{ title }}", {"bold": True})], align=center, before=18, keep_next=True)
+    add_par(doc, [("{{ summary }}", {"bold": True})], align=center, before=2, keep_next=True)
+    add_rule(doc, 4.0, TEXT_WIDTH_CM)
+    add_par(doc, "Kính gửi: {{ addressee }}", align=center, before=12, after=6)
+    add_tag(doc, "{%p for para in paragraphs %}")
+    _body(doc, "{{ para }}", **_body_fmt())
+    add_tag(doc, "{%p endfor %}")
+    head = _section_head(doc, "I. Tổng hợp chỉ tiêu đăng ký của Khối")
+    head.paragraph_format.space_after = Pt(6)
+    _block_table(doc, [
+        ("tag", "{%tr for t in totals %}"),
+        ("row", (["{{ t.no }}", "{{ t.label }}", "{{ t.collective }}", "{{ t.individual }}"], False, False)),
+        ("tag", "{%tr endfor %}"),
+    ])
+    head = _section_head(doc, "II. Chỉ tiêu đăng ký của từng đơn vị thành viên")
+    head.paragraph_format.space_after = Pt(6)
+    _block_table(doc, [
+        ("tag", "{%tr for m in members %}"),
+        ("row", (["{{ m.no }}", [("{{ m.name }}", {"bold": True}), (" ({{ m.status }})", {"italic": True})]],
+                 True, True)),
+        ("tag", "{%tr for t in m.targets %}"),
+        ("row", (["{{ t.no }}", "{{ t.label }}", "{{ t.collective }}", "{{ t.individual }}"], False, False)),
+        ("tag", "{%tr endfor %}"),
+        ("tag", "{%tr endfor %}"),
+    ])
+    add_tag(doc, "{%p for para in closing %}")
+    _body(doc, "{{ para }}", **_body_fmt())
+    add_tag(doc, "{%p endfor %}")
+    _signature(doc, recipients=True)
+    return doc
+
+
+BUILDERS = {
+    "registration": build_registration,
+    "cover_letter": build_cover_letter,
+    "block_registration": build_block_registration,
+}
 
 
 def _stable_zip(doc) -> bytes:

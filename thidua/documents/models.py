@@ -7,6 +7,7 @@ from django.db import models
 class TemplateKind(models.TextChoices):
     REGISTRATION = "registration", "Bản đăng ký thi đua"
     COVER_LETTER = "cover_letter", "Công văn gửi bản đăng ký thi đua"
+    BLOCK_REGISTRATION = "block_registration", "Tổng hợp đăng ký thi đua của khối"
 
 
 class DocumentTemplate(models.Model):

@@ -65,6 +65,38 @@ CONTEXT_KEYS: dict[str, list[str]] = {
         "signer.name",
         "recipients",
     ],
+    "block_registration": [
+        "parent_body",
+        "issuer",
+        "number_line",
+        "place_date",
+        "title",
+        "summary",
+        "addressee",
+        "year",
+        "paragraphs",
+        "totals",
+        "totals[].no",
+        "totals[].label",
+        "totals[].collective",
+        "totals[].individual",
+        "member_count",
+        "members",
+        "members[].no",
+        "members[].name",
+        "members[].status",
+        "members[].targets",
+        "members[].targets[].no",
+        "members[].targets[].label",
+        "members[].targets[].collective",
+        "members[].targets[].individual",
+        "closing",
+        "signer",
+        "signer.authority_line",
+        "signer.position",
+        "signer.name",
+        "recipients",
+    ],
 }
 
 # What each key means, for the administrator who writes a replacement template.
@@ -100,6 +132,23 @@ CONTEXT_HELP: dict[str, str] = {
     "summary": "trích yếu, sau “V/v”",
     "paragraphs": "các đoạn nội dung",
     "recipients": "nơi nhận: mỗi mục in “- …;”, mục cuối (Lưu: VT, …) in “- ….”",
+    "title": "tên loại văn bản (BÁO CÁO)",
+    "totals": "bảng tổng hợp: mỗi danh hiệu, hình thức một dòng",
+    "totals[].no": "số thứ tự",
+    "totals[].label": "danh hiệu thi đua, hình thức khen thưởng",
+    "totals[].collective": "tổng số tập thể đăng ký của khối",
+    "totals[].individual": "tổng số cá nhân đăng ký của khối",
+    "member_count": "số đơn vị thành viên của khối",
+    "members": "các đơn vị thành viên, theo thứ tự trong khối",
+    "members[].no": "số thứ tự đơn vị",
+    "members[].name": "tên đơn vị",
+    "members[].status": "trạng thái bản đăng ký (Đã tiếp nhận, Đã gửi, …)",
+    "members[].targets": "các chỉ tiêu đơn vị đã đăng ký",
+    "members[].targets[].no": "số thứ tự chỉ tiêu (1.1, 1.2, …)",
+    "members[].targets[].label": "danh hiệu thi đua, hình thức khen thưởng",
+    "members[].targets[].collective": "số tập thể đăng ký",
+    "members[].targets[].individual": "số cá nhân đăng ký",
+    "closing": "các đoạn kết (kiến nghị, đề nghị)",
 }
 
 
@@ -170,9 +219,12 @@ def render_document(kind: str, context: dict) -> bytes:
 def check_template(kind: str, data: bytes) -> None:
     """Raise DocumentTemplateError if ``data`` cannot be rendered with the sample context of
     ``kind`` (used to validate an upload before it replaces the shipped template)."""
+    from thidua.blocks.documents import SAMPLE_BLOCK_REGISTRATION_CONTEXT
+
     from .samples import SAMPLE_COVER_LETTER_CONTEXT, SEED_REGISTRATION_CONTEXT
 
-    samples = {"registration": SEED_REGISTRATION_CONTEXT, "cover_letter": SAMPLE_COVER_LETTER_CONTEXT}
+    samples = {"registration": SEED_REGISTRATION_CONTEXT, "cover_letter": SAMPLE_COVER_LETTER_CONTEXT,
+               "block_registration": SAMPLE_BLOCK_REGISTRATION_CONTEXT}
     _keys(kind)
     render_template(data, samples[str(kind)])
 

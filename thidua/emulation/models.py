@@ -23,6 +23,15 @@ class Movement(models.Model):
     kind = models.CharField("loại", max_length=15, choices=MovementKind.choices, default=MovementKind.REGULAR)
     start_date = models.DateField("bắt đầu", null=True, blank=True)
     end_date = models.DateField("kết thúc", null=True, blank=True)
+    # Launched downward (by the province to its agencies): for which year, who must respond, by when.
+    launched_for_year = models.PositiveIntegerField("phát động cho năm", null=True, blank=True)
+    deadline = models.DateField("hạn đăng ký thi đua", null=True, blank=True)
+    documents = models.TextField(
+        "văn bản kèm theo", blank=True, help_text="Số, ngày, trích yếu của kế hoạch, hướng dẫn; mỗi văn bản một dòng."
+    )
+    target_units = models.ManyToManyField(
+        "organizations.Unit", blank=True, related_name="movements_to_respond", verbose_name="đơn vị phải hưởng ứng"
+    )
     history = HistoricalRecords()
 
     class Meta:

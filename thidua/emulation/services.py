@@ -12,6 +12,7 @@ from django.forms.models import model_to_dict
 
 from thidua.accounts.policy import can
 from thidua.audit.services import audit_record
+from thidua.notifications import hooks as notification_hooks
 
 from .checks import Finding, has_errors
 from .models import Action, RegisteredMovement, Registration, RegistrationEvent, Solution, Status, Target
@@ -142,6 +143,7 @@ def registration_submit(*, actor: Any, registration: Registration) -> Registrati
     reg.status = Status.SUBMITTED
     reg.save(update_fields=["status", "updated_at"])
     _record(reg, actor=actor, action=Action.SUBMIT, from_status=previous)
+    transaction.on_commit(lambda: notification_hooks.registration_submitted(reg.pk))
     return reg
 
 
@@ -167,6 +169,7 @@ def registration_return(*, actor: Any, registration: Registration, reason: str) 
     reg.status = Status.RETURNED
     reg.save(update_fields=["status", "updated_at"])
     _record(reg, actor=actor, action=Action.RETURN, from_status=previous, reason=reason)
+    transaction.on_commit(lambda: notification_hooks.registration_returned(reg.pk))
     return reg
 
 

@@ -1,0 +1,84 @@
+"""`thidua block summary|ranking` (CONTRACT.md, "Emulation blocks").
+
+    thidua block summary --block KHOI-TMTH --year 2022 [--json] [--format xlsx|docx --output FILE]
+    thidua block ranking --block KHOI-TMTH --year 2022 [--json]
+
+Exit 2 with a one-line error on an unknown block or year."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from thidua.blocks import selectors
+from thidua.blocks.documents import export_block_docx, export_block_xlsx
+from thidua.blocks.scoring import fmt_points
+
+
+def _fail(message: str) -> CommandError:
+    return CommandError(message, returncode=2)
+
+
+class Command(BaseCommand):
+    help = "Tổng hợp đăng ký thi đua hoặc xếp hạng của một khối thi đua trong một năm."
+
+    def add_arguments(self, parser):
+        sub = parser.add_subparsers(dest="action", required=True)
+        for name in ("summary", "ranking"):
+            p = sub.add_parser(name, called_from_command_line=getattr(parser, "called_from_command_line", False))
+            p.add_argument("--block", required=True, help="mã khối, ví dụ KHOI-TMTH")
+            p.add_argument("--year", required=True, type=int)
+            p.add_argument("--json", action="store_true")
+            if name == "summary":
+                p.add_argument("--format", choices=["xlsx", "docx"])
+                p.add_argument("--output")
+
+    def handle(self, *args, **options):
+        block_year = selectors.block_year_get(options["block"], options["year"])
+        if block_year is None:
+            raise _fail(f"Không tìm thấy khối {options['block']} năm {options['year']}.")
+        if options["action"] == "summary":
+            self._summary(block_year, options)
+        else:
+            self._ranking(block_year, options)
+
+    def _summary(self, block_year, options) -> None:
+        if bool(options.get("format")) != bool(options.get("output")):
+            raise _fail("--format và --output phải đi cùng nhau.")
+        data = selectors.consolidation(block_year)
+        if options.get("format"):
+            exported = export_block_xlsx(data) if options["format"] == "xlsx" else export_block_docx(data)
+            Path(options["output"]).write_bytes(exported.content)
+            if not options["json"]:
+                self.stdout.write(f"Đã ghi {options['output']} ({len(exported.content)} byte).")
+        if options["json"]:
+            self.stdout.write(json.dumps(data.as_json(), ensure_ascii=False, indent=1))
+            return
+        if options.get("format"):
+            return
+        head = block_year.head.code if block_year.head else "—"
+        block = block_year.block
+        self.stdout.write(f"{block.name} ({block.code}) năm {block_year.year}, trưởng khối {head}")
+        for m in data.members:
+            self.stdout.write(f"  {m.unit.code:<10} {m.status_label}")
+        self.stdout.write("Tổng cộng (tập thể / cá nhân):")
+        names = {a.code: a.name for a in data.codes}
+        for code, counts in data.totals.items():
+            both = f"{counts['collective']:>5} / {counts['individual']:<5}"
+            self.stdout.write(f"  {code:<10} {both} {names.get(code, '')}")
+
+    def _ranking(self, block_year, options) -> None:
+        rows = selectors.ranking(block_year)
+        if options["json"]:
+            self.stdout.write(json.dumps(selectors.ranking_json(block_year), ensure_ascii=False, indent=1))
+            return
+        if not rows:
+            self.stdout.write("Chưa có điểm thống nhất để xếp hạng.")
+            return
+        for r in rows:
+            note = " (đồng hạng)" if r.ranked.tied_with else (f" (bằng điểm, xếp theo {r.ranked.decided_by})"
+                                                              if r.ranked.decided_by else "")
+            score = fmt_points(r.ranked.score)
+            self.stdout.write(f"{r.ranked.rank:>3}  {r.unit.code:<10} {score:>7}  {r.unit.name}{note}")
