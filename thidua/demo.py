@@ -25,6 +25,7 @@ from thidua.emulation.models import (
     Status,
     Target,
 )
+from thidua.evaluation.demo import load_evaluation_demo
 from thidua.organizations.models import (
     Block,
     BlockMembership,
@@ -262,5 +263,6 @@ def load_demo() -> list[DemoLogin]:
     _seed_registration(agencies["SKHCN"], block_year, actor)
     for code, status in MEMBER_STATES.items():
         _member_registration(agencies[code], status, block_year, actor)
+    load_evaluation_demo()  # SKHCN's ratings, initiatives and award history 2018–2022
     load_block_demo()  # KHOI-TMTH 2022: compact, scoring table, scores, agreed scores; the province's movement
     return LOGINS

@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.db.models import F, Q, QuerySet
 
 from thidua.emulation.models import Registration, Status
-from thidua.organizations.models import BlockYear, Unit, UnitKind
+from thidua.organizations.models import BlockYear, Province, Staff, Unit, UnitKind
 from thidua.organizations.services import lineage_ids
 
 from .models import Role, User
@@ -112,3 +112,38 @@ def can_start_registration(user: User, unit: Unit) -> bool:
 def can_manage_staff(user: User, agency: Unit) -> bool:
     """The agency's emulation officer keeps its departments and staff (administrators too)."""
     return can_start_registration(user, agency)
+
+
+# --- evaluation: people's records, award history and the province's own rules ---------------
+
+
+def staff_for(user: User) -> QuerySet[Staff]:
+    """Staff whose records (ratings, award history, eligibility) the user may see: the staff of the
+    agencies whose organisation data the user may see."""
+    if not user.is_authenticated:
+        return Staff.objects.none()
+    return Staff.objects.filter(agency_id__in=units_for(user).filter(kind=UnitKind.AGENCY).values("pk"))
+
+
+def can_record_evaluation(user: User, agency: Unit) -> bool:
+    """Ratings, initiatives, discipline and collective ratings of an agency are kept by its own
+    emulation officer (administrators too)."""
+    return can_start_registration(user, agency)
+
+
+def can_record_awards(user: User, agency: Unit) -> bool:
+    """Award history of an agency's people and collectives: its emulation officer (titles the agency
+    decides) and the province board's officers (decisions of the province)."""
+    if can_record_evaluation(user, agency):
+        return True
+    home = home_agency(user)
+    return user.role == Role.PROVINCE_OFFICER and home is not None and home.province_id == agency.province_id
+
+
+def rules_province_for(user: User) -> Province | None:
+    """The province whose own rules (quotas, criteria, coefficients, rounding) the user
+    edits: a province board officer's province. Administrators edit every row; others none."""
+    if not user.is_authenticated or user.role != Role.PROVINCE_OFFICER:
+        return None
+    home = home_agency(user)
+    return home.province if home is not None else None

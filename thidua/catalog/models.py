@@ -164,23 +164,28 @@ class QuotaRule(Effective):
 
 
 class RewardCoefficient(Effective):
-    """Reward money coefficient of a code (× base salary)."""
+    """Reward money coefficient of a code (× base salary). A row with a province overrides the
+    national row (province empty) of the same rule set, code and subject."""
 
     rule_set = models.ForeignKey(RuleSet, on_delete=models.CASCADE, related_name="coefficients")
+    province = models.ForeignKey(
+        "organizations.Province", on_delete=models.CASCADE, null=True, blank=True, verbose_name="tỉnh (nếu riêng)"
+    )
     code = models.CharField("mã", max_length=20)
     subject = models.CharField("đối tượng", max_length=10, choices=Subject.choices, default=Subject.INDIVIDUAL)
     coefficient = models.DecimalField("hệ số", max_digits=6, decimal_places=2)
     history = HistoricalRecords()
 
-    overlap_key = ("rule_set_id", "code", "subject")
+    overlap_key = ("rule_set_id", "province_id", "code", "subject")
 
     class Meta:
         verbose_name = "hệ số tiền thưởng"
         verbose_name_plural = "hệ số tiền thưởng"
-        ordering = ["rule_set", "code"]
+        ordering = ["rule_set", "code", "province"]
 
     def __str__(self) -> str:
-        return f"{self.code} × {self.coefficient}"
+        where = f" ({self.province})" if self.province_id else ""
+        return f"{self.code} × {self.coefficient}{where}"
 
     def clean(self) -> None:
         if self.coefficient is not None and self.coefficient < 0:

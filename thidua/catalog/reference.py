@@ -115,10 +115,13 @@ def load_reference_data(apps) -> None:
             defaults={"base_code": base, "ratio": ratio, "basis": basis,
                       "valid_from": rule_sets[rs].valid_from, "valid_to": rule_sets[rs].valid_to},
         )
+    # The national row only (a province may have its own); the migration that loads this data runs
+    # before coefficients had a province.
+    national = {"province": None} if any(f.name == "province" for f in RewardCoefficient._meta.fields) else {}
     for rs_code, rule_set in rule_sets.items():
         for code, coefficient in COEFFICIENTS.items():
             RewardCoefficient.objects.get_or_create(
-                rule_set=rule_set, code=code, subject="individual",
+                rule_set=rule_set, code=code, subject="individual", **national,
                 defaults={"coefficient": Decimal(coefficient), "basis": COEFFICIENT_BASIS[rs_code],
                           "valid_from": rule_set.valid_from, "valid_to": rule_set.valid_to},
             )

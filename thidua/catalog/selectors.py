@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
+from django.db.models import Q
+
 from thidua.catalog.models import AwardType, BaseSalary, RewardCoefficient, RuleSet
 from thidua.rules import regimes
 from thidua.rules.reward import BaseSalaryPeriod
@@ -37,13 +39,16 @@ def award_subject(code: str) -> str | None:
 
 
 def reward_coefficient(code: str, *, rule_set: str, on: dt.date | None = None,
-                       subject: str = "individual") -> Decimal | None:
+                       subject: str = "individual", province_id: int | None = None) -> Decimal | None:
     """The coefficient of `code` for `subject` under `rule_set`, in force on `on` when given.
-    A row for "both" serves either subject; a row for the exact subject wins."""
+    A province's own row wins over the national row; then a row for the exact subject wins over a
+    row for "both" (which serves either subject); then the latest-starting row."""
     rows = RewardCoefficient.objects.filter(rule_set__code=rule_set, code=code, subject__in=[subject, "both"])
+    rows = rows.filter(Q(province__isnull=True) | Q(province_id=province_id)) if province_id else rows.filter(
+        province__isnull=True)
     if on is not None:
         rows = rows.in_force_on(on)
-    rows = sorted(rows, key=lambda r: (r.subject != subject, -r.valid_from.toordinal()))
+    rows = sorted(rows, key=lambda r: (r.province_id is None, r.subject != subject, -r.valid_from.toordinal()))
     return rows[0].coefficient if rows else None
 
 

@@ -1,0 +1,84 @@
+"""Judging many people at once gives exactly what judging them one by one gives (hypothesis)."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from thidua.evaluation.batch import INDIVIDUAL_TITLES, IndexedCase, evaluate_batch, window_key
+from thidua.rules.eligibility import evaluate
+from thidua.rules.regimes import DEFAULT_PERIODS
+from thidua.rules.types import Achievement, Case, Criteria, YearRecord
+
+RATINGS = ["KHTNV", "HTNV", "HTTNV", "HTXSNV", None]
+SCOPES = ["co_so", "tinh", "toan_quoc", None]
+TITLES = ["LDTT", "CSTDCS", "CSTD_TINH", "CSTD_TQ", "BK_TTG"]
+ASK = (*INDIVIDUAL_TITLES, "HCLD3", "BK_TINH")
+
+
+@st.composite
+def records(draw, year: int) -> YearRecord:
+    return YearRecord(
+        year=year,
+        rating=draw(st.sampled_from(RATINGS)),
+        titles=frozenset(draw(st.sets(st.sampled_from(TITLES), max_size=3))),
+        initiatives=tuple(Achievement("initiative", s) for s in draw(st.lists(st.sampled_from(SCOPES), max_size=2))),
+        research=tuple(Achievement("research", s) for s in draw(st.lists(st.sampled_from(SCOPES), max_size=1))),
+        discipline=draw(st.sampled_from([None] * 6 + ["khien_trach", "canh_cao"])),
+    )
+
+
+@st.composite
+def people(draw):
+    """Several people judged in the same year; some share their recent years and differ before, so
+    the batch both reuses verdicts and must not reuse them wrongly."""
+    judged = draw(st.integers(2018, 2027))
+    shared = {y: draw(records(y)) for y in range(judged - 3, judged + 1) if draw(st.integers(0, 7))}
+    out = []
+    for i in range(draw(st.integers(1, 6))):
+        history = {y: draw(records(y)) for y in range(judged - 10, judged + 2) if draw(st.integers(0, 5))}
+        if draw(st.booleans()):
+            history.update(shared)
+        out.append(IndexedCase(id=f"p{i}", subject="individual", year=judged, ask=ASK,
+                               history=tuple(history[y] for y in sorted(history))))
+    return out
+
+
+criteria = st.builds(Criteria, cstd_tinh_streak_years=st.integers(1, 4), cstd_tq_consecutive_tinh=st.integers(1, 3),
+                     discipline_bars_individual=st.booleans())
+
+
+@settings(max_examples=120, deadline=None)
+@given(people(), criteria)
+def test_the_batch_gives_the_verdicts_of_evaluate_one_by_one(cases, crit):
+    expected = [evaluate(dataclasses.replace(c), DEFAULT_PERIODS, crit).to_dict() for c in cases]
+    assert [r.to_dict() for r in evaluate_batch(cases, DEFAULT_PERIODS, crit)] == expected
+
+
+@settings(max_examples=60, deadline=None)
+@given(people())
+def test_an_indexed_case_finds_the_same_records_as_a_plain_case(cases):
+    for case in cases:
+        plain = Case(**{f.name: getattr(case, f.name) for f in dataclasses.fields(Case)})
+        for year in range(case.year - 12, case.year + 3):
+            assert case.record(year) == plain.record(year)
+
+
+def test_people_with_the_same_recent_years_share_one_judgement():
+    recent = (YearRecord(2022, "HTTNV", frozenset()),)
+    a = IndexedCase(id="a", subject="individual", year=2022, ask=("LDTT",),
+                    history=(YearRecord(2015, "KHTNV"), *recent))
+    b = IndexedCase(id="b", subject="individual", year=2022, ask=("LDTT",), history=recent)
+    assert window_key("LDTT", a, Criteria()) == window_key("LDTT", b, Criteria())
+    ra, rb = evaluate_batch([a, b], DEFAULT_PERIODS, Criteria())
+    assert ra.verdicts["LDTT"] is rb.verdicts["LDTT"] and (ra.id, rb.id) == ("a", "b")
+
+
+def test_an_earlier_provincial_title_keeps_national_candidates_apart():
+    base = [YearRecord(y, "HTXSNV", frozenset({"LDTT", "CSTDCS"})) for y in range(2017, 2023)]
+    with_title = IndexedCase(id="x", subject="individual", year=2022, ask=("CSTD_TQ",),
+                             history=(YearRecord(2014, titles=frozenset({"CSTD_TINH"})), *base))
+    without = IndexedCase(id="y", subject="individual", year=2022, ask=("CSTD_TQ",), history=tuple(base))
+    assert window_key("CSTD_TQ", with_title, Criteria()) != window_key("CSTD_TQ", without, Criteria())

@@ -1,0 +1,173 @@
+"""The staff page and the agency's eligibility page on the demo data: scope, content, query counts,
+and the province officer's quota edit in the admin followed at once by the pages."""
+
+import re
+
+import pytest
+from django.urls import reverse
+
+from thidua.catalog.models import QuotaRule
+from thidua.emulation.selectors import registration_findings
+from thidua.evaluation.models import AwardRecord, Rating
+from thidua.organizations.models import Staff
+
+ELIGIBILITY = reverse("agency_eligibility", args=["SKHCN"])
+
+
+@pytest.fixture
+def officer(client, users):
+    client.force_login(users["skhcn"])
+    return client
+
+
+def director():
+    return Staff.objects.get(agency__code="SKHCN", position="Giám đốc")
+
+
+def section(page: str, code: str) -> str:
+    return page.split(f'id="title-{code}"', 1)[1].split("</article>", 1)[0]
+
+
+def counts(block: str) -> tuple[int, int, int]:
+    return tuple(int(re.search(rf'data-count="{kind}">[^:]*: (\d+)', block).group(1))
+                 for kind in ("eligible", "review", "not_eligible"))
+
+
+def test_the_agency_page_counts_who_is_eligible_for_each_title_of_the_year(officer):
+    page = officer.get(ELIGIBILITY).content.decode()
+    assert "Xét danh hiệu thi đua năm 2022" in page and "ND91-2017" in page
+    assert counts(section(page, "LDTT")) == (70, 0, 3)
+    assert counts(section(page, "CSTDCS")) == (11, 0, 62)
+    assert counts(section(page, "CSTD_TINH")) == (0, 3, 70)
+    assert counts(section(page, "CSTD_TQ")) == (0, 1, 72)
+    assert "cần có quyết định công nhận trước khi đề nghị" in section(page, "CSTD_TINH")
+    assert "kỷ luật" in section(page, "LDTT")  # the disciplined person, with the reason
+
+
+def test_the_cstdcs_quota_is_shown_beside_the_eligible_count(officer):
+    block = section(officer.get(ELIGIBILITY).content.decode(), "CSTDCS")
+    assert 'data-quota-cap="10"' in block and "finding-warning" in block
+    assert "15% của 70 người" in block and "làm tròn xuống" in block and "15,7%" in block
+    assert "Nghị định 91/2017/NĐ-CP Điều 9 khoản 3" in block
+
+
+def test_a_province_officer_sets_the_quota_to_ten_percent_rounded_up_and_both_checks_follow(
+        client, users, seed_registration):
+    """Done when: the province officer edits the quota in the admin; the registration check and the
+    eligibility page follow at once, with no code change."""
+    client.force_login(users["bantdkt"])
+    national = QuotaRule.objects.get(code="CSTDCS", province__isnull=True)
+    response = client.post(reverse("admin:catalog_quotarule_add"), {
+        "rule_set": national.rule_set_id, "province": users["bantdkt"].unit.province_id, "code": "CSTDCS",
+        "base_code": "LDTT", "ratio": "10", "rounding": "up", "valid_from": "01/01/2022", "valid_to": "",
+        "basis": "Quyết định của UBND tỉnh Thái Nguyên (ví dụ)",
+    })
+    assert response.status_code == 302, response.content.decode()[:2000]
+    own = QuotaRule.objects.get(code="CSTDCS", province__isnull=False)
+    assert (own.ratio, own.rounding, own.province.code) == (10, "up", "TN")
+
+    _, findings = registration_findings(seed_registration)
+    quota = next(f for f in findings if f.code == "QUOTA_EXCEEDED")
+    assert "tối đa 7 người" in quota.message and "làm tròn lên" in quota.message
+
+    client.force_login(users["skhcn"])
+    block = section(client.get(ELIGIBILITY).content.decode(), "CSTDCS")
+    assert 'data-quota-cap="7"' in block and "10% của 70 người" in block and "làm tròn lên" in block
+    assert "Quyết định của UBND tỉnh Thái Nguyên" in block
+
+
+def test_the_province_officer_sees_national_rows_but_changes_only_the_province_own(client, users):
+    client.force_login(users["bantdkt"])
+    national = QuotaRule.objects.get(code="CSTDCS", province__isnull=True)
+    assert client.get(reverse("admin:catalog_quotarule_changelist")).status_code == 200
+    response = client.post(reverse("admin:catalog_quotarule_change", args=[national.pk]), {
+        "rule_set": national.rule_set_id, "code": "CSTDCS", "base_code": "LDTT", "ratio": "50",
+        "rounding": "up", "valid_from": "01/10/2017", "valid_to": "31/12/2023", "basis": "x",
+    })
+    assert response.status_code == 403
+    national.refresh_from_db()
+    assert national.ratio == 15
+    client.force_login(users["skhcn"])  # an agency officer has no admin at all
+    assert client.get(reverse("admin:catalog_quotarule_changelist")).status_code == 302
+
+
+def test_next_year_lists_those_whose_streak_would_reach_cstd_tinh(officer):
+    page = officer.get(ELIGIBILITY).content.decode()
+    forecast = page.split('id="next-year"', 1)[1].split("</article>", 1)[0]
+    assert "Sắp đủ điều kiện năm 2023" in forecast
+    names = re.findall(r'<li data-code="CSTD_TINH"><a [^>]+>([^<]+)</a>', forecast)
+    assert len(names) == 2
+    assert "giả định đạt Chiến sĩ thi đua cơ sở năm 2022 và năm 2023" in forecast
+    # Both hold CSTĐCS 2021, meet it in 2022 and have a provincial-scope initiative in 2022.
+    for name in names:
+        person = Staff.objects.get(agency__code="SKHCN", full_name=name)
+        assert AwardRecord.objects.filter(staff=person, year=2021, code="CSTDCS").exists()
+        assert person.achievements.filter(year=2022, scope="tinh").exists()
+
+
+def test_the_forecast_is_computed_not_hard_coded(officer):
+    """Record the 2022 CSTĐCS of a forecast person and remove their provincial initiative: the
+    forecast follows the data."""
+    page = officer.get(ELIGIBILITY).content.decode()
+    forecast = page.split('id="next-year"', 1)[1].split("</article>", 1)[0]
+    first = re.findall(r'<li data-code="CSTD_TINH"><a [^>]+>([^<]+)</a>', forecast)[0]
+    person = Staff.objects.get(agency__code="SKHCN", full_name=first)
+    person.achievements.filter(year=2022).update(scope="co_so")
+    page = officer.get(ELIGIBILITY).content.decode()
+    forecast = page.split('id="next-year"', 1)[1].split("</article>", 1)[0]
+    assert first not in forecast
+
+
+def test_departments_are_judged_for_collective_titles_from_their_members(officer):
+    page = officer.get(ELIGIBILITY).content.decode()
+    table = page.split('id="collectives"', 1)[1]
+    assert table.count('data-code="TTLDXS"') == 7
+    assert "Thanh tra Sở" in table and "TTLDXS 2021" in table
+
+
+def test_another_agency_cannot_see_the_eligibility_page_or_the_staff(client, users):
+    client.force_login(users["snv"])
+    assert client.get(ELIGIBILITY).status_code == 404
+    assert client.get(reverse("staff_detail", args=[director().pk])).status_code == 404
+
+
+def test_the_province_board_sees_every_agency_of_its_province(client, users):
+    client.force_login(users["bantdkt"])
+    assert client.get(ELIGIBILITY).status_code == 200
+    assert client.get(reverse("staff_detail", args=[director().pk])).status_code == 200
+
+
+def test_anonymous_is_sent_to_login(client, demo):
+    assert client.get(ELIGIBILITY).status_code == 302
+    assert client.get(reverse("staff_detail", args=[director().pk])).status_code == 302
+
+
+def test_the_staff_page_shows_history_with_decisions_and_each_title_with_reasons_and_basis(officer):
+    page = officer.get(reverse("staff_detail", args=[director().pk])).content.decode()
+    assert "Điều kiện xét danh hiệu năm 2022" in page  # the latest year with ratings
+    assert "419/QĐ-UBND" in page and "Chủ tịch UBND tỉnh Thái Nguyên" in page  # CSTĐ cấp tỉnh for 2019
+    assert re.search(r"\d\d/QĐ-KHCN", page)
+    assert 'data-code="CSTD_TQ" data-status="review"' in page
+    assert "Căn cứ: Luật Thi đua, khen thưởng 2003, Điều 21" in page
+    assert "Đề tài: Nghiên cứu ứng dụng công nghệ số" in page and "Toàn quốc" in page
+
+
+def test_the_staff_page_judges_the_year_asked_for(officer):
+    page = officer.get(reverse("staff_detail", args=[director().pk]), {"nam": 2020}).content.decode()
+    assert "Điều kiện xét danh hiệu năm 2020" in page
+
+
+def test_the_agency_link_leads_to_the_eligibility_page(officer):
+    assert ELIGIBILITY in officer.get(reverse("agency_detail", args=["SKHCN"])).content.decode()
+
+
+def test_pages_do_not_query_per_person(officer, django_assert_max_num_queries):
+    with django_assert_max_num_queries(24):
+        officer.get(ELIGIBILITY)
+    with django_assert_max_num_queries(20):
+        officer.get(reverse("staff_detail", args=[director().pk]))
+
+
+def test_the_default_year_is_the_latest_with_ratings(officer):
+    Rating.objects.filter(year=2022).delete()
+    assert "Xét danh hiệu thi đua năm 2021" in officer.get(ELIGIBILITY).content.decode()

@@ -1,0 +1,65 @@
+"""Evaluation pages: a person's record and verdicts; an agency's eligibility for the year. Thin:
+scope comes from accounts.policy (404 outside it), everything read through selectors."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+
+from thidua.accounts.policy import can_record_evaluation, staff_for, units_for
+from thidua.organizations.models import Staff, UnitKind
+from thidua.rules.eligibility import NAMES
+from thidua.rules.types import ELIGIBLE, NOT_ELIGIBLE, RATING_NAMES, REVIEW, Verdict
+
+from . import criteria as criteria_fields
+from .selectors import STATUS_NAMES, agency_eligibility, explain, latest_rated_year, staff_profile
+
+STATUS_CLASSES = {ELIGIBLE: "status-received", REVIEW: "status-submitted", NOT_ELIGIBLE: "status-returned"}
+
+
+def _year(request: HttpRequest) -> int | None:
+    text = request.GET.get("nam", "").strip()
+    return int(text) if text.isdigit() and 1990 <= int(text) <= 2100 else None
+
+
+def _verdict(code: str, name: str, verdict: Verdict) -> dict:
+    return {"code": code, "name": name, "status": verdict.status, "status_name": STATUS_NAMES[verdict.status],
+            "status_class": STATUS_CLASSES[verdict.status], "reasons": explain(verdict)}
+
+
+def _criteria_rows(rules, *, individual_only: bool = False) -> list[dict]:
+    """The criteria rows in force (those that differ from, or restate, the built-in defaults)."""
+    if rules is None:
+        return []
+    return [{"label": criteria_fields.label(s.key), "value": criteria_fields.display(s.key, s.value),
+             "basis": s.basis, "province": s.province.name if s.province_id else ""}
+            for s in rules.settings if not (individual_only and s.key.startswith(("ttldtt_", "ttldxs_")))]
+
+
+def staff_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    staff = get_object_or_404(staff_for(request.user).select_related("agency", "agency__province", "department"),
+                              pk=pk)
+    profile = staff_profile(staff, _year(request))
+    verdicts = [_verdict(code, name, v) for code, name, v in profile.verdicts]
+    return render(request, "evaluation/staff_detail.html", {
+        "staff": staff, "profile": profile, "verdicts": verdicts, "rating_names": RATING_NAMES,
+        "criteria_rows": _criteria_rows(profile.criteria, individual_only=True),
+        "may_record": can_record_evaluation(request.user, staff.agency),
+    })
+
+
+def agency_eligibility_page(request: HttpRequest, code: str) -> HttpResponse:
+    agency = get_object_or_404(units_for(request.user).filter(kind=UnitKind.AGENCY).select_related("province"),
+                               code=code)
+    year = _year(request) or latest_rated_year(Staff.objects.filter(agency=agency))
+    data = agency_eligibility(agency, year)
+    collectives = [{
+        "unit": row.unit, "members": row.figures.members, "rating": row.figures.rating,
+        "verdicts": [_verdict(code, NAMES.get(code, code), v) for code, v in row.verdicts.items()],
+        "history": row.history[:4],
+    } for row in data.collectives]
+    return render(request, "evaluation/agency_eligibility.html", {
+        "agency": agency, "data": data, "year": year, "collectives": collectives,
+        "criteria_rows": _criteria_rows(data.criteria), "rating_names": RATING_NAMES,
+        "years": sorted(set(data.years) | {year}, reverse=True),
+    })
