@@ -45,6 +45,8 @@ INSTALLED_APPS = [
     "thidua.evaluation",
     "thidua.blocks",
     "thidua.notifications",
+    "thidua.councils",
+    "thidua.decisions",
     "thidua.documents",
     "thidua.audit",
 ]

@@ -204,4 +204,4 @@ def test_render_document_uses_shipped_template_and_checks_keys(seed_docx_bytes):
     with pytest.raises(ValueError, match="targets"):
         render_document("registration", broken)
     with pytest.raises(ValueError, match="unknown document kind"):
-        render_document("decision", SEED_REGISTRATION_CONTEXT)
+        render_document("no_such_kind", SEED_REGISTRATION_CONTEXT)

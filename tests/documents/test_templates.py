@@ -105,10 +105,11 @@ def test_shipped_templates_pass_the_check():
 
 def test_context_keys_are_documented_and_match_samples():
     assert set(CONTEXT_KEYS) == set(TemplateKind.values)
-    from thidua.blocks.documents import SAMPLE_BLOCK_REGISTRATION_CONTEXT
+    from thidua.documents.render import sample_contexts
 
-    samples = {"registration": SEED_REGISTRATION_CONTEXT, "cover_letter": SAMPLE_COVER_LETTER_CONTEXT,
-               "block_registration": SAMPLE_BLOCK_REGISTRATION_CONTEXT}
+    samples = sample_contexts()
+    assert samples["registration"] is SEED_REGISTRATION_CONTEXT
+    assert samples["cover_letter"] is SAMPLE_COVER_LETTER_CONTEXT
     for kind, keys in CONTEXT_KEYS.items():
         for key in keys:
             assert key in CONTEXT_HELP, key

@@ -8,6 +8,8 @@ class TemplateKind(models.TextChoices):
     REGISTRATION = "registration", "Bản đăng ký thi đua"
     COVER_LETTER = "cover_letter", "Công văn gửi bản đăng ký thi đua"
     BLOCK_REGISTRATION = "block_registration", "Tổng hợp đăng ký thi đua của khối"
+    DECISION = "decision", "Quyết định khen thưởng"
+    COUNCIL_MINUTES = "council_minutes", "Biên bản họp Hội đồng Thi đua – Khen thưởng"
 
 
 class DocumentTemplate(models.Model):

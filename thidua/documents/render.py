@@ -97,6 +97,78 @@ CONTEXT_KEYS: dict[str, list[str]] = {
         "signer.name",
         "recipients",
     ],
+    "decision": [
+        "parent_body",
+        "issuer",
+        "number_line",
+        "place_date",
+        "title",
+        "authority",
+        "bases",
+        "articles",
+        "articles[].label",
+        "articles[].text",
+        "signer",
+        "signer.authority_line",
+        "signer.position",
+        "signer.name",
+        "recipients",
+        "has_annex",
+        "annex_title",
+        "annex_subtitle",
+        "annex_note",
+        "annex_rows",
+        "annex_rows[].group",
+        "annex_rows[].no",
+        "annex_rows[].name",
+        "annex_rows[].position",
+        "annex_rows[].unit",
+        "annex_rows[].award",
+        "annex_rows[].amount",
+        "total_amount",
+        "total_words",
+    ],
+    "council_minutes": [
+        "parent_body",
+        "issuer",
+        "number_line",
+        "place_date",
+        "title",
+        "time_line",
+        "place",
+        "composition",
+        "chair",
+        "secretary",
+        "present_members",
+        "present_members[].name",
+        "present_members[].position",
+        "present_members[].role",
+        "absent_members",
+        "absent_members[].name",
+        "absent_members[].position",
+        "absent_members[].role",
+        "absent_members[].note",
+        "content",
+        "candidates",
+        "candidates[].no",
+        "candidates[].name",
+        "candidates[].unit",
+        "candidates[].award",
+        "candidates[].yes",
+        "candidates[].share",
+        "candidates[].against",
+        "candidates[].invalid",
+        "candidates[].result",
+        "thresholds",
+        "conclusion",
+        "closing",
+        "left_signer",
+        "left_signer.title",
+        "left_signer.name",
+        "right_signer",
+        "right_signer.title",
+        "right_signer.name",
+    ],
 }
 
 # What each key means, for the administrator who writes a replacement template.
@@ -149,6 +221,58 @@ CONTEXT_HELP: dict[str, str] = {
     "members[].targets[].collective": "số tập thể đăng ký",
     "members[].targets[].individual": "số cá nhân đăng ký",
     "closing": "các đoạn kết (kiến nghị, đề nghị)",
+    "authority": "thẩm quyền ban hành, in hoa dưới trích yếu (CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH THÁI NGUYÊN)",
+    "bases": "các căn cứ, mỗi mục một đoạn in nghiêng (“Căn cứ …;”, “Theo đề nghị của …”)",
+    "articles": "các điều sau “QUYẾT ĐỊNH:”, mỗi mục một đoạn",
+    "articles[].label": "nhãn in đậm (“Điều 1. ”), trống ở đoạn tiếp theo của cùng một điều",
+    "articles[].text": "nội dung đoạn",
+    "has_annex": "đúng thì in danh sách kèm theo (sang trang mới)",
+    "annex_title": "tên danh sách (DANH SÁCH)",
+    "annex_subtitle": "dòng dưới tên danh sách (CÁ NHÂN, TẬP THỂ ĐƯỢC TẶNG …)",
+    "annex_note": "(Kèm theo Quyết định số … ngày … của …)",
+    "annex_rows": "các dòng của bảng danh sách: dòng nhóm (theo danh hiệu, hình thức) và dòng người, tập thể",
+    "annex_rows[].group": "đúng: dòng tên nhóm (số La Mã, tên nhóm trải hết các cột)",
+    "annex_rows[].no": "số thứ tự (I, II … ở dòng nhóm; 1, 2 … trong nhóm)",
+    "annex_rows[].name": "họ và tên, tên tập thể (hoặc tên nhóm)",
+    "annex_rows[].position": "chức vụ",
+    "annex_rows[].unit": "đơn vị",
+    "annex_rows[].award": "danh hiệu thi đua, hình thức khen thưởng",
+    "annex_rows[].amount": "số tiền thưởng (1.490.000)",
+    "total_amount": "tổng số tiền thưởng bằng số",
+    "total_words": "tổng số tiền thưởng bằng chữ (… đồng)",
+    "time_line": "thời gian họp (08 giờ 00 phút, ngày 12 tháng 12 năm 2022)",
+    "place": "địa điểm họp",
+    "composition": "số thành viên hội đồng, có mặt, vắng mặt",
+    "chair": "người chủ trì",
+    "secretary": "thư ký",
+    "present_members": "thành viên dự họp",
+    "present_members[].name": "họ và tên",
+    "present_members[].position": "chức vụ, đơn vị công tác",
+    "present_members[].role": "chức danh trong hội đồng",
+    "absent_members": "thành viên vắng mặt",
+    "absent_members[].name": "họ và tên",
+    "absent_members[].position": "chức vụ, đơn vị công tác",
+    "absent_members[].role": "chức danh trong hội đồng",
+    "absent_members[].note": "có ý kiến bằng văn bản hay không",
+    "content": "các đoạn của phần nội dung",
+    "candidates": "các dòng của bảng kết quả bỏ phiếu kín",
+    "candidates[].no": "số thứ tự",
+    "candidates[].name": "họ và tên, tên tập thể",
+    "candidates[].unit": "đơn vị (in nghiêng dưới tên), có thể trống",
+    "candidates[].award": "danh hiệu, hình thức được xét và năm",
+    "candidates[].yes": "số phiếu tán thành",
+    "candidates[].share": "tỷ lệ tán thành trên cơ sở tính của ngưỡng",
+    "candidates[].against": "số phiếu không tán thành",
+    "candidates[].invalid": "số phiếu không hợp lệ",
+    "candidates[].result": "Đạt / Không đạt",
+    "thresholds": "các ngưỡng biểu quyết đã áp dụng, với căn cứ",
+    "conclusion": "các đoạn kết luận",
+    "left_signer": "người ký bên trái (thư ký)",
+    "left_signer.title": "chức danh",
+    "left_signer.name": "họ và tên",
+    "right_signer": "người ký bên phải (chủ tịch hội đồng)",
+    "right_signer.title": "chức danh (có thể hai dòng)",
+    "right_signer.name": "họ và tên",
 }
 
 
@@ -216,17 +340,24 @@ def render_document(kind: str, context: dict) -> bytes:
     return render_template(template_bytes(kind), context)
 
 
-def check_template(kind: str, data: bytes) -> None:
-    """Raise DocumentTemplateError if ``data`` cannot be rendered with the sample context of
-    ``kind`` (used to validate an upload before it replaces the shipped template)."""
+def sample_contexts() -> dict[str, dict]:
+    """A sample context per kind: what an uploaded replacement template is checked with."""
     from thidua.blocks.documents import SAMPLE_BLOCK_REGISTRATION_CONTEXT
+    from thidua.councils.samples import SAMPLE_MINUTES_CONTEXT
+    from thidua.decisions.samples import SAMPLE_DECISION_CONTEXT
 
     from .samples import SAMPLE_COVER_LETTER_CONTEXT, SEED_REGISTRATION_CONTEXT
 
-    samples = {"registration": SEED_REGISTRATION_CONTEXT, "cover_letter": SAMPLE_COVER_LETTER_CONTEXT,
-               "block_registration": SAMPLE_BLOCK_REGISTRATION_CONTEXT}
+    return {"registration": SEED_REGISTRATION_CONTEXT, "cover_letter": SAMPLE_COVER_LETTER_CONTEXT,
+            "block_registration": SAMPLE_BLOCK_REGISTRATION_CONTEXT, "decision": SAMPLE_DECISION_CONTEXT,
+            "council_minutes": SAMPLE_MINUTES_CONTEXT}
+
+
+def check_template(kind: str, data: bytes) -> None:
+    """Raise DocumentTemplateError if ``data`` cannot be rendered with the sample context of
+    ``kind`` (used to validate an upload before it replaces the shipped template)."""
     _keys(kind)
-    render_template(data, samples[str(kind)])
+    render_template(data, sample_contexts()[str(kind)])
 
 
 __all__ = [
@@ -236,6 +367,7 @@ __all__ = [
     "check_template",
     "render_document",
     "render_template",
+    "sample_contexts",
     "required_keys",
     "shipped_template_path",
     "template_bytes",

@@ -1,0 +1,267 @@
+"""Every change to councils, sessions and ballots: permission check (councils.policy), one
+transaction with the session row locked, the audit row. Views, the demo and commands call these.
+
+Ballots are recorded as counts (tán thành, không tán thành, không hợp lệ) per candidate; there is no
+way to record, and nowhere to keep, who voted how."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.db.models import Max
+
+from thidua.audit.services import audit_record
+from thidua.catalog.models import AwardType, RuleSet
+from thidua.decisions.numbering import take_number
+from thidua.organizations.models import Staff, Unit, UnitKind
+from thidua.organizations.services import lineage_ids
+
+from . import selectors, tally
+from .models import (
+    BallotResult,
+    Candidate,
+    Council,
+    CouncilMember,
+    MemberRole,
+    Presence,
+    Session,
+    SessionAttendance,
+    SessionStatus,
+)
+from .policy import can_run
+
+
+class CouncilError(ValueError):
+    """A change the council's rules do not allow; the message is for the user (Vietnamese)."""
+
+
+def _require(actor: Any, council: Council) -> None:
+    if not can_run(actor, council):
+        raise PermissionDenied("Bạn không có quyền quản lý hội đồng này.")
+
+
+def _locked(session: Session) -> Session:
+    return Session.objects.select_for_update().select_related("council", "council__owner", "rule_set").get(
+        pk=session.pk
+    )
+
+
+def _require_open(session: Session) -> None:
+    if not session.is_open:
+        raise CouncilError("Phiên họp đã kết thúc và đã lập biên bản; không sửa được kết quả.")
+
+
+@transaction.atomic
+def council_create(*, actor: Any, owner: Unit, name: str = "", basis: str = "",
+                   active_from: dt.date | None = None) -> Council:
+    council = Council(owner=owner, name=name.strip() or f"Hội đồng Thi đua – Khen thưởng {owner.name}",
+                      basis=basis, active_from=active_from)
+    _require(actor, council)
+    council.save()
+    audit_record(actor=actor, action="council.create", obj=council, summary=council.name)
+    return council
+
+
+@transaction.atomic
+def council_add_member(*, actor: Any, council: Council, full_name: str, role: str = MemberRole.MEMBER,
+                       position: str = "", staff: Staff | None = None, valid_from: dt.date | None = None,
+                       valid_to: dt.date | None = None) -> CouncilMember:
+    _require(actor, council)
+    full_name = (full_name or (staff.full_name if staff else "")).strip()
+    if not full_name:
+        raise CouncilError("Cần ghi họ và tên thành viên.")
+    if role not in MemberRole.values:
+        raise CouncilError(f"Chức danh trong hội đồng không hợp lệ: {role}.")
+    member = CouncilMember.objects.create(council=council, full_name=full_name, role=role, position=position,
+                                          staff=staff, valid_from=valid_from, valid_to=valid_to)
+    audit_record(actor=actor, action="council.add_member", obj=council, summary=str(member),
+                 changes={"member": member.pk, "role": role})
+    return member
+
+
+@transaction.atomic
+def council_end_member(*, actor: Any, member: CouncilMember, on: dt.date) -> CouncilMember:
+    """The member leaves the council after `on` (kept for past sessions and their minutes)."""
+    _require(actor, member.council)
+    member.valid_to = on
+    member.save(update_fields=["valid_to"])
+    audit_record(actor=actor, action="council.end_member", obj=member.council, summary=str(member),
+                 changes={"member": member.pk, "valid_to": on.isoformat()})
+    return member
+
+
+@transaction.atomic
+def session_create(*, actor: Any, council: Council, date: dt.date, year: int, place: str = "",
+                   purpose: str = "", rule_set: RuleSet | None = None, start_time: dt.time | None = None
+                   ) -> Session:
+    """A session with every member of that day on its attendance list (present by default). The
+    thresholds come from `rule_set`, by default the one in force on the day of the session."""
+    _require(actor, council)
+    rule_set = rule_set or RuleSet.objects.in_force_on(date).first()
+    if rule_set is None:
+        raise CouncilError(f"Không có bộ quy định nào có hiệu lực vào ngày {date:%d/%m/%Y}.")
+    members = list(council.members_on(date))
+    if not members:
+        raise CouncilError("Hội đồng chưa có thành viên vào ngày họp.")
+    session = Session.objects.create(
+        council=council, date=date, year=year, place=place, rule_set=rule_set, start_time=start_time,
+        purpose=purpose or f"Xét tặng danh hiệu thi đua, hình thức khen thưởng năm {year}", created_by=actor
+        if getattr(actor, "pk", None) else None,
+    )
+    SessionAttendance.objects.bulk_create(SessionAttendance(session=session, member=m) for m in members)
+    audit_record(actor=actor, action="session.create", obj=session, summary=str(session),
+                 changes={"rule_set": rule_set.code, "members": len(members)})
+    return session
+
+
+@transaction.atomic
+def session_set_attendance(*, actor: Any, session: Session, presence: dict[int, str]) -> Session:
+    """Set who attended ({member id: 'present'|'written'|'absent'}); ballots already recorded are
+    judged again, since quorum and the base of the ratio depend on attendance."""
+    session = _locked(session)
+    _require(actor, session.council)
+    _require_open(session)
+    rows = {a.member_id: a for a in session.attendance.all()}
+    changes = {}
+    for member_id, value in presence.items():
+        if value not in Presence.values:
+            raise CouncilError(f"Giá trị tham dự không hợp lệ: {value}.")
+        row = rows.get(int(member_id))
+        if row is None:
+            raise CouncilError("Thành viên không thuộc hội đồng vào ngày họp.")
+        if row.presence != value:
+            changes[str(member_id)] = [row.presence, value]
+            row.presence = value
+            row.save(update_fields=["presence"])
+    if changes:
+        for ballot in selectors.ballots_of(session):
+            _judge(ballot, ballot.candidate, session)
+            ballot.save()
+        audit_record(actor=actor, action="session.attendance", obj=session, summary=str(session), changes=changes)
+    return session
+
+
+@transaction.atomic
+def session_add_candidate(*, actor: Any, session: Session, code: str, year: int | None = None,
+                          staff: Staff | None = None, unit: Unit | None = None, note: str = "") -> Candidate:
+    """Put a person (staff) or a collective (unit) on the agenda for a title or form."""
+    session = _locked(session)
+    _require(actor, session.council)
+    _require_open(session)
+    code = code.strip().upper()
+    award = AwardType.objects.filter(code=code).first()
+    if award is None:
+        raise CouncilError(f"Mã {code} không có trong danh mục danh hiệu, hình thức khen thưởng.")
+    if (staff is None) == (unit is None):
+        raise CouncilError("Mỗi đối tượng được xét là một cá nhân hoặc một tập thể.")
+    if staff is not None and not award.allows_individual():
+        raise CouncilError(f"{award.name} chỉ xét tặng cho tập thể.")
+    if unit is not None and not award.allows_collective():
+        raise CouncilError(f"{award.name} chỉ xét tặng cho cá nhân.")
+    _require_in_scope(session.council, staff=staff, unit=unit)
+    year = year or session.year
+    if session.candidates.filter(code=code, year=year, staff=staff, unit=unit).exists():
+        raise CouncilError("Đối tượng này đã có trong chương trình họp với cùng danh hiệu, hình thức.")
+    position = (session.candidates.aggregate(m=Max("position"))["m"] or 0) + 1
+    candidate = Candidate.objects.create(session=session, position=position, staff=staff, unit=unit, code=code,
+                                         year=year, note=note)
+    audit_record(actor=actor, action="session.add_candidate", obj=session, summary=str(candidate),
+                 changes={"candidate": candidate.pk, "code": code, "year": year})
+    return candidate
+
+
+@transaction.atomic
+def session_remove_candidate(*, actor: Any, candidate: Candidate) -> None:
+    session = _locked(candidate.session)
+    _require(actor, session.council)
+    _require_open(session)
+    audit_record(actor=actor, action="session.remove_candidate", obj=session, summary=str(candidate),
+                 changes={"candidate": candidate.pk, "code": candidate.code})
+    candidate.delete()
+
+
+def _require_in_scope(council: Council, *, staff: Staff | None, unit: Unit | None) -> None:
+    """An agency's council considers its own staff and departments (or the agency itself); the
+    province's council anyone of the province."""
+    owner = council.owner
+    agency = staff.agency if staff is not None else unit.agency
+    if owner.kind == UnitKind.PROVINCE_BODY:
+        if agency.province_id != owner.province_id:
+            raise CouncilError("Đối tượng không thuộc tỉnh của hội đồng.")
+    elif agency.pk not in lineage_ids(owner.pk):
+        raise CouncilError("Hội đồng của cơ quan chỉ xét cán bộ, tập thể của cơ quan mình.")
+
+
+def _judge(ballot: BallotResult, candidate: Candidate, session: Session) -> tally.Tally:
+    threshold = selectors.threshold_for(candidate.code, rule_set=session.rule_set, on=session.date,
+                                        province_id=session.council.owner.province_id)
+    if threshold is None:
+        raise CouncilError(f"Chưa có ngưỡng biểu quyết cho {candidate.code} theo bộ quy định "
+                           f"{session.rule_set.code}; quản trị viên cần bổ sung.")
+    result = tally.tally(ballot.yes, ballot.no, ballot.invalid, attendance=selectors.attendance(session),
+                         threshold=threshold.as_rule())
+    ballot.passed = result.passed
+    ballot.required_yes = result.required_yes
+    ballot.base = result.base
+    ballot.threshold = threshold
+    of_what = "tổng số thành viên hội đồng" if threshold.approval_base == "all" else "số thành viên tham gia"
+    ballot.threshold_text = (f"Dự họp ≥ {threshold.quorum.label()} số thành viên; tán thành ≥ "
+                             f"{threshold.approval.label()} {of_what}")
+    ballot.basis = threshold.basis
+    return result
+
+
+@transaction.atomic
+def ballot_record(*, actor: Any, candidate: Candidate, yes: int, no: int, invalid: int = 0) -> BallotResult:
+    """Record the counted ballots of one candidate and judge them by the threshold in force."""
+    session = _locked(candidate.session)
+    _require(actor, session.council)
+    _require_open(session)
+    candidate = Candidate.objects.select_related("session").get(pk=candidate.pk, session=session)
+    try:
+        yes, no, invalid = int(yes), int(no), int(invalid)
+        tally.check_counts(yes, no, invalid, selectors.attendance(session))
+    except (TypeError, ValueError) as exc:
+        raise CouncilError(str(exc) if isinstance(exc, ValueError) and str(exc) else "Số phiếu không hợp lệ.") from exc
+    ballot = BallotResult.objects.filter(candidate=candidate).first() or BallotResult(candidate=candidate)
+    before = [ballot.yes, ballot.no, ballot.invalid] if ballot.pk else None
+    ballot.yes, ballot.no, ballot.invalid = yes, no, invalid
+    ballot.recorded_by = actor if getattr(actor, "pk", None) else None
+    result = _judge(ballot, candidate, session)
+    ballot.save()
+    audit_record(actor=actor, action="ballot.record", obj=session, summary=str(candidate),
+                 changes={"candidate": candidate.pk, "counts": [before, [yes, no, invalid]],
+                          "passed": result.passed, "required_yes": result.required_yes})
+    return ballot
+
+
+@transaction.atomic
+def session_close(*, actor: Any, session: Session, end_time: dt.time | None = None, conclusion: str = "",
+                  minutes_number: int | None = None) -> Session:
+    """End the session: every candidate must have its ballot; the minutes (BB) take the next
+    number of the council owner's register for the year of the session."""
+    session = _locked(session)
+    _require(actor, session.council)
+    _require_open(session)
+    missing = [str(c) for c in session.candidates.filter(ballot__isnull=True)]
+    if missing:
+        raise CouncilError("Chưa nhập kết quả bỏ phiếu cho: " + "; ".join(missing) + ".")
+    if not session.candidates.exists():
+        raise CouncilError("Chương trình họp chưa có đối tượng nào được xét.")
+    used = Session.objects.filter(council__owner=session.council.owner, minutes_symbol=session.minutes_symbol,
+                                  minutes_year=session.date.year).aggregate(m=Max("minutes_number"))["m"] or 0
+    session.minutes_number = take_number(issuer_id=session.council.owner_id, symbol=session.minutes_symbol,
+                                         year=session.date.year, used=used, wanted=minutes_number)
+    session.minutes_year = session.date.year
+    session.status = SessionStatus.CLOSED
+    if end_time:
+        session.end_time = end_time
+    if conclusion:
+        session.conclusion = conclusion
+    session.save()
+    audit_record(actor=actor, action="session.close", obj=session, summary=str(session),
+                 changes={"minutes": session.minutes_number_display})
+    return session

@@ -1,0 +1,115 @@
+"""Suggested texts of a new draft decision: symbol, authority, signer, legal bases, executors and
+recipients, by issuing body and by the rule set in force on the date. Every one of them is a
+suggestion the drafter edits on the draft; none is printed without being on the decision itself."""
+
+from __future__ import annotations
+
+from thidua.organizations.models import Unit, UnitKind
+
+# "Căn cứ …" lines of the texts of each regime. The dates of Luật 2003/2005/2013 and ND 91/2017 are
+# those printed on them; those of the 2025 texts are as widely reported (check before relying).
+LAW_BASES = {
+    "ND91-2017": [
+        "Căn cứ Luật Thi đua, khen thưởng ngày 26 tháng 11 năm 2003; Luật sửa đổi, bổ sung một số điều "
+        "của Luật Thi đua, khen thưởng ngày 14 tháng 6 năm 2005 và ngày 16 tháng 11 năm 2013;",
+        "Căn cứ Nghị định số 91/2017/NĐ-CP ngày 31 tháng 7 năm 2017 của Chính phủ quy định chi tiết thi "
+        "hành một số điều của Luật Thi đua, khen thưởng;",
+    ],
+    "LUAT2022-ND98": [
+        "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;",
+        "Căn cứ Nghị định số 98/2023/NĐ-CP ngày 31 tháng 12 năm 2023 của Chính phủ quy định chi tiết thi "
+        "hành một số điều của Luật Thi đua, khen thưởng;",
+    ],
+    "LUAT2022-ND152": [
+        "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;",
+        "Căn cứ Nghị định số 152/2025/NĐ-CP ngày 14 tháng 6 năm 2025 của Chính phủ quy định chi tiết thi "
+        "hành một số điều của Luật Thi đua, khen thưởng;",
+    ],
+}
+LOCAL_GOVERNMENT_BASIS = {
+    "ND91-2017": "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015; Luật sửa đổi, bổ sung "
+                 "một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương ngày 22 tháng 11 "
+                 "năm 2019;",
+    "LUAT2022-ND98": "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015; Luật sửa đổi, bổ "
+                     "sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương ngày 22 "
+                     "tháng 11 năm 2019;",
+    "LUAT2022-ND152": "Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;",
+}
+
+
+def is_people_committee(issuer: Unit) -> bool:
+    return issuer.kind == UnitKind.PROVINCE_BODY and issuer.symbol.upper() == "UBND"
+
+
+def symbol_for(issuer: Unit) -> str:
+    """'QĐ-UBND', 'QĐ-KHCN' (ND 30/2020: type abbreviation, then the issuing body's)."""
+    return f"QĐ-{issuer.symbol}" if issuer.symbol else "QĐ"
+
+
+def head_title(issuer: Unit) -> str:
+    """The head who decides: 'CHỦ TỊCH' for the People's Committee, 'GIÁM ĐỐC' for a Sở."""
+    if is_people_committee(issuer):
+        return "CHỦ TỊCH"
+    doc_name = (issuer.document_name or issuer.name).upper()
+    if doc_name.startswith("SỞ"):
+        return "GIÁM ĐỐC"
+    if doc_name.startswith("BAN"):
+        return "TRƯỞNG BAN"
+    if doc_name.startswith("VĂN PHÒNG"):
+        return "CHÁNH VĂN PHÒNG"
+    if doc_name.startswith("THANH TRA"):
+        return "CHÁNH THANH TRA"
+    return "THỦ TRƯỞNG"
+
+
+def authority_for(issuer: Unit) -> str:
+    """The line under the title: 'CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH THÁI NGUYÊN', 'GIÁM ĐỐC SỞ KHOA HỌC VÀ
+    CÔNG NGHỆ'."""
+    if is_people_committee(issuer):
+        return f"CHỦ TỊCH {issuer.name.upper()}"
+    return f"{head_title(issuer)} {(issuer.document_name or issuer.name).upper()}"
+
+
+def authority_name(issuer: Unit, *, on=None) -> str:
+    """The deciding authority in running text: 'Chủ tịch Ủy ban nhân dân tỉnh Thái Nguyên', 'Giám đốc
+    Sở Khoa học và Công nghệ tỉnh Thái Nguyên' (the name the issuer had on `on`)."""
+    name = issuer.names_on(on)[0] if on else issuer.name
+    title = head_title(issuer)
+    return f"{title[:1]}{title[1:].lower()} {name}"
+
+
+def bases_for(issuer: Unit, rule_set_code: str | None, *, minutes: str = "") -> list[str]:
+    rule_set_code = rule_set_code or "ND91-2017"
+    bases = []
+    if is_people_committee(issuer):
+        bases.append(LOCAL_GOVERNMENT_BASIS.get(rule_set_code, LOCAL_GOVERNMENT_BASIS["ND91-2017"]))
+    bases.extend(LAW_BASES.get(rule_set_code, []))
+    if minutes:
+        bases.append(f"Căn cứ {minutes};")
+    if is_people_committee(issuer):
+        bases.append("Theo đề nghị của Giám đốc Sở Nội vụ (Ban Thi đua – Khen thưởng tỉnh).")
+    else:
+        bases.append("Theo đề nghị của Chánh Văn phòng Sở." if head_title(issuer) == "GIÁM ĐỐC"
+                     else "Theo đề nghị của bộ phận phụ trách công tác thi đua, khen thưởng.")
+    return bases
+
+
+def executors_for(issuer: Unit) -> str:
+    if is_people_committee(issuer):
+        return ("Quyết định này có hiệu lực kể từ ngày ký. Chánh Văn phòng UBND tỉnh, Giám đốc Sở Nội vụ, "
+                "Giám đốc Sở Tài chính, Thủ trưởng các cơ quan, đơn vị có liên quan và các cá nhân, tập thể có "
+                "tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này./.")
+    return ("Quyết định này có hiệu lực kể từ ngày ký. Chánh Văn phòng, Trưởng các phòng, đơn vị thuộc cơ quan "
+            "và các cá nhân, tập thể có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này./.")
+
+
+def budget_source_for(issuer: Unit) -> str:
+    if is_people_committee(issuer):
+        return "Quỹ thi đua, khen thưởng của tỉnh"
+    return "Quỹ thi đua, khen thưởng của cơ quan"
+
+
+def recipients_for(issuer: Unit) -> list[str]:
+    if is_people_committee(issuer):
+        return ["Như Điều 3", "Chủ tịch, các PCT UBND tỉnh", "Ban Thi đua – Khen thưởng tỉnh", "Lưu: VT, TĐKT"]
+    return ["Như Điều 3", "Ban Thi đua – Khen thưởng tỉnh (b/c)", "Lãnh đạo cơ quan", "Lưu: VT, VP"]

@@ -1,0 +1,93 @@
+"""Who sees and does what with decisions (the decisions' part of accounts.policy, on its helpers).
+
+- An administrator: everything.
+- The province board's officer: every decision of the province (any issuer in it); drafts, issues,
+  corrects and revokes the decisions of the province's bodies (UBND tỉnh).
+- Anyone of an agency: the agency's own decisions (and those of units it continues), and the issued
+  decisions of other bodies that concern it (a line for its staff, itself or its departments, or an
+  act amending such a decision). Its emulation officer drafts, issues, corrects and revokes the
+  agency's own decisions.
+"""
+
+from __future__ import annotations
+
+from django.db.models import Q, QuerySet
+
+from thidua.accounts.models import Role
+from thidua.accounts.policy import home_agency, is_admin
+from thidua.organizations.models import Unit, UnitKind
+from thidua.organizations.services import lineage_ids
+
+from .models import Decision, DecisionKind, DecisionLine, DecisionStatus
+
+ACTIONS = ("view", "export", "edit", "issue", "correct", "revoke")
+
+
+def decisions_for(user) -> QuerySet[Decision]:
+    qs = Decision.objects.select_related("issuer", "issuer__province")
+    if not user.is_authenticated:
+        return qs.none()
+    if is_admin(user):
+        return qs
+    agency = home_agency(user)
+    if agency is None:
+        return qs.none()
+    if user.role == Role.PROVINCE_OFFICER:
+        return qs.filter(issuer__province_id=agency.province_id)
+    lineage = lineage_ids(agency.pk)
+    concerning = DecisionLine.objects.filter(
+        Q(staff__agency_id__in=lineage) | Q(unit_id__in=lineage) | Q(unit__parent_id__in=lineage)
+    ).values("decision_id")
+    published = [DecisionStatus.ISSUED, DecisionStatus.REVOKED]
+    return qs.filter(
+        Q(issuer_id__in=lineage)
+        | Q(status__in=published, pk__in=concerning)
+        | Q(status__in=published, revokes_id__in=concerning)
+        | Q(status__in=published, corrects_id__in=concerning)
+    )
+
+
+def may_issue_for(user, issuer: Unit) -> bool:
+    """May `user` draft and issue decisions in the name of `issuer`?"""
+    if not user.is_authenticated:
+        return False
+    if is_admin(user):
+        return True
+    agency = home_agency(user)
+    if agency is None:
+        return False
+    if user.role == Role.PROVINCE_OFFICER:
+        return issuer.kind == UnitKind.PROVINCE_BODY and issuer.province_id == agency.province_id
+    return user.role == Role.AGENCY_OFFICER and issuer.kind == UnitKind.AGENCY and issuer.pk == agency.pk
+
+
+def issuers_for(user) -> QuerySet[Unit]:
+    """Bodies in whose name `user` may draft decisions (the same rule as may_issue_for)."""
+    units = Unit.objects.filter(kind__in=[UnitKind.PROVINCE_BODY, UnitKind.AGENCY])
+    if not user.is_authenticated:
+        return units.none()
+    if is_admin(user):
+        return units
+    agency = home_agency(user)
+    if agency is None:
+        return units.none()
+    if user.role == Role.PROVINCE_OFFICER:
+        return units.filter(kind=UnitKind.PROVINCE_BODY, province_id=agency.province_id)
+    if user.role == Role.AGENCY_OFFICER:
+        return units.filter(kind=UnitKind.AGENCY, pk=agency.pk)
+    return units.none()
+
+
+def can(user, action: str, decision: Decision) -> bool:
+    if action not in ACTIONS:
+        raise ValueError(f"unknown action {action!r}")
+    if not user.is_authenticated:
+        return False
+    if action in ("view", "export"):
+        return decisions_for(user).filter(pk=decision.pk).exists()
+    if not may_issue_for(user, decision.issuer):
+        return False
+    if action in ("edit", "issue"):
+        return decision.status == DecisionStatus.DRAFT
+    # A revocation act is final; a correction or the award itself may be corrected or revoked.
+    return decision.status == DecisionStatus.ISSUED and decision.kind != DecisionKind.REVOCATION
