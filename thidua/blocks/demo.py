@@ -133,7 +133,8 @@ def _card(block_year, scorer, subject, points, items, *, submitted: bool, actor,
         submitted_at=at if submitted else None, submitted_by=actor if submitted else None,
     )
     Score.objects.bulk_create(
-        Score(scorecard=card, criterion=items[number], points=value, evidence=EVIDENCE[number] if evidence else "")
+        Score(scorecard=card, criterion=items[number], points=value,
+              evidence=EVIDENCE[number] if evidence and value else "")
         for number, value in points.items()
     )
 

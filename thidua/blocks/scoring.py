@@ -133,14 +133,14 @@ def rank(standings: Sequence[Standing]) -> list[Ranked]:
         key = _key(s)
         first = next(j for j, other in enumerate(ordered) if _key(other) == key)
         tied = tuple(o.unit for o in ordered if _key(o) == key and o.unit != s.unit)
-        same_total = [o for o in ordered if o.scores.total == s.scores.total and o.unit != s.unit]
         decided = ""
-        if same_total and not tied:
-            # The first step at which it differs from the nearest unit with the same total.
-            nearest = min(same_total, key=lambda o: abs(ordered.index(o) - i))
-            mine, theirs = key, _key(nearest)
-            step = next(k for k in range(1, len(mine)) if mine[k] != theirs[k])
-            decided = _STEP_NAMES[step]
+        if not tied:
+            # Against each neighbour with the same total, the first step that tells them apart; the
+            # closest call (the latest step) is the one reported.
+            neighbours = [ordered[j] for j in (i - 1, i + 1)
+                          if 0 <= j < len(ordered) and ordered[j].scores.total == s.scores.total]
+            steps = [next(k for k in range(1, len(key)) if key[k] != _key(o)[k]) for o in neighbours]
+            decided = _STEP_NAMES[max(steps)] if steps else ""
         out.append(Ranked(unit=s.unit, score=s.scores.total, rank=first + 1, tied_with=tied, decided_by=decided))
     return out
 

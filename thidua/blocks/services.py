@@ -447,7 +447,7 @@ def results_publish(*, actor: Any, block_year: BlockYear) -> Review:
         raise BlockError("Kết quả đã được công bố.")
     missing = selectors.members_missing_agreed(block_year)
     if missing or not selectors.criteria_of(block_year):
-        names = ", ".join(u.short_name or u.name for u in missing)
+        names = ", ".join(u.name for u in missing)
         raise BlockError(f"Chưa đủ điểm thống nhất của: {names}." if missing else "Khối chưa có bảng điểm.")
     review.published_at, review.published_by = timezone.now(), actor
     review.save()

@@ -45,7 +45,7 @@ def _block_year(request: HttpRequest, code: str, year: int, action: str = "view"
 
 def _ctx(request: HttpRequest, block_year: BlockYear, tab: str, **extra) -> dict:
     review = selectors.review_of(block_year)
-    return {"block_year": block_year, "block": block_year.block, "tab": tab, "may": may(request.user, block_year),
+    return {"block_year": block_year, "blk": block_year.block, "tab": tab, "may": may(request.user, block_year),
             "review": review, "published": bool(review and review.is_published),
             "my_unit": member_unit(request.user, block_year), **extra}
 
@@ -123,7 +123,7 @@ def block_year_setup(request: HttpRequest, code: str, year: int) -> HttpResponse
         form = BlockYearForm(initial=initial, agencies=agencies)
     previous = BlockYear.objects.filter(block=block, year__lt=year).order_by("-year").first()
     return render(request, "blocks/block_year_setup.html", {
-        "block": block, "year": year, "block_year": block_year, "form": form,
+        "blk": block, "year": year, "block_year": block_year, "form": form,
         "copy_form": CopyYearForm(initial={"from_year": previous.year if previous else year - 1, "to_year": year,
                                            "rotate": True}) if not block_year else None,
     })

@@ -2,17 +2,20 @@
 
     thidua block summary --block KHOI-TMTH --year 2022 [--json] [--format xlsx|docx --output FILE]
     thidua block ranking --block KHOI-TMTH --year 2022 [--json]
+    thidua block remind [--today YYYY-MM-DD]   (daily: deadline reminders of launched movements)
 
 Exit 2 with a one-line error on an unknown block or year."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
 
-from thidua.blocks import selectors
+from thidua.blocks import selectors, services
 from thidua.blocks.documents import export_block_docx, export_block_xlsx
 from thidua.blocks.scoring import fmt_points
 
@@ -34,8 +37,15 @@ class Command(BaseCommand):
             if name == "summary":
                 p.add_argument("--format", choices=["xlsx", "docx"])
                 p.add_argument("--output")
+        remind = sub.add_parser("remind", called_from_command_line=getattr(parser, "called_from_command_line", False))
+        remind.add_argument("--today", type=dt.date.fromisoformat, help="ngày tính hạn (mặc định: hôm nay)")
 
     def handle(self, *args, **options):
+        if options["action"] == "remind":
+            today = options.get("today") or timezone.localdate()
+            sent = services.movement_deadline_reminders(today=today)
+            self.stdout.write(f"Đã gửi {sent} thông báo nhắc hạn đăng ký thi đua.")
+            return
         block_year = selectors.block_year_get(options["block"], options["year"])
         if block_year is None:
             raise _fail(f"Không tìm thấy khối {options['block']} năm {options['year']}.")
