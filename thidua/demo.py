@@ -265,4 +265,7 @@ def load_demo() -> list[DemoLogin]:
         _member_registration(agencies[code], status, block_year, actor)
     load_evaluation_demo()  # SKHCN's ratings, initiatives and award history 2018–2022
     load_block_demo()  # KHOI-TMTH 2022: compact, scoring table, scores, agreed scores; the province's movement
+    from thidua.decisions.demo import load_year_end_demo
+
+    load_year_end_demo()  # SKHCN's and the province's councils, ballots, BB and issued decisions for 2022
     return LOGINS

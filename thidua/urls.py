@@ -12,4 +12,6 @@ urlpatterns = [
     path("", include("thidua.organizations.urls")),
     path("", include("thidua.blocks.urls")),
     path("", include("thidua.notifications.urls")),
+    path("", include("thidua.councils.urls")),
+    path("", include("thidua.decisions.urls")),
 ]

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from thidua.catalog.models import AwardType
-from thidua.decisions.formatting import long_date, place_date
+from thidua.decisions.formatting import long_date, place_date, short_unit_name
 from thidua.organizations.models import UnitKind
 
 from . import selectors, tally
@@ -34,14 +34,16 @@ def candidate_rows(session: Session) -> list[dict]:
     rows = []
     for i, c in enumerate(sorted(session.candidates.all(), key=lambda c: (c.position, c.id)), 1):
         ballot = getattr(c, "ballot", None)
+        owner = session.council.owner
         if c.staff_id:
-            dept = c.staff.department.name if c.staff.department_id else ""
-            where = dept if c.staff.agency_id == session.council.owner_id else ", ".join(
-                p for p in (dept, c.staff.agency.name) if p)
+            dept = c.staff.department.names_on(session.date)[0] if c.staff.department_id else ""
+            agency = short_unit_name(c.staff.agency, on=session.date, province_id=owner.province_id)
+            where = dept if c.staff.agency_id == owner.pk else ", ".join(p for p in (dept, agency) if p)
             name = c.staff.full_name
         else:
-            where = c.unit.parent.name if c.unit.parent_id and c.unit.parent_id != session.council.owner_id else ""
-            name = c.unit.name
+            where = (short_unit_name(c.unit.parent, on=session.date, province_id=owner.province_id)
+                     if c.unit.parent_id and c.unit.parent_id != owner.pk else "")
+            name = c.unit.names_on(session.date)[0]
         share = ""
         if ballot is not None:
             share = tally.Tally(passed=ballot.passed, quorum_met=True, quorum_required=0, base=ballot.base,

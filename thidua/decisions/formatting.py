@@ -27,3 +27,12 @@ def place_date(place: str, day: dt.date | None, fallback_year: int | None = None
     """'Thái Nguyên, ngày 29 tháng 12 năm 2022'."""
     prefix = f"{place}, " if place else ""
     return f"{prefix}ngày {long_date(day, fallback_year)}"
+
+
+def short_unit_name(unit, *, on: dt.date | None = None, province_id: int | None = None) -> str:
+    """The unit's name on `on`, without " tỉnh Thái Nguyên" when the document is of that province
+    ('Sở Khoa học và Công nghệ'): the province is implied."""
+    name = unit.names_on(on)[0] if on else unit.name
+    if province_id is not None and unit.province_id == province_id:
+        name = name.removesuffix(f" tỉnh {unit.province.name}")
+    return name

@@ -26,7 +26,7 @@ from thidua.core.money import format_vnd
 from thidua.organizations.models import Staff, Unit, UnitKind
 
 from . import defaults, history
-from .formatting import long_date
+from .formatting import long_date, short_unit_name
 from .models import Decision, DecisionEvent, DecisionKind, DecisionLine, DecisionStatus, EventAction
 from .money import MoneyError, line_money
 from .numbering import take_number
@@ -81,8 +81,11 @@ def _event(decision: Decision, action: str, actor: Any, *, reason: str = "", by:
 def _snapshot(*, issuer: Unit, staff: Staff | None, unit: Unit | None, on: dt.date) -> tuple[str, str, str]:
     """(name, chức vụ, đơn vị) as the annex prints them on `on`. The issuing agency's own decision
     names the department only; another body's names the agency too."""
+    def short(unit_: Unit) -> str:
+        return short_unit_name(unit_, on=on, province_id=issuer.province_id)
+
     if staff is not None:
-        agency_name = staff.agency.names_on(on)[0]
+        agency_name = short(staff.agency)
         dept = staff.department.names_on(on)[0] if staff.department_id else ""
         if staff.agency_id == issuer.pk:
             where = dept or agency_name
@@ -91,7 +94,7 @@ def _snapshot(*, issuer: Unit, staff: Staff | None, unit: Unit | None, on: dt.da
         return staff.full_name, staff.position, where
     name = unit.names_on(on)[0]
     if unit.kind == UnitKind.DEPARTMENT and unit.parent_id and unit.parent_id != issuer.pk:
-        return name, "", unit.parent.names_on(on)[0]
+        return name, "", short(unit.parent)
     return name, "", ""
 
 
@@ -430,6 +433,10 @@ def _check_no_double_award(decision: Decision, lines: list[DecisionLine], withdr
         if clash:
             raise DecisionError(f"{line.name} đã được {line.award_name} năm {line.year} theo "
                                 f"{clash.decision}; không khen thưởng hai lần cho một thành tích.")
+    for line, record in history.recorded_titles(lines, exclude_lines=withdrawn):
+        where = f" theo quyết định số {record.decision_number}" if record.decision_number else ""
+        raise DecisionError(f"{line.name} đã có danh hiệu {line.award_name} năm {line.year} trong lịch sử khen "
+                            f"thưởng{where}; không khen thưởng hai lần cho một thành tích.")
 
 
 @transaction.atomic

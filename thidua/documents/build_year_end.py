@@ -45,7 +45,7 @@ from .build_templates import (
 )
 
 # Annex columns: TT | name | position | unit | title or form | money (sum 16.5 cm).
-ANNEX_COLS_CM = [1.0, 4.1, 2.8, 3.4, 2.9, 2.3]
+ANNEX_COLS_CM = [0.9, 4.0, 2.3, 3.5, 3.6, 2.2]
 # Ballot table: TT | name (unit) | title or form | yes | share | no | invalid | result.
 BALLOT_COLS_CM = [0.9, 4.0, 3.2, 1.6, 1.7, 1.6, 1.5, 2.0]
 TABLE_SIZE = 12
@@ -160,8 +160,13 @@ def build_decision() -> Document:
     _body(doc, [("{{ b }}", {"italic": True})], **_body_fmt())
     add_tag(doc, "{%p endfor %}")
     add_par(doc, [("QUYẾT ĐỊNH:", {"bold": True})], align=CENTER, before=12, after=0, keep_next=True)
+    # The last paragraph stays with the signature block: a signature never stands alone on a page.
     add_tag(doc, "{%p for a in articles %}")
+    add_tag(doc, "{%p if loop.last %}")
+    _body(doc, [("{{ a.label }}", {"bold": True}), ("{{ a.text }}", {})], keep_next=True, **_body_fmt())
+    add_tag(doc, "{%p else %}")
     _body(doc, [("{{ a.label }}", {"bold": True}), ("{{ a.text }}", {})], **_body_fmt())
+    add_tag(doc, "{%p endif %}")
     add_tag(doc, "{%p endfor %}")
     _signature(doc, recipients=True)
 

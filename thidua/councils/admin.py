@@ -1,0 +1,44 @@
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from .models import Council, CouncilMember, Session, VoteThreshold
+
+
+class MemberInline(admin.TabularInline):
+    model = CouncilMember
+    extra = 0
+    fields = ["full_name", "position", "role", "staff", "valid_from", "valid_to"]
+    raw_id_fields = ["staff"]
+
+
+@admin.register(Council)
+class CouncilAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "owner", "active_from", "active_to"]
+    search_fields = ["name", "owner__name"]
+    inlines = [MemberInline]
+
+
+@admin.register(VoteThreshold)
+class VoteThresholdAdmin(SimpleHistoryAdmin):
+    """Thresholds are law as data: an administrator corrects them here, with history."""
+
+    list_display = ["rule_set", "province", "level", "codes", "quorum_numerator", "quorum_denominator",
+                    "approval_numerator", "approval_denominator", "approval_base", "valid_from", "valid_to", "basis"]
+    list_filter = ["rule_set", "level", "province"]
+
+
+@admin.register(Session)
+class SessionAdmin(SimpleHistoryAdmin):
+    """Read-only here: sessions, attendance and ballots change through the council pages."""
+
+    list_display = ["council", "date", "year", "status", "minutes_number", "minutes_symbol"]
+    list_filter = ["status", "year"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

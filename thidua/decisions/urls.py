@@ -1,0 +1,17 @@
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path("quyet-dinh/", views.decision_list, name="decision_list"),
+    path("quyet-dinh/moi/", views.decision_create, name="decision_create"),
+    path("quyet-dinh/<int:pk>/", views.decision_detail, name="decision_detail"),
+    path("quyet-dinh/<int:pk>/sua/", views.decision_edit, name="decision_edit"),
+    path("quyet-dinh/<int:pk>/them-dong/", views.decision_add_line, name="decision_add_line"),
+    path("quyet-dinh/<int:pk>/dong/<int:line>/xoa/", views.decision_remove_line, name="decision_remove_line"),
+    path("quyet-dinh/<int:pk>/dong/<int:line>/<str:how>/", views.decision_amend_line, name="decision_amend_line"),
+    path("quyet-dinh/<int:pk>/ban-hanh/", views.decision_issue, name="decision_issue"),
+    path("quyet-dinh/<int:pk>/xoa/", views.decision_delete, name="decision_delete"),
+    path("quyet-dinh/<int:pk>/tai.<str:fmt>", views.decision_download, name="decision_download"),
+    path("quyet-dinh/<int:pk>/<str:how>/", views.decision_amend, name="decision_amend"),
+]

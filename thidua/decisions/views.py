@@ -1,0 +1,261 @@
+"""Decision pages. Thin: scope through decisions.policy (404 outside it), writes through services."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Q, Sum
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from thidua.catalog.models import AwardType
+from thidua.emulation.models import Authority
+from thidua.organizations.models import Staff, Unit, UnitKind
+
+from . import services
+from .documents import annex_groups, articles, decision_context, export_decision, withdrawn_lines
+from .models import Decision, DecisionKind, DecisionLine, DecisionStatus
+from .policy import can, decisions_for, issuers_for
+from .selectors import decision_with_parts
+
+STATUS_FILTERS = [("", "Tất cả")] + list(DecisionStatus.choices)
+
+
+def _visible(request: HttpRequest, pk: int, action: str = "view") -> Decision:
+    """The decision if the user may see it — 404 otherwise, so ids cannot be probed; 403 when seen
+    but the action is not theirs."""
+    decision = get_object_or_404(decision_with_parts(decisions_for(request.user)), pk=pk)
+    if action != "view" and not can(request.user, action, decision):
+        raise PermissionDenied("Bạn không có quyền thực hiện thao tác này.")
+    return decision
+
+
+def _int(value: str | None) -> int | None:
+    value = (value or "").strip()
+    return int(value) if value.isdigit() else None
+
+
+def _date(value: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat((value or "").strip())
+    except ValueError:
+        return None
+
+
+def decision_list(request: HttpRequest) -> HttpResponse:
+    visible = decisions_for(request.user)
+    qs = visible.annotate(n_lines=Count("lines"), total=Sum("lines__amount")).order_by(
+        "status", "-date", "-number", "-id")
+    year, status = request.GET.get("nam", ""), request.GET.get("trang_thai", "")
+    if year.isdigit():
+        qs = qs.filter(award_year=int(year))
+    if status in DecisionStatus.values:
+        qs = qs.filter(status=status)
+    return render(request, "decisions/decision_list.html", {
+        "decisions": qs, "year": year, "status": status, "status_filters": STATUS_FILTERS,
+        "years": visible.order_by("-award_year").values_list("award_year", flat=True).distinct(),
+        "issuers": issuers_for(request.user), "default_year": dt.date.today().year - 1,
+    })
+
+
+@require_POST
+def decision_create(request: HttpRequest) -> HttpResponse:
+    issuer = Unit.objects.filter(pk=_int(request.POST.get("issuer"))).first()
+    if issuer is None or not issuers_for(request.user).filter(pk=issuer.pk).exists():
+        raise PermissionDenied
+    year = _int(request.POST.get("award_year"))
+    if year is None or not 2000 <= year <= 2100:
+        messages.error(request, "Năm khen thưởng không hợp lệ.")
+        return redirect("decision_list")
+    try:
+        decision = services.decision_create(actor=request.user, issuer=issuer, award_year=year,
+                                            title=request.POST.get("title", ""))
+    except services.DecisionError as exc:
+        messages.error(request, str(exc))
+        return redirect("decision_list")
+    messages.success(request, "Đã lập dự thảo quyết định. Hãy bổ sung danh sách khen thưởng.")
+    return redirect("decision_detail", pk=decision.pk)
+
+
+def _staff_choices(decision: Decision, agency_code: str) -> tuple[list[Unit], Unit | None, list[Staff]]:
+    """Agencies of the province (to pick from for a province body's decision), the chosen one and
+    its staff; an agency's own decision lists its own staff."""
+    if decision.issuer.kind == UnitKind.AGENCY:
+        agency = decision.issuer
+        agencies = [agency]
+    else:
+        agencies = list(Unit.objects.filter(province_id=decision.issuer.province_id, kind=UnitKind.AGENCY)
+                        .order_by("position", "name"))
+        agency = next((a for a in agencies if a.code == agency_code), None)
+    staff = list(Staff.objects.filter(agency=agency).active_in_year(decision.award_year)
+                 .select_related("department").order_by("department__position", "full_name")) if agency else []
+    return agencies, agency, staff
+
+
+def decision_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    decision = _visible(request, pk)
+    may = {action: can(request.user, action, decision) for action in ("edit", "issue", "correct", "revoke",
+                                                                      "export")}
+    context = {
+        "decision": decision, "may": may, "groups": annex_groups(decision), "articles": articles(decision),
+        "doc": decision_context(decision),
+        "events": decision.events.select_related("actor", "by_decision").order_by("at", "id"),
+        "later_acts": decisions_for(request.user).filter(Q(corrects=decision) | Q(revokes=decision))
+        .order_by("date", "id"),
+        "withdrawn": withdrawn_lines(decision),
+        "today": dt.date.today().isoformat(),
+    }
+    if may["edit"]:
+        agencies, agency, staff = _staff_choices(decision, request.GET.get("co_quan", ""))
+        context.update({
+            "agencies": agencies, "agency": agency, "staff": staff,
+            "collectives": ([agency, *agency.children.filter(kind=UnitKind.DEPARTMENT).order_by("position")]
+                            if agency else []),
+            "awards": AwardType.objects.filter(active=True).order_by("position", "code"),
+            "authorities": Authority.choices,
+            "amendable": (list(decision.corrects.lines.filter(revoked_by__isnull=True).order_by("position", "id"))
+                          if decision.kind == DecisionKind.CORRECTION and decision.corrects_id else []),
+            "withdrawn_ids": {ln.pk for ln in decision.withdraws.all()},
+            "bases_text": "\n".join(decision.bases), "recipients_text": "\n".join(decision.recipients),
+            "replaced_ids": {ln.replaces_id for ln in decision.lines.all() if ln.replaces_id},
+        })
+    return render(request, "decisions/decision_detail.html", context)
+
+
+@require_POST
+def decision_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    decision = _visible(request, pk, "edit")
+    post = request.POST
+    fields = {
+        "title": post.get("title", ""), "award_year": _int(post.get("award_year")) or decision.award_year,
+        "date": _date(post.get("date")), "authority": post.get("authority", ""),
+        "bases": post.get("bases", "").splitlines(), "recipients": post.get("recipients", "").splitlines(),
+        "article1": post.get("article1", ""), "budget_source": post.get("budget_source", ""),
+        "executors": post.get("executors", ""), "signer_authority": post.get("signer_authority", ""),
+        "signer_title": post.get("signer_title", ""), "signer_position": post.get("signer_position", ""),
+        "signer_name": post.get("signer_name", ""),
+    }
+    if fields["signer_authority"] not in Authority.values:
+        fields["signer_authority"] = ""
+    if decision.kind != DecisionKind.AWARD:
+        fields["reason"] = post.get("reason", "")
+    try:
+        services.decision_update(actor=request.user, decision=decision, **fields)
+    except services.DecisionError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, "Đã lưu dự thảo.")
+    return redirect("decision_detail", pk=pk)
+
+
+@require_POST
+def decision_add_line(request: HttpRequest, pk: int) -> HttpResponse:
+    decision = _visible(request, pk, "edit")
+    staff = Staff.objects.filter(pk=_int(request.POST.get("staff"))).select_related("agency").first()
+    unit = Unit.objects.filter(pk=_int(request.POST.get("unit"))).first()
+    try:
+        services.decision_add_line(actor=request.user, decision=decision, code=request.POST.get("code", ""),
+                                   staff=staff, unit=unit if staff is None else None,
+                                   year=_int(request.POST.get("year")), note=request.POST.get("note", ""))
+    except services.DecisionError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, "Đã thêm vào danh sách.")
+    agency = request.POST.get("co_quan", "")
+    url = redirect("decision_detail", pk=pk).url + (f"?co_quan={agency}" if agency else "") + "#them"
+    return redirect(url)
+
+
+def _line_of(decision: Decision, line_id: int, *, own: bool) -> DecisionLine:
+    """A line of this draft (own) or of the decision it corrects."""
+    parent = decision.pk if own else decision.corrects_id
+    line = DecisionLine.objects.filter(pk=line_id, decision_id=parent).first() if parent else None
+    if line is None:
+        raise Http404
+    return line
+
+
+@require_POST
+def decision_remove_line(request: HttpRequest, pk: int, line: int) -> HttpResponse:
+    decision = _visible(request, pk, "edit")
+    services.decision_remove_line(actor=request.user, line=_line_of(decision, line, own=True))
+    messages.success(request, "Đã bỏ dòng khỏi danh sách.")
+    return redirect("decision_detail", pk=pk)
+
+
+@require_POST
+def decision_amend_line(request: HttpRequest, pk: int, line: int, how: str) -> HttpResponse:
+    """In a correction draft: withdraw, keep (undo) or replace a line of the corrected decision."""
+    decision = _visible(request, pk, "edit")
+    old = _line_of(decision, line, own=False)
+    try:
+        if how == "thu-hoi":
+            services.decision_withdraw_line(actor=request.user, decision=decision, line=old)
+        elif how == "giu":
+            services.decision_keep_line(actor=request.user, decision=decision, line=old)
+        elif how == "thay":
+            services.decision_replace_line(actor=request.user, decision=decision, line=old,
+                                           code=request.POST.get("code", ""), year=_int(request.POST.get("year")))
+        else:
+            raise Http404
+    except services.DecisionError as exc:
+        messages.error(request, str(exc))
+    return redirect("decision_detail", pk=pk)
+
+
+@require_POST
+def decision_issue(request: HttpRequest, pk: int) -> HttpResponse:
+    decision = _visible(request, pk, "issue")
+    try:
+        decision = services.decision_issue(actor=request.user, decision=decision,
+                                           date=_date(request.POST.get("date")),
+                                           number=_int(request.POST.get("number")))
+    except services.DecisionError as exc:
+        messages.error(request, f"Chưa ban hành được: {exc}")
+        return redirect("decision_detail", pk=pk)
+    messages.success(request, f"Đã ban hành {decision}.")
+    return redirect("decision_detail", pk=pk)
+
+
+@require_POST
+def decision_amend(request: HttpRequest, pk: int, how: str) -> HttpResponse:
+    """Start a correcting (sua-doi) or revoking (thu-hoi) act, with its reason, as a new draft."""
+    if how not in ("sua-doi", "thu-hoi"):
+        raise Http404
+    decision = _visible(request, pk, "correct" if how == "sua-doi" else "revoke")
+    start = services.decision_draft_correction if how == "sua-doi" else services.decision_draft_revocation
+    try:
+        draft = start(actor=request.user, decision=decision, reason=request.POST.get("reason", ""))
+    except services.DecisionError as exc:
+        messages.error(request, str(exc))
+        return redirect("decision_detail", pk=pk)
+    messages.success(request, "Đã lập dự thảo quyết định mới; quyết định cũ chỉ thay đổi khi dự thảo này được "
+                              "ban hành.")
+    return redirect("decision_detail", pk=draft.pk)
+
+
+@require_POST
+def decision_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    decision = _visible(request, pk, "edit")
+    services.decision_delete_draft(actor=request.user, decision=decision)
+    messages.success(request, "Đã xóa dự thảo.")
+    return redirect("decision_list")
+
+
+def decision_download(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
+    from thidua.documents.pdf import PdfUnavailable
+
+    if fmt not in ("docx", "pdf"):
+        raise Http404
+    decision = _visible(request, pk, "export")
+    try:
+        exported = export_decision(decision, fmt=fmt)
+    except PdfUnavailable as exc:
+        messages.error(request, str(exc))
+        return redirect("decision_detail", pk=pk)
+    response = HttpResponse(exported.content, content_type=exported.content_type)
+    response["Content-Disposition"] = f'attachment; filename="{exported.filename}"'
+    return response
