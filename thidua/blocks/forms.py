@@ -10,6 +10,7 @@ from thidua.organizations.models import BlockKind, Unit
 from .models import GroupKind
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+CHECKBOXES = {"attrs": {"style": "width:auto;flex:none"}}
 
 
 class BlockCreateForm(forms.Form):
@@ -20,7 +21,7 @@ class BlockCreateForm(forms.Form):
 
 class BlockYearForm(forms.Form):
     members = forms.ModelMultipleChoiceField(label="Đơn vị thành viên", queryset=Unit.objects.none(),
-                                             widget=forms.CheckboxSelectMultiple)
+                                             widget=forms.CheckboxSelectMultiple(**CHECKBOXES))
     head = forms.ModelChoiceField(label="Trưởng khối", queryset=Unit.objects.none(), required=False)
     deputy = forms.ModelChoiceField(label="Phó trưởng khối", queryset=Unit.objects.none(), required=False)
 
@@ -48,7 +49,7 @@ class MovementForm(forms.Form):
     documents = forms.CharField(label="Văn bản kèm theo (mỗi văn bản một dòng)", required=False,
                                 widget=forms.Textarea(attrs={"rows": 3}))
     targets = forms.ModelMultipleChoiceField(label="Đơn vị phải hưởng ứng", queryset=Unit.objects.none(),
-                                             widget=forms.CheckboxSelectMultiple)
+                                             widget=forms.CheckboxSelectMultiple(**CHECKBOXES))
 
     def __init__(self, *args, agencies=None, **kwargs):
         super().__init__(*args, **kwargs)
