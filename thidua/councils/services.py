@@ -138,7 +138,11 @@ def session_set_attendance(*, actor: Any, session: Session, presence: dict[int, 
             row.save(update_fields=["presence"])
     if changes:
         for ballot in selectors.ballots_of(session):
-            _judge(ballot, ballot.candidate, session)
+            try:
+                _judge(ballot, ballot.candidate, session)
+            except ValueError as exc:
+                raise CouncilError(f"{ballot.candidate}: {exc} Hãy sửa số phiếu trước khi sửa thành phần "
+                                   "dự họp.") from exc
             ballot.save()
         audit_record(actor=actor, action="session.attendance", obj=session, summary=str(session), changes=changes)
     return session

@@ -359,6 +359,7 @@ def _draft_amendment(*, actor: Any, decision: Decision, reason: str, title: str,
 
 
 def _amendable_line(correction: Decision, line: DecisionLine) -> DecisionLine:
+    line = DecisionLine.objects.select_related("staff", "unit").get(pk=line.pk)  # as it is now, not as cached
     if correction.kind != DecisionKind.CORRECTION or correction.corrects_id is None:
         raise DecisionError("Chỉ quyết định sửa đổi, bổ sung mới thu hồi hoặc thay thế từng dòng.")
     if line.decision_id != correction.corrects_id:
@@ -373,7 +374,7 @@ def decision_withdraw_line(*, actor: Any, decision: Decision, line: DecisionLine
     """In a correction draft: withdraw `line` of the corrected decision (no replacement)."""
     decision = _locked(decision)
     _require(actor, "edit", decision)
-    _amendable_line(decision, line)
+    line = _amendable_line(decision, line)
     decision.withdraws.add(line)
     audit_record(actor=actor, action="decision.withdraw_line", obj=decision, summary=str(line),
                  changes={"line": line.pk})
@@ -398,7 +399,7 @@ def decision_replace_line(*, actor: Any, decision: Decision, line: DecisionLine,
     or the name as it should have been printed) that replaces `line` of the corrected decision."""
     decision = _locked(decision)
     _require(actor, "edit", decision)
-    _amendable_line(decision, line)
+    line = _amendable_line(decision, line)
     if decision.lines.filter(replaces=line).exists():
         raise DecisionError("Dòng này đã có dòng thay thế trong dự thảo.")
     new = _new_line(decision, LineSpec(code=code or line.code, staff=line.staff, unit=line.unit,

@@ -1,0 +1,167 @@
+"""The decision and the minutes as Word documents, read back with python-docx: number, bases,
+articles, annex, money in figures and words; and their PDF when LibreOffice is installed."""
+
+import datetime as dt
+import io
+import re
+import shutil
+import subprocess
+
+import docx
+import pytest
+from docx.oxml.ns import qn
+
+from thidua.decisions import services
+from thidua.decisions.documents import export_decision
+from thidua.documents.pdf import pdf_available
+from thidua.documents.render import check_template, render_template, shipped_template_path
+
+
+def norm(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def paragraphs(document) -> list:
+    """Every paragraph in body order, cells of tables included (each cell once)."""
+    out = []
+    for child in document.element.body.iterchildren():
+        if child.tag == qn("w:p"):
+            out.append(docx.text.paragraph.Paragraph(child, document._body))
+        elif child.tag == qn("w:tbl"):
+            table = docx.table.Table(child, document._body)
+            for row in table.rows:
+                seen = set()
+                for cell in row.cells:
+                    if id(cell._tc) not in seen:
+                        seen.add(id(cell._tc))
+                        out.extend(cell.paragraphs)
+    return out
+
+
+def texts(document) -> list[str]:
+    return [norm(p.text) for p in paragraphs(document) if norm(p.text)]
+
+
+def annex_table(document):
+    return next(t for t in document.tables if norm(t.rows[0].cells[0].text) == "TT"
+                and "Số tiền" in norm(t.rows[0].cells[-1].text))
+
+
+def row_texts(row) -> list[str]:
+    out, seen = [], set()
+    for cell in row.cells:
+        if id(cell._tc) not in seen:
+            seen.add(id(cell._tc))
+            out.append(norm(cell.text))
+    return out
+
+
+@pytest.fixture
+def provincial(org, draft):
+    decision = draft(org.ubnd, [("CSTD_TINH", org.staff[2]), ("BK_TINH", org.departments[1]),
+                                ("BK_TINH", org.staff[3]), ("HCLD3", org.departments[0])], actor="bantdkt",
+                     title="Về việc tặng danh hiệu Chiến sĩ thi đua cấp tỉnh và Bằng khen năm 2022",
+                     signer_authority="KT.", signer_title="CHỦ TỊCH", signer_position="PHÓ CHỦ TỊCH",
+                     signer_name="Nguyễn Thị Thu Hương", date=dt.date(2022, 12, 28))
+    return services.decision_issue(actor=org.users["bantdkt"], decision=decision, date=dt.date(2022, 12, 28))
+
+
+def test_the_decision_reads_back_with_its_number_bases_articles_annex_and_money(provincial):
+    document = docx.Document(io.BytesIO(export_decision(provincial).content))
+    lines = texts(document)
+    assert "ỦY BAN NHÂN DÂN TỈNH THÁI NGUYÊN" in lines  # issuer on two lines, no parent body
+    assert "Số: 01/QĐ-UBND" in lines
+    assert "Thái Nguyên, ngày 28 tháng 12 năm 2022" in lines
+    title = lines.index("QUYẾT ĐỊNH")
+    assert lines[title + 1] == provincial.title
+    assert lines[title + 2] == "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH THÁI NGUYÊN"
+    bases = [p for p in paragraphs(document) if norm(p.text).startswith(("Căn cứ", "Theo đề nghị"))]
+    assert [norm(p.text) for p in bases] == provincial.bases
+    assert all(run.font.italic for p in bases for run in p.runs if run.text.strip())
+    decide = lines.index("QUYẾT ĐỊNH:")
+    assert lines[decide + 1].startswith("Điều 1. Tặng danh hiệu “Chiến sĩ thi đua cấp Bộ, ban, ngành, tỉnh” năm 2022 "
+                                        "cho 01 cá nhân")
+    assert lines[decide + 2].startswith("Điều 2.") and "20.860.000 đồng" in lines[decide + 2]
+    assert "Hai mươi triệu tám trăm sáu mươi nghìn đồng" in lines[decide + 2]
+    assert lines[decide + 3].startswith("Điều 3.") and lines[decide + 3].endswith("./.")
+    for expected in ("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Thị Thu Hương", "Nơi nhận:", "- Như Điều 3;",
+                     "- Lưu: VT, TĐKT.", "DANH SÁCH",
+                     "(Kèm theo Quyết định số 01/QĐ-UBND ngày 28 tháng 12 năm 2022 của Chủ tịch Ủy ban nhân dân "
+                     "tỉnh Thái Nguyên)",
+                     "(Bằng chữ: Hai mươi triệu tám trăm sáu mươi nghìn đồng)"):
+        assert expected in lines, expected
+
+    table = annex_table(document)
+    rows = [row_texts(r) for r in table.rows]
+    assert rows[0] == ["TT", "Họ và tên, tên tập thể", "Chức vụ", "Đơn vị", "Danh hiệu, hình thức khen thưởng",
+                       "Số tiền (đồng)"]
+    body = rows[1:]
+    assert body[0] == ["I", "Danh hiệu “Chiến sĩ thi đua cấp Bộ, ban, ngành, tỉnh” năm 2022 (01 cá nhân)"]
+    assert body[1] == ["1", "Lê Minh Châu", "Trưởng phòng", "Văn phòng Sở, Sở Khoa học và Công nghệ",
+                       "Chiến sĩ thi đua cấp Bộ, ban, ngành, tỉnh", "4.470.000"]
+    amounts = {r[1]: r[-1] for r in body if len(r) == 6}
+    assert amounts == {"Lê Minh Châu": "4.470.000", "Phòng Quản lý khoa học": "1.490.000",
+                       "Phạm Thu Dung": "1.490.000", "Văn phòng Sở": "13.410.000"}  # HCLD3: 2 × 4.5 × 1.490.000
+    assert body[-1] == ["Tổng cộng", "20.860.000"]
+    header = table.rows[0]._tr.trPr
+    assert header is not None and header.find(qn("w:tblHeader")) is not None
+
+
+def test_a_draft_prints_a_blank_number_and_date_to_fill_by_hand(org, draft):
+    decision = draft(org.skhcn, [("LDTT", org.staff[5])])
+    lines = texts(docx.Document(io.BytesIO(export_decision(decision).content)))
+    assert "Số: /QĐ-KHCN" in lines
+    assert any(line.startswith("Thái Nguyên, ngày tháng năm") for line in lines)
+    assert "GIÁM ĐỐC SỞ KHOA HỌC VÀ CÔNG NGHỆ" in lines and "UBND TỈNH THÁI NGUYÊN" in lines
+
+
+def test_a_revocation_act_cites_the_decision_and_lists_what_it_takes_back(org, provincial):
+    act = services.decision_draft_revocation(actor=org.users["bantdkt"], decision=provincial,
+                                             reason="Cá nhân bị kỷ luật trong năm được khen")
+    act = services.decision_issue(actor=org.users["bantdkt"], decision=act, date=dt.date(2023, 2, 1))
+    lines = texts(docx.Document(io.BytesIO(export_decision(act).content)))
+    cite = ("Quyết định số 01/QĐ-UBND ngày 28 tháng 12 năm 2022 của Chủ tịch Ủy ban nhân dân tỉnh Thái Nguyên")
+    assert any(line.startswith("Điều 1. Thu hồi " + cite) for line in lines)
+    assert "Lý do: Cá nhân bị kỷ luật trong năm được khen." in lines
+    assert any("20.860.000 đồng" in line and line.startswith("Điều 2.") for line in lines)
+    assert any("BỊ THU HỒI" in line for line in lines)
+    assert "Số: 01/QĐ-UBND" in lines  # the 2023 register starts again
+
+
+def test_the_shipped_templates_render_their_samples():
+    from thidua.councils.samples import SAMPLE_MINUTES_CONTEXT
+    from thidua.decisions.samples import SAMPLE_DECISION_CONTEXT
+
+    for kind in ("decision", "council_minutes"):
+        check_template(kind, shipped_template_path(kind).read_bytes())
+    lines = texts(docx.Document(io.BytesIO(render_template(shipped_template_path("decision"),
+                                                           SAMPLE_DECISION_CONTEXT))))
+    assert "Số: 2951/QĐ-UBND" in lines and "Tổng cộng" in lines
+    minutes = texts(docx.Document(io.BytesIO(render_template(shipped_template_path("council_minutes"),
+                                                             SAMPLE_MINUTES_CONTEXT))))
+    assert "BIÊN BẢN" in minutes and "Số: 01/BB-HĐTĐKT" in minutes
+
+
+def test_the_shipped_templates_are_what_the_builder_makes():
+    from thidua.documents.build_year_end import BUILDERS, _fmt, _mark_size, _stable_zip
+
+    for kind, builder in BUILDERS.items():
+        doc = builder()
+        last = doc.add_paragraph()
+        _fmt(last)
+        _mark_size(last, 2)
+        assert _stable_zip(doc) == shipped_template_path(kind).read_bytes(), kind
+
+
+@pytest.mark.skipif(not pdf_available() or not shutil.which("pdftotext"), reason="LibreOffice or poppler missing")
+def test_the_pdf_keeps_the_signature_with_the_last_article_and_the_annex_on_its_own_page(provincial, tmp_path):
+    pdf = tmp_path / "qd.pdf"
+    pdf.write_bytes(export_decision(provincial, fmt="pdf").content)
+    pages = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
+                           check=True).stdout.split("\f")
+    pages = [p for p in pages if p.strip()]
+    signed = next(i for i, p in enumerate(pages) if "Nguyễn Thị Thu Hương" in p)
+    assert "Điều 3." in pages[signed]  # never a signature alone on its page
+    annex = next(i for i, p in enumerate(pages) if "DANH SÁCH" in p)
+    assert annex > signed and "Số: 01/QĐ-UBND" not in pages[annex]
+    assert "20.860.000" in pages[-1] and "Hai mươi triệu" in pages[-1]
