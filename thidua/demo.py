@@ -268,4 +268,7 @@ def load_demo() -> list[DemoLogin]:
     from thidua.decisions.demo import load_year_end_demo
 
     load_year_end_demo()  # SKHCN's and the province's councils, ballots, BB and issued decisions for 2022
+    from thidua.yearend.demo import load_nomination_demo
+
+    load_nomination_demo()  # SKHCN's 2022 dossiers linked to those councils and decisions; individual registrations
     return LOGINS

@@ -47,6 +47,8 @@ INSTALLED_APPS = [
     "thidua.notifications",
     "thidua.councils",
     "thidua.decisions",
+    "thidua.yearend",
+    "thidua.reports",
     "thidua.documents",
     "thidua.audit",
 ]

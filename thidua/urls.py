@@ -12,6 +12,8 @@ urlpatterns = [
     path("", include("thidua.organizations.urls")),
     path("", include("thidua.blocks.urls")),
     path("", include("thidua.notifications.urls")),
+    path("", include("thidua.yearend.urls")),
+    path("", include("thidua.reports.urls")),
     path("", include("thidua.councils.urls")),
     path("", include("thidua.decisions.urls")),
 ]

@@ -10,6 +10,8 @@ class TemplateKind(models.TextChoices):
     BLOCK_REGISTRATION = "block_registration", "Tổng hợp đăng ký thi đua của khối"
     DECISION = "decision", "Quyết định khen thưởng"
     COUNCIL_MINUTES = "council_minutes", "Biên bản họp Hội đồng Thi đua – Khen thưởng"
+    PROPOSAL_LETTER = "proposal_letter", "Tờ trình đề nghị khen thưởng"
+    ACHIEVEMENT_REPORT = "achievement_report", "Báo cáo thành tích"
 
 
 class DocumentTemplate(models.Model):

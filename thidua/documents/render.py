@@ -169,6 +169,46 @@ CONTEXT_KEYS: dict[str, list[str]] = {
         "right_signer.title",
         "right_signer.name",
     ],
+    "proposal_letter": [
+        "parent_body",
+        "issuer",
+        "number_line",
+        "place_date",
+        "title",
+        "addressee",
+        "paragraphs",
+        "list_intro",
+        "rows",
+        "rows[].group",
+        "rows[].no",
+        "rows[].name",
+        "rows[].unit",
+        "rows[].award",
+        "closing",
+        "signer",
+        "signer.authority_line",
+        "signer.position",
+        "signer.name",
+        "recipients",
+    ],
+    "achievement_report": [
+        "place_date",
+        "title",
+        "profile_heading",
+        "profile",
+        "duties",
+        "achievements",
+        "history",
+        "history[].year",
+        "history[].award",
+        "history[].decision",
+        "left_signer",
+        "left_signer.title",
+        "left_signer.name",
+        "right_signer",
+        "right_signer.title",
+        "right_signer.name",
+    ],
 }
 
 # What each key means, for the administrator who writes a replacement template.
@@ -273,6 +313,21 @@ CONTEXT_HELP: dict[str, str] = {
     "right_signer": "người ký bên phải (chủ tịch hội đồng)",
     "right_signer.title": "chức danh (có thể hai dòng)",
     "right_signer.name": "họ và tên",
+    "list_intro": "câu dẫn trước danh sách đề nghị",
+    "rows": "danh sách đề nghị: dòng nhóm (theo danh hiệu, hình thức) và dòng cá nhân, tập thể",
+    "rows[].group": "đúng: dòng tên nhóm (số La Mã, tên nhóm trải hết các cột)",
+    "rows[].no": "số thứ tự",
+    "rows[].name": "họ và tên, tên tập thể (hoặc tên nhóm)",
+    "rows[].unit": "chức vụ, đơn vị công tác",
+    "rows[].award": "danh hiệu, hình thức đề nghị",
+    "profile_heading": "tên mục I (SƠ LƯỢC LÝ LỊCH hoặc SƠ LƯỢC ĐẶC ĐIỂM, TÌNH HÌNH)",
+    "profile": "các dòng lý lịch (cá nhân) hoặc đặc điểm (tập thể), mỗi dòng “- …”",
+    "duties": "quyền hạn, nhiệm vụ được giao",
+    "achievements": "các dòng thành tích đạt được, mỗi dòng “- …”",
+    "history": "các khen thưởng đã nhận: mỗi dòng một năm, một danh hiệu, hình thức",
+    "history[].year": "năm",
+    "history[].award": "danh hiệu thi đua, hình thức khen thưởng",
+    "history[].decision": "số, ngày quyết định và cơ quan ban hành",
 }
 
 
@@ -346,11 +401,13 @@ def sample_contexts() -> dict[str, dict]:
     from thidua.councils.samples import SAMPLE_MINUTES_CONTEXT
     from thidua.decisions.samples import SAMPLE_DECISION_CONTEXT
 
+    from thidua.yearend.samples import dossier_samples
+
     from .samples import SAMPLE_COVER_LETTER_CONTEXT, SEED_REGISTRATION_CONTEXT
 
     return {"registration": SEED_REGISTRATION_CONTEXT, "cover_letter": SAMPLE_COVER_LETTER_CONTEXT,
             "block_registration": SAMPLE_BLOCK_REGISTRATION_CONTEXT, "decision": SAMPLE_DECISION_CONTEXT,
-            "council_minutes": SAMPLE_MINUTES_CONTEXT}
+            "council_minutes": SAMPLE_MINUTES_CONTEXT, **dossier_samples()}
 
 
 def check_template(kind: str, data: bytes) -> None:

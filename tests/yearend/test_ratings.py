@@ -1,0 +1,88 @@
+"""The agency's ratings grid: one select per row saved as you go (htmx) through evaluation's
+rating_set, a visible "đã lưu" or a Vietnamese error per row; scope per role; a fixed number of
+queries; initiatives recorded on the same page."""
+
+import pytest
+from django.urls import reverse
+
+from thidua.evaluation.models import Achievement, CollectiveRating, Rating
+
+GRID = reverse("yearend_ratings", args=["SKHCN"]) + "?nam=2022"
+SAVE = reverse("yearend_rating_save", args=["SKHCN"])
+
+
+def test_the_officer_sees_every_staff_member_and_department_with_a_select_each(as_user, agency):
+    page = as_user("skhcn").get(GRID).content.decode()
+    assert page.count('data-staff="') == 73
+    assert page.count('data-unit="') == 8  # the agency itself and its 7 departments
+    assert page.count('<select name="rating"') == 81
+    assert 'hx-post="' + SAVE in page
+    assert 'data-count="unrated">Chưa xếp loại: 0' in page
+
+
+def test_changing_one_select_saves_it_through_rating_set_and_answers_da_luu(as_user, staff):
+    person = staff[5]
+    response = as_user("skhcn").post(SAVE, {"staff": person.pk, "nam": 2022, "rating": "KHTNV"},
+                                     HTTP_HX_REQUEST="true")
+    assert response.status_code == 200
+    assert "đã lưu KHTNV" in response.content.decode()
+    assert Rating.objects.get(staff=person, year=2022).rating == "KHTNV"
+    from thidua.audit.models import AuditEvent
+
+    assert AuditEvent.objects.filter(action="rating.set", object_id=str(Rating.objects.get(
+        staff=person, year=2022).pk)).exists()
+
+
+def test_a_department_rating_is_saved_by_collective_rating_set(as_user, agency):
+    department = agency.children.order_by("position").first()
+    response = as_user("skhcn").post(SAVE, {"unit": department.pk, "nam": 2022, "rating": "HTXSNV"})
+    assert "đã lưu" in response.content.decode()
+    assert CollectiveRating.objects.get(unit=department, year=2022).rating == "HTXSNV"
+
+
+def test_a_bad_value_answers_a_clear_vietnamese_error_and_changes_nothing(as_user, staff):
+    before = Rating.objects.get(staff=staff[0], year=2022).rating
+    page = as_user("skhcn").post(SAVE, {"staff": staff[0].pk, "nam": 2022, "rating": ""}).content.decode()
+    assert "Chưa lưu: Hãy chọn một mức xếp loại." in page and 'role="alert"' in page
+    assert Rating.objects.get(staff=staff[0], year=2022).rating == before
+
+
+def test_the_leader_and_the_province_board_see_the_grid_without_selects_and_cannot_save(as_user, staff):
+    for username in ("skhcn.lanhdao", "bantdkt"):
+        page = as_user(username).get(GRID).content.decode()
+        assert page.count('data-staff="') == 73 and "<select name=\"rating\"" not in page
+    answer = as_user("skhcn.lanhdao").post(SAVE, {"staff": staff[0].pk, "nam": 2022, "rating": "KHTNV"})
+    assert "Chưa lưu: Bạn không có quyền" in answer.content.decode()
+    assert Rating.objects.get(staff=staff[0], year=2022).rating != "KHTNV"
+
+
+def test_another_agency_gets_404_and_an_anonymous_visitor_is_sent_to_log_in(as_user, staff):
+    assert as_user("snv").get(GRID).status_code == 404
+    assert as_user("snv").post(SAVE, {"staff": staff[0].pk, "nam": 2022, "rating": "HTNV"}).status_code == 404
+    response = as_user(None).get(GRID)
+    assert response.status_code == 302 and "/dang-nhap/" in response["Location"]
+
+
+def test_the_grid_runs_a_fixed_number_of_queries(as_user, django_assert_max_num_queries):
+    client = as_user("skhcn")
+    with django_assert_max_num_queries(14):
+        assert client.get(GRID).status_code == 200
+
+
+def test_an_initiative_is_recorded_with_its_scope_from_the_same_page(as_user, staff):
+    client = as_user("skhcn")
+    response = client.post(reverse("yearend_achievement_add", args=["SKHCN"]), {
+        "nam": 2022, "staff": staff[3].pk, "kind": "initiative", "title": "Quy trình số hóa hồ sơ",
+        "scope": "tinh", "recognised_by": "Hội đồng sáng kiến tỉnh", "recognised_on": "2022-11-20"}, follow=True)
+    assert "Đã ghi sáng kiến, đề tài" in response.content.decode()
+    saved = Achievement.objects.get(staff=staff[3], title="Quy trình số hóa hồ sơ")
+    assert (saved.year, saved.scope) == (2022, "tinh")
+    assert "Quy trình số hóa hồ sơ" in client.get(GRID).content.decode()
+
+
+@pytest.mark.parametrize("username", ["skhcn.lanhdao", "bantdkt"])
+def test_only_the_officer_records_initiatives(as_user, staff, username):
+    response = as_user(username).post(reverse("yearend_achievement_add", args=["SKHCN"]), {
+        "nam": 2022, "staff": staff[3].pk, "kind": "initiative", "title": "Không được ghi"})
+    assert response.status_code == 403
+    assert not Achievement.objects.filter(title="Không được ghi").exists()

@@ -1,0 +1,10 @@
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path("bao-cao/chi-tieu/", views.targets_index, name="targets_report"),
+    path("bao-cao/chi-tieu/don-vi/<str:code>/", views.unit_page, name="targets_unit"),
+    path("bao-cao/chi-tieu/khoi/<str:code>/", views.block_page, name="targets_block"),
+    path("bao-cao/chi-tieu/tinh/<str:code>/", views.province_page, name="targets_province"),
+]

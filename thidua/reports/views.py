@@ -1,0 +1,130 @@
+"""Targets against results: an agency, a block (its members and their sum), the province. Scope
+through accounts.policy (404 outside it); `?xuat=xlsx` downloads the same table as a workbook.
+
+Who sees what: an agency's table — whoever sees the agency (`units_for`); a block's — the
+province board, the block head's officer and the members' people; the province's — the province
+board's officers and administrators."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db.models import QuerySet
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+
+from thidua.accounts.models import Role
+from thidua.accounts.policy import home_agency, is_admin
+from thidua.organizations.models import BlockYear, Province
+from thidua.yearend.policy import agencies_for
+
+from .exports import group_workbook, unit_workbook
+from .selectors import GroupTargets, Row, block_targets, province_targets, unit_targets
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _year(request: HttpRequest) -> int:
+    text = request.GET.get("nam", "").strip()
+    return int(text) if text.isdigit() and 1990 <= int(text) <= 2100 else dt.date.today().year - 1
+
+
+def _xlsx(content: bytes, stem: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=XLSX)
+    response["Content-Disposition"] = f'attachment; filename="{stem}.xlsx"'
+    return response
+
+
+def _chart(rows: list[Row]) -> dict:
+    """Labels and the two series of the bar chart (the page passes them through json_script)."""
+    labels, registered, achieved = [], [], []
+    for row in rows:
+        for kind, word in (("collective", "tập thể"), ("individual", "cá nhân")):
+            pair = getattr(row, kind)
+            if pair.registered is None and not pair.achieved:
+                continue
+            labels.append(f"{row.code} ({word})")
+            registered.append(pair.registered or 0)
+            achieved.append(pair.achieved)
+    return {"labels": labels, "registered": registered, "achieved": achieved}
+
+
+def _bars(rows: list[Row]) -> list[dict]:
+    """The same figures as plain HTML/CSS bars (shown without JavaScript, and printed)."""
+    pairs = [(f"{row.name} ({word})", getattr(row, kind)) for row in rows
+             for kind, word in (("collective", "tập thể"), ("individual", "cá nhân"))]
+    pairs = [(label, p) for label, p in pairs if p.registered is not None or p.achieved]
+    top = max([max(p.registered or 0, p.achieved) for _, p in pairs] + [1])
+    return [{"label": label, "registered": p.registered, "achieved": p.achieved,
+             "reg_pct": round(100 * (p.registered or 0) / top), "ach_pct": round(100 * p.achieved / top)}
+            for label, p in pairs]
+
+
+def blocks_for(user) -> QuerySet[BlockYear]:
+    qs = BlockYear.objects.select_related("block", "block__province")
+    if not user.is_authenticated:
+        return qs.none()
+    if is_admin(user):
+        return qs
+    agency = home_agency(user)
+    if agency is None:
+        return qs.none()
+    if user.role == Role.PROVINCE_OFFICER:
+        return qs.filter(block__province_id=agency.province_id)
+    return qs.filter(memberships__unit=agency).distinct()
+
+
+def provinces_for(user) -> QuerySet[Province]:
+    if is_admin(user):
+        return Province.objects.all()
+    agency = home_agency(user)
+    if agency is None or user.role != Role.PROVINCE_OFFICER:
+        return Province.objects.none()
+    return Province.objects.filter(pk=agency.province_id)
+
+
+def targets_index(request: HttpRequest) -> HttpResponse:
+    year = _year(request)
+    agencies = list(agencies_for(request.user).order_by("position", "name"))
+    home = home_agency(request.user)
+    return render(request, "reports/targets_index.html", {
+        "year": year, "agencies": agencies, "home": home if home in agencies else None,
+        "blocks": list(blocks_for(request.user).filter(year=year)), "provinces": list(provinces_for(request.user)),
+        "years": range(dt.date.today().year, dt.date.today().year - 6, -1),
+    })
+
+
+def unit_page(request: HttpRequest, code: str) -> HttpResponse:
+    unit = get_object_or_404(agencies_for(request.user).select_related("province"), code=code)
+    year = _year(request)
+    table = unit_targets(unit, year)
+    if request.GET.get("xuat") == "xlsx":
+        return _xlsx(unit_workbook(table), f"chi-tieu-{unit.code}-{year}".lower())
+    return render(request, "reports/targets_unit.html", {
+        "unit": unit, "year": year, "table": table, "rows": table.rows, "chart": _chart(table.rows),
+        "bars": _bars(table.rows), "years": range(dt.date.today().year, dt.date.today().year - 6, -1),
+    })
+
+
+def _group_page(request: HttpRequest, group: GroupTargets, stem: str, heading: str) -> HttpResponse:
+    if request.GET.get("xuat") == "xlsx":
+        return _xlsx(group_workbook(group), stem)
+    return render(request, "reports/targets_group.html", {
+        "group": group, "heading": heading, "year": group.year, "rows": group.totals, "chart": _chart(group.totals),
+        "bars": _bars(group.totals), "years": range(dt.date.today().year, dt.date.today().year - 6, -1),
+    })
+
+
+def block_page(request: HttpRequest, code: str) -> HttpResponse:
+    year = _year(request)
+    block_year = get_object_or_404(blocks_for(request.user), block__code=code, year=year)
+    return _group_page(request, block_targets(block_year), f"chi-tieu-{code}-{year}".lower(),
+                       f"{block_year.block.name} – năm {year}")
+
+
+def province_page(request: HttpRequest, code: str) -> HttpResponse:
+    province = get_object_or_404(provinces_for(request.user), code=code)
+    year = _year(request)
+    return _group_page(request, province_targets(province, year), f"chi-tieu-{code}-{year}".lower(),
+                       f"{province.name} – năm {year}")
+

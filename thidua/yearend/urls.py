@@ -1,0 +1,30 @@
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path("don-vi/<str:code>/xep-loai/", views.ratings_page, name="yearend_ratings"),
+    path("don-vi/<str:code>/xep-loai/luu/", views.rating_save, name="yearend_rating_save"),
+    path("don-vi/<str:code>/xep-loai/sang-kien/", views.achievement_add, name="yearend_achievement_add"),
+    path("don-vi/<str:code>/dang-ky-ca-nhan/", views.registrations_page, name="yearend_registrations"),
+    path("don-vi/<str:code>/dang-ky-ca-nhan/luu/", views.registration_save, name="yearend_registration_save"),
+    path("ho-so-de-nghi/", views.nomination_list, name="nomination_list"),
+    path("ho-so-de-nghi/moi/", views.nomination_new, name="nomination_new"),
+    path("ho-so-de-nghi/<int:pk>/", views.nomination_detail, name="nomination_detail"),
+    path("ho-so-de-nghi/<int:pk>/sua/", views.nomination_edit, name="nomination_edit"),
+    path("ho-so-de-nghi/<int:pk>/them-dong/", views.nomination_add_line, name="nomination_add_line"),
+    path("ho-so-de-nghi/<int:pk>/dong/<int:line>/xoa/", views.nomination_remove_line, name="nomination_remove_line"),
+    path("ho-so-de-nghi/<int:pk>/dong/<int:line>/tra-lai/", views.nomination_return_line,
+         name="nomination_return_line"),
+    path("ho-so-de-nghi/<int:pk>/gui/", views.nomination_submit, name="nomination_submit"),
+    path("ho-so-de-nghi/<int:pk>/tra-lai/", views.nomination_return, name="nomination_return"),
+    path("ho-so-de-nghi/<int:pk>/tham-dinh/", views.nomination_appraise, name="nomination_appraise"),
+    path("ho-so-de-nghi/<int:pk>/hoi-dong/", views.nomination_to_council, name="nomination_to_council"),
+    path("ho-so-de-nghi/<int:pk>/bo-phieu/", views.nomination_ballots, name="nomination_ballots"),
+    path("ho-so-de-nghi/<int:pk>/quyet-dinh/", views.nomination_decide, name="nomination_decide"),
+    path("ho-so-de-nghi/<int:pk>/ban-hanh/", views.nomination_issue, name="nomination_issue"),
+    path("ho-so-de-nghi/<int:pk>/rut/", views.nomination_withdraw, name="nomination_withdraw"),
+    path("ho-so-de-nghi/<int:pk>/dong/<int:line>/thanh-tich.<str:fmt>", views.nomination_line_report,
+         name="nomination_line_report"),
+    path("ho-so-de-nghi/<int:pk>/<str:what>.<str:fmt>", views.nomination_document, name="nomination_document"),
+]

@@ -1,0 +1,431 @@
+"""Year-end pages. Thin: scope through yearend.policy (404 outside it; 403 when seen but the action
+is not the user's), reads through selectors, writes through services (evaluation's for ratings and
+initiatives, councils' for sessions, decisions' for issuing)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from thidua.catalog.models import AwardType
+from thidua.councils.policy import can_run, councils_for
+from thidua.councils.services import CouncilError
+from thidua.decisions.services import DecisionError
+from thidua.evaluation import services as evaluation_services
+from thidua.evaluation.models import Achievement, AchievementKind, RatingLevel, Scope
+from thidua.evaluation.selectors import STATUS_NAMES
+from thidua.evaluation.views import STATUS_CLASSES
+from thidua.organizations.models import Staff, Unit, UnitKind
+
+from . import policy, selectors, services
+from .models import Level, LineStatus, Nomination, NominationStatus
+
+USER_ERRORS = (ValidationError, services.NominationError, CouncilError, DecisionError, ValueError)
+
+
+def _year(request: HttpRequest, default: int | None = None) -> int:
+    text = (request.GET.get("nam") or request.POST.get("nam") or "").strip()
+    if text.isdigit() and 1990 <= int(text) <= 2100:
+        return int(text)
+    return default or dt.date.today().year - 1
+
+
+def _agency(request: HttpRequest, code: str) -> Unit:
+    return get_object_or_404(policy.agencies_for(request.user).select_related("province"), code=code)
+
+
+def _message(exc: Exception) -> str:
+    if isinstance(exc, ValidationError):
+        return " ".join(m for msgs in (exc.message_dict.values() if hasattr(exc, "error_dict") else [exc.messages])
+                        for m in msgs)
+    return str(exc)
+
+
+# --- ratings grid -----------------------------------------------------------------------------
+
+
+def ratings_page(request: HttpRequest, code: str) -> HttpResponse:
+    agency = _agency(request, code)
+    year = _year(request)
+    grid = selectors.ratings_grid(agency, year)
+    achievements = list(Achievement.objects.filter(staff__agency=agency, year=year)
+                        .select_related("staff").order_by("staff__full_name", "title"))
+    return render(request, "yearend/ratings.html", {
+        "agency": agency, "year": year, "grid": grid, "levels": RatingLevel.choices,
+        "level_counts": [(code, label, grid.counts.get(code, 0)) for code, label in RatingLevel.choices],
+        "may_edit": policy.can_edit_year_end(request.user, agency), "achievements": achievements,
+        "kinds": AchievementKind.choices, "scopes": Scope.choices,
+        "years": range(year + 1, year - 5, -1),
+    })
+
+
+@require_POST
+def rating_save(request: HttpRequest, code: str) -> HttpResponse:
+    """htmx: one select of the grid changed — save it by rating_set (or collective_rating_set) and
+    answer the row's status cell: "đã lưu" or the Vietnamese error."""
+    agency = _agency(request, code)
+    year = _year(request)
+    rating = request.POST.get("rating", "").strip()
+    try:
+        if not policy.can_edit_year_end(request.user, agency):
+            raise PermissionDenied("Bạn không có quyền ghi xếp loại cho đơn vị này.")
+        if rating not in RatingLevel.values:
+            raise ValidationError("Hãy chọn một mức xếp loại.")
+        if request.POST.get("staff"):
+            staff = get_object_or_404(Staff.objects.select_related("agency"), pk=request.POST["staff"], agency=agency)
+            evaluation_services.rating_set(actor=request.user, staff=staff, year=year, rating=rating)
+        else:
+            unit = get_object_or_404(Unit.objects.filter(pk=agency.pk) | Unit.objects.filter(
+                parent=agency, kind=UnitKind.DEPARTMENT), pk=request.POST.get("unit") or 0)
+            evaluation_services.collective_rating_set(actor=request.user, unit=unit, year=year, rating=rating)
+    except (PermissionDenied, ValidationError) as exc:
+        text = str(exc) if isinstance(exc, PermissionDenied) else _message(exc)
+        return render(request, "yearend/_saved.html", {"ok": False, "text": f"Chưa lưu: {text}"})
+    return render(request, "yearend/_saved.html", {"ok": True, "text": f"đã lưu {rating}"})
+
+
+@require_POST
+def achievement_add(request: HttpRequest, code: str) -> HttpResponse:
+    agency = _agency(request, code)
+    year = _year(request)
+    back = reverse("yearend_ratings", args=[agency.code]) + f"?nam={year}#sang-kien"
+    staff = Staff.objects.filter(agency=agency, pk=request.POST.get("staff") or 0).select_related("agency").first()
+    if staff is None:
+        messages.error(request, "Hãy chọn cán bộ có sáng kiến, đề tài.")
+        return redirect(back)
+    day = request.POST.get("recognised_on", "").strip()
+    try:
+        evaluation_services.achievement_add(
+            actor=request.user, staff=staff, year=year, kind=request.POST.get("kind", ""),
+            title=request.POST.get("title", ""), scope=request.POST.get("scope", ""),
+            recognised_by=request.POST.get("recognised_by", "").strip(),
+            recognised_on=dt.date.fromisoformat(day) if day else None)
+    except PermissionDenied:
+        raise
+    except (ValidationError, ValueError) as exc:
+        messages.error(request, f"Chưa ghi được sáng kiến, đề tài: {_message(exc)}")
+        return redirect(back)
+    messages.success(request, f"Đã ghi sáng kiến, đề tài của {staff}.")
+    return redirect(back)
+
+
+# --- individual registrations -----------------------------------------------------------------
+
+
+def registrations_page(request: HttpRequest, code: str) -> HttpResponse:
+    agency = _agency(request, code)
+    year = _year(request, default=dt.date.today().year)
+    grid = selectors.ratings_grid(agency, year)
+    return render(request, "yearend/registrations.html", {
+        "agency": agency, "year": year, "people": grid.staff,
+        "registered": selectors.individual_registrations(agency, year),
+        "codes": selectors.individual_codes(), "comparison": selectors.registration_comparison(agency, year),
+        "may_edit": policy.can_edit_year_end(request.user, agency), "years": range(year + 1, year - 5, -1),
+    })
+
+
+@require_POST
+def registration_save(request: HttpRequest, code: str) -> HttpResponse:
+    agency = _agency(request, code)
+    year = _year(request)
+    staff = get_object_or_404(Staff.objects.select_related("agency"), pk=request.POST.get("staff") or 0,
+                              agency=agency)
+    value = request.POST.get("code", "")
+    try:
+        services.individual_registration_set(actor=request.user, staff=staff, year=year, code=value)
+    except (PermissionDenied, ValidationError, services.NominationError) as exc:
+        text = str(exc) if isinstance(exc, PermissionDenied | services.NominationError) else _message(exc)
+        return render(request, "yearend/_saved.html", {"ok": False, "text": f"Chưa lưu: {text}"})
+    return render(request, "yearend/_saved.html", {"ok": True, "text": f"đã lưu {value or '(bỏ đăng ký)'}"})
+
+
+# --- nominations ------------------------------------------------------------------------------
+
+
+def _nomination(request: HttpRequest, pk: int, action: str = "view") -> Nomination:
+    nomination = get_object_or_404(selectors.nomination_with_parts(policy.nominations_for(request.user)), pk=pk)
+    if action != "view" and not policy.can(request.user, action, nomination):
+        raise PermissionDenied("Bạn không có quyền thực hiện thao tác này.")
+    return nomination
+
+
+STEPS = [(s.value, s.label) for s in NominationStatus if s != NominationStatus.WITHDRAWN]
+
+
+def _done_steps(nomination: Nomination) -> list[str]:
+    order = [code for code, _ in STEPS]
+    if nomination.status not in order:
+        return []
+    return order[:order.index(nomination.status)]
+
+
+def nomination_list(request: HttpRequest) -> HttpResponse:
+    nominations = list(policy.nominations_for(request.user).order_by("-year", "-id"))
+    creatable = policy.agencies_for(request.user)
+    creatable = [a for a in creatable if policy.can_edit_year_end(request.user, a)][:50]
+    return render(request, "yearend/nomination_list.html", {
+        "nominations": nominations, "creatable": creatable, "levels": Level.choices,
+        "year": dt.date.today().year - 1,
+    })
+
+
+@require_POST
+def nomination_new(request: HttpRequest) -> HttpResponse:
+    unit = get_object_or_404(policy.agencies_for(request.user), pk=request.POST.get("unit") or 0)
+    try:
+        nomination = services.nomination_create(actor=request.user, unit=unit, year=_year(request),
+                                                level=request.POST.get("level", Level.PROVINCE))
+    except services.NominationError as exc:
+        messages.error(request, str(exc))
+        return redirect("nomination_list")
+    messages.success(request, "Đã lập hồ sơ đề nghị khen thưởng (dự thảo).")
+    return redirect("nomination_detail", nomination.pk)
+
+
+def nomination_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    nomination = _nomination(request, pk)
+    user = request.user
+    judged = selectors.nomination_lines(nomination)
+    rows = [{
+        "line": j.line, "verdict": j.verdict, "reasons": j.reasons,
+        "status_name": STATUS_NAMES.get(j.verdict.status, "") if j.verdict else "",
+        "status_class": STATUS_CLASSES.get(j.verdict.status, "") if j.verdict else "",
+        "ballot": getattr(j.line.candidate, "ballot", None) if j.line.candidate_id else None,
+    } for j in judged]
+    may = {action: policy.can(user, action, nomination) for action in policy.ACTIONS if action != "view"}
+    context = {
+        "nomination": nomination, "rows": rows, "may": may, "quotas": selectors.proposal_quotas(nomination),
+        "events": list(nomination.events.all()), "returned": LineStatus.RETURNED,
+        "awarded": bool(nomination.decision_id and nomination.decision.status == "issued"),
+        "steps": STEPS, "done_steps": _done_steps(nomination),
+        "decision_url": reverse("decision_detail", args=[nomination.decision_id]) if nomination.decision_id else "",
+    }
+    if may["edit"]:
+        context.update({
+            "staff_choices": list(Staff.objects.filter(agency=nomination.unit).active_in_year(nomination.year)
+                                  .select_related("department").order_by("full_name")),
+            "unit_choices": [nomination.unit, *Unit.objects.filter(parent=nomination.unit, kind=UnitKind.DEPARTMENT)
+                             .order_by("position", "name")],
+            "codes": list(AwardType.objects.filter(active=True)),
+            "levels": Level.choices,
+        })
+    if may["council"]:
+        sessions = []
+        for council in councils_for(user).prefetch_related("sessions"):
+            if not can_run(user, council):
+                continue
+            owner = council.owner
+            fits = (owner.kind == UnitKind.PROVINCE_BODY and owner.province_id == nomination.unit.province_id
+                    if nomination.level == Level.PROVINCE else owner.pk == nomination.unit_id)
+            if fits:
+                sessions.append((council, [s for s in council.sessions.all() if s.is_open]))
+        context["councils"] = sessions
+    if nomination.council_session_id:
+        context["session"] = nomination.council_session
+    return render(request, "yearend/nomination_detail.html", context)
+
+
+def _act(request: HttpRequest, pk: int, action: str, run, done: str) -> HttpResponse:
+    nomination = _nomination(request, pk, action)
+    try:
+        run(nomination)
+    except PermissionDenied:
+        raise
+    except USER_ERRORS as exc:
+        messages.error(request, _message(exc))
+    else:
+        messages.success(request, done)
+    return redirect("nomination_detail", nomination.pk)
+
+
+@require_POST
+def nomination_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    fields = {name: request.POST.get(name, "") for name in services.EDITABLE_FIELDS if name in request.POST}
+    return _act(request, pk, "edit", lambda n: services.nomination_update(actor=request.user, nomination=n, **fields),
+                "Đã lưu tờ trình.")
+
+
+@require_POST
+def nomination_add_line(request: HttpRequest, pk: int) -> HttpResponse:
+    def run(nomination):
+        subject = request.POST.get("subject", "")
+        kind, _, ident = subject.partition("-")
+        staff = unit = None
+        if kind == "s" and ident.isdigit():
+            staff = Staff.objects.filter(pk=ident).select_related("agency").first()
+        elif kind == "u" and ident.isdigit():
+            unit = Unit.objects.filter(pk=ident).first()
+        if staff is None and unit is None:
+            raise services.NominationError("Hãy chọn cá nhân hoặc tập thể được đề nghị.")
+        services.nomination_add_line(actor=request.user, nomination=nomination, code=request.POST.get("code", ""),
+                                     staff=staff, unit=unit, summary=request.POST.get("summary", ""))
+
+    return _act(request, pk, "edit", run, "Đã thêm đề nghị.")
+
+
+@require_POST
+def nomination_remove_line(request: HttpRequest, pk: int, line: int) -> HttpResponse:
+    def run(nomination):
+        services.nomination_remove_line(actor=request.user, line=get_object_or_404(nomination.lines.all(), pk=line))
+
+    return _act(request, pk, "edit", run, "Đã bỏ đề nghị khỏi hồ sơ.")
+
+
+@require_POST
+def nomination_submit(request: HttpRequest, pk: int) -> HttpResponse:
+    return _act(request, pk, "submit", lambda n: services.nomination_submit(actor=request.user, nomination=n),
+                "Đã gửi hồ sơ đề nghị khen thưởng.")
+
+
+@require_POST
+def nomination_return_line(request: HttpRequest, pk: int, line: int) -> HttpResponse:
+    def run(nomination):
+        services.nomination_return_line(actor=request.user, line=get_object_or_404(nomination.lines.all(), pk=line),
+                                        reason=request.POST.get("reason", ""))
+
+    return _act(request, pk, "appraise", run, "Đã trả lại đề nghị, kèm lý do.")
+
+
+@require_POST
+def nomination_return(request: HttpRequest, pk: int) -> HttpResponse:
+    return _act(request, pk, "appraise", lambda n: services.nomination_return(
+        actor=request.user, nomination=n, reason=request.POST.get("reason", "")), "Đã trả lại hồ sơ cho đơn vị.")
+
+
+@require_POST
+def nomination_appraise(request: HttpRequest, pk: int) -> HttpResponse:
+    return _act(request, pk, "appraise", lambda n: services.nomination_appraise(
+        actor=request.user, nomination=n, note=request.POST.get("note", "")), "Đã thẩm định xong hồ sơ.")
+
+
+@require_POST
+def nomination_to_council(request: HttpRequest, pk: int) -> HttpResponse:
+    from thidua.councils.policy import sessions_for
+    from thidua.councils.services import session_create
+
+    def run(nomination):
+        session_id = request.POST.get("session", "")
+        if session_id.isdigit():
+            session = get_object_or_404(sessions_for(request.user), pk=session_id)
+        else:
+            council = get_object_or_404(councils_for(request.user), pk=request.POST.get("council") or 0)
+            day = request.POST.get("date", "").strip()
+            session = session_create(actor=request.user, council=council, year=nomination.year,
+                                     date=dt.date.fromisoformat(day) if day else dt.date.today(),
+                                     place=request.POST.get("place", "").strip())
+        services.nomination_to_council(actor=request.user, nomination=nomination, session=session)
+
+    return _act(request, pk, "council", run, "Đã đưa hồ sơ ra Hội đồng.")
+
+
+@require_POST
+def nomination_ballots(request: HttpRequest, pk: int) -> HttpResponse:
+    """Ballot counts of every line on the agenda at once (one form); each line through
+    nomination_record_ballot. The session can be closed (minutes numbered) in the same step."""
+    from thidua.councils.services import session_close
+
+    def run(nomination):
+        recorded = 0
+        for line in nomination.lines.all():
+            if not line.candidate_id:
+                continue
+            counts = [request.POST.get(f"{k}-{line.pk}", "").strip() for k in ("yes", "no", "invalid")]
+            if not counts[0] and not counts[1]:
+                continue
+            services.nomination_record_ballot(actor=request.user, line=line, yes=counts[0] or 0, no=counts[1] or 0,
+                                              invalid=counts[2] or 0)
+            recorded += 1
+        if request.POST.get("close"):
+            session_close(actor=request.user, session=nomination.council_session)
+
+    return _act(request, pk, "ballot", run, "Đã ghi kết quả bỏ phiếu.")
+
+
+def _date(request: HttpRequest) -> dt.date | None:
+    text = request.POST.get("date", "").strip()
+    try:
+        return dt.date.fromisoformat(text) if text else None
+    except ValueError:
+        raise ValidationError(f"Ngày «{text}» không hợp lệ.") from None
+
+
+@require_POST
+def nomination_decide(request: HttpRequest, pk: int) -> HttpResponse:
+    return _act(request, pk, "decide", lambda n: services.nomination_decide(
+        actor=request.user, nomination=n, title=request.POST.get("title", ""), date=_date(request),
+        issue=bool(request.POST.get("issue"))), "Đã lập quyết định khen thưởng từ các đề nghị được tán thành.")
+
+
+@require_POST
+def nomination_issue(request: HttpRequest, pk: int) -> HttpResponse:
+    """Issue the draft decision made from this nomination (decisions' decision_issue)."""
+    from thidua.decisions.policy import can as can_decision
+    from thidua.decisions.services import decision_issue
+
+    nomination = _nomination(request, pk)
+    decision = nomination.decision
+    if decision is None or not can_decision(request.user, "issue", decision):
+        raise PermissionDenied("Bạn không có quyền ban hành quyết định này.")
+    try:
+        decision_issue(actor=request.user, decision=decision, date=_date(request))
+    except (DecisionError, ValidationError) as exc:
+        messages.error(request, _message(exc))
+    else:
+        messages.success(request, "Đã ban hành quyết định khen thưởng.")
+    return redirect("nomination_detail", nomination.pk)
+
+
+@require_POST
+def nomination_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+    return _act(request, pk, "withdraw", lambda n: services.nomination_withdraw(
+        actor=request.user, nomination=n, reason=request.POST.get("reason", "")), "Đã rút hồ sơ.")
+
+
+def _download(exported) -> HttpResponse:
+    response = HttpResponse(exported.content, content_type=exported.content_type)
+    response["Content-Disposition"] = f'attachment; filename="{exported.filename}"'
+    return response
+
+
+def nomination_document(request: HttpRequest, pk: int, what: str, fmt: str) -> HttpResponse:
+    """The dossier's documents: the tờ trình (to-trinh) and the council's minutes (bien-ban)."""
+    from thidua.documents.pdf import PdfError
+
+    from .documents import export_proposal_letter
+
+    nomination = _nomination(request, pk)
+    if fmt not in ("docx", "pdf") or what not in ("to-trinh", "bien-ban"):
+        raise Http404
+    try:
+        if what == "to-trinh":
+            return _download(export_proposal_letter(nomination, fmt=fmt))
+        if nomination.council_session_id is None or nomination.council_session.is_open:
+            raise Http404
+        from thidua.councils.documents import export_minutes
+
+        return _download(export_minutes(nomination.council_session, fmt=fmt))
+    except PdfError as exc:
+        messages.error(request, str(exc))
+        return redirect("nomination_detail", nomination.pk)
+
+
+def nomination_line_report(request: HttpRequest, pk: int, line: int, fmt: str) -> HttpResponse:
+    """Báo cáo thành tích of one person or collective of the dossier."""
+    from thidua.documents.pdf import PdfError
+
+    from .documents import export_achievement_report
+
+    nomination = _nomination(request, pk)
+    if fmt not in ("docx", "pdf"):
+        raise Http404
+    try:
+        return _download(export_achievement_report(get_object_or_404(nomination.lines.all(), pk=line), fmt=fmt))
+    except PdfError as exc:
+        messages.error(request, str(exc))
+        return redirect("nomination_detail", nomination.pk)
