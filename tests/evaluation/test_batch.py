@@ -18,31 +18,55 @@ TITLES = ["LDTT", "CSTDCS", "CSTD_TINH", "CSTD_TQ", "BK_TTG"]
 ASK = (*INDIVIDUAL_TITLES, "HCLD3", "BK_TINH")
 
 
+titles = st.one_of(st.just(frozenset()), st.sets(st.sampled_from(TITLES), max_size=3).map(frozenset))
+initiatives = st.lists(st.sampled_from(SCOPES), max_size=2).map(
+    lambda s: tuple(Achievement("initiative", x) for x in s))
+research = st.lists(st.sampled_from(SCOPES), max_size=1).map(lambda s: tuple(Achievement("research", x) for x in s))
+FIELDS = {
+    "rating": st.sampled_from(RATINGS),
+    "titles": titles,
+    "initiatives": initiatives,
+    "research": research,
+    "discipline": st.sampled_from([None] * 6 + ["khien_trach", "canh_cao"]),
+}
+
+
 @st.composite
 def records(draw, year: int) -> YearRecord:
-    return YearRecord(
-        year=year,
-        rating=draw(st.sampled_from(RATINGS)),
-        titles=frozenset(draw(st.sets(st.sampled_from(TITLES), max_size=3))),
-        initiatives=tuple(Achievement("initiative", s) for s in draw(st.lists(st.sampled_from(SCOPES), max_size=2))),
-        research=tuple(Achievement("research", s) for s in draw(st.lists(st.sampled_from(SCOPES), max_size=1))),
-        discipline=draw(st.sampled_from([None] * 6 + ["khien_trach", "canh_cao"])),
-    )
+    return YearRecord(year=year, **{name: draw(strategy) for name, strategy in FIELDS.items()})
 
 
 @st.composite
 def people(draw):
-    """Several people judged in the same year; some share their recent years and differ before, so
-    the batch both reuses verdicts and must not reuse them wrongly."""
+    """People judged in the same year, then near-twins of them — one field of one year changed,
+    or one year dropped — so the batch both reuses verdicts and must not reuse them wrongly."""
     judged = draw(st.integers(2018, 2027))
-    shared = {y: draw(records(y)) for y in range(judged - 3, judged + 1) if draw(st.integers(0, 7))}
     out = []
-    for i in range(draw(st.integers(1, 6))):
-        history = {y: draw(records(y)) for y in range(judged - 10, judged + 2) if draw(st.integers(0, 5))}
-        if draw(st.booleans()):
-            history.update(shared)
+    for i in range(draw(st.integers(1, 3))):
+        history = {y: draw(records(y)) for y in range(judged - 8, judged + 2) if draw(st.integers(0, 5))}
         out.append(IndexedCase(id=f"p{i}", subject="individual", year=judged, ask=ASK,
                                history=tuple(history[y] for y in sorted(history))))
+    for i in range(draw(st.integers(0, 10))):
+        twin = draw(st.sampled_from(out))
+        history = {r.year: r for r in twin.history}
+        year = draw(st.integers(judged - 6, judged))  # the years the streak rules read
+        rec = history.get(year)
+        change = draw(st.sampled_from(["add", "drop", "rating", "discipline", "title", "initiative", "research"]))
+        if rec is None or change == "add":
+            history[year] = draw(records(year))
+        elif change == "drop":
+            del history[year]
+        elif change == "title":
+            history[year] = dataclasses.replace(rec, titles=rec.titles ^ {draw(st.sampled_from(TITLES))})
+        elif change in ("initiative", "research"):
+            items = getattr(rec, f"{change}" if change == "research" else "initiatives")
+            extra = (Achievement(change, draw(st.sampled_from(SCOPES))),)
+            field = "research" if change == "research" else "initiatives"
+            history[year] = dataclasses.replace(rec, **{field: items[1:] if items and draw(st.booleans())
+                                                        else items + extra})
+        else:
+            history[year] = dataclasses.replace(rec, **{change: draw(FIELDS[change])})
+        out.append(dataclasses.replace(twin, id=f"t{i}", history=tuple(history[y] for y in sorted(history))))
     return out
 
 
@@ -50,7 +74,7 @@ criteria = st.builds(Criteria, cstd_tinh_streak_years=st.integers(1, 4), cstd_tq
                      discipline_bars_individual=st.booleans())
 
 
-@settings(max_examples=120, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(people(), criteria)
 def test_the_batch_gives_the_verdicts_of_evaluate_one_by_one(cases, crit):
     expected = [evaluate(dataclasses.replace(c), DEFAULT_PERIODS, crit).to_dict() for c in cases]
@@ -82,3 +106,16 @@ def test_an_earlier_provincial_title_keeps_national_candidates_apart():
                              history=(YearRecord(2014, titles=frozenset({"CSTD_TINH"})), *base))
     without = IndexedCase(id="y", subject="individual", year=2022, ask=("CSTD_TQ",), history=tuple(base))
     assert window_key("CSTD_TQ", with_title, Criteria()) != window_key("CSTD_TQ", without, Criteria())
+
+
+def test_a_provincial_title_inside_the_window_is_not_shared_away():
+    """Two candidates for CSTĐ toàn quốc alike but for the CSTĐ cấp tỉnh of three years ago."""
+    national = (Achievement("initiative", "toan_quoc"),)
+    years = [YearRecord(y, "HTXSNV", frozenset({"LDTT", "CSTDCS"}), initiatives=national) for y in range(2017, 2023)]
+    holder = list(years)
+    holder[2] = dataclasses.replace(years[2], titles=years[2].titles | {"CSTD_TINH"})  # 2019
+    cases = [IndexedCase(id=i, subject="individual", year=2022, ask=("CSTD_TQ",), history=tuple(h))
+             for i, h in (("without", years), ("holder", holder))]
+    expected = [evaluate(c, DEFAULT_PERIODS, Criteria()).to_dict() for c in cases]
+    assert expected[0] != expected[1]
+    assert [r.to_dict() for r in evaluate_batch(cases, DEFAULT_PERIODS, Criteria())] == expected

@@ -21,7 +21,8 @@ def nd91():
 
 @pytest.fixture
 def province():
-    return Province.objects.create(code="LC", name="Lào Cai", parent_body="UBND TỈNH LÀO CAI", place_name="Lào Cai")
+    return Province.objects.create(code="T-LC", name="Lào Cai (thử)", parent_body="UBND TỈNH LÀO CAI",
+                                   place_name="Lào Cai")
 
 
 def setting(rule_set, key, value, province=None, start=dt.date(2020, 1, 1), end=None):
@@ -102,7 +103,7 @@ def test_a_province_coefficient_is_validated_like_the_national_one(nd91, provinc
 
 
 def _staff(code="A1"):
-    province = Province.objects.create(code=f"P{code}", name="Tỉnh", parent_body="UBND", place_name="X")
+    province = Province.objects.create(code=f"T-P{code}", name="Tỉnh", parent_body="UBND", place_name="X")
     agency = Unit.objects.create(code=code, name="Sở A", kind="agency", province=province)
     return agency, Staff.objects.create(agency=agency, full_name="Nguyễn Văn A", kind="cong_chuc")
 

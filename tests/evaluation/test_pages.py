@@ -20,6 +20,14 @@ def officer(client, users):
     return client
 
 
+@pytest.fixture
+def before_year_end(demo):
+    """The demo as it stood before SKHCN's and the province's 2022 decisions (thidua.decisions'
+    year-end demo records them): 2022 is rated but its titles are not decided yet."""
+    AwardRecord.objects.filter(year=2022, staff__agency__code="SKHCN").delete()
+    AwardRecord.objects.filter(year=2022, unit__parent__code="SKHCN").delete()
+
+
 def director():
     return Staff.objects.get(agency__code="SKHCN", position="Giám đốc")
 
@@ -33,7 +41,7 @@ def counts(block: str) -> tuple[int, int, int]:
                  for kind in ("eligible", "review", "not_eligible"))
 
 
-def test_the_agency_page_counts_who_is_eligible_for_each_title_of_the_year(officer):
+def test_the_agency_page_counts_who_is_eligible_for_each_title_of_the_year(officer, before_year_end):
     page = officer.get(ELIGIBILITY).content.decode()
     assert "Xét danh hiệu thi đua năm 2022" in page and "ND91-2017" in page
     assert counts(section(page, "LDTT")) == (70, 0, 3)
@@ -91,7 +99,7 @@ def test_the_province_officer_sees_national_rows_but_changes_only_the_province_o
     assert client.get(reverse("admin:catalog_quotarule_changelist")).status_code == 302
 
 
-def test_next_year_lists_those_whose_streak_would_reach_cstd_tinh(officer):
+def test_next_year_lists_those_whose_streak_would_reach_cstd_tinh(officer, before_year_end):
     page = officer.get(ELIGIBILITY).content.decode()
     forecast = page.split('id="next-year"', 1)[1].split("</article>", 1)[0]
     assert "Sắp đủ điều kiện năm 2023" in forecast
@@ -105,7 +113,7 @@ def test_next_year_lists_those_whose_streak_would_reach_cstd_tinh(officer):
         assert person.achievements.filter(year=2022, scope="tinh").exists()
 
 
-def test_the_forecast_is_computed_not_hard_coded(officer):
+def test_the_forecast_is_computed_not_hard_coded(officer, before_year_end):
     """Record the 2022 CSTĐCS of a forecast person and remove their provincial initiative: the
     forecast follows the data."""
     page = officer.get(ELIGIBILITY).content.decode()
@@ -142,7 +150,7 @@ def test_anonymous_is_sent_to_login(client, demo):
     assert client.get(reverse("staff_detail", args=[director().pk])).status_code == 302
 
 
-def test_the_staff_page_shows_history_with_decisions_and_each_title_with_reasons_and_basis(officer):
+def test_the_staff_page_shows_history_with_decisions_and_each_title_with_reasons_and_basis(officer, before_year_end):
     page = officer.get(reverse("staff_detail", args=[director().pk])).content.decode()
     assert "Điều kiện xét danh hiệu năm 2022" in page  # the latest year with ratings
     assert "419/QĐ-UBND" in page and "Chủ tịch UBND tỉnh Thái Nguyên" in page  # CSTĐ cấp tỉnh for 2019
@@ -171,3 +179,18 @@ def test_pages_do_not_query_per_person(officer, django_assert_max_num_queries):
 def test_the_default_year_is_the_latest_with_ratings(officer):
     Rating.objects.filter(year=2022).delete()
     assert "Xét danh hiệu thi đua năm 2021" in officer.get(ELIGIBILITY).content.decode()
+
+
+def test_after_the_decisions_the_page_marks_who_was_awarded_and_the_forecast_takes_the_year_as_decided(officer):
+    """The year-end demo's decisions (179/QĐ-KHCN, 2951/QĐ-UBND) wrote the 2022 award history."""
+    page = officer.get(ELIGIBILITY).content.decode()
+    tinh = section(page, "CSTD_TINH")
+    held = AwardRecord.objects.filter(year=2022, code="CSTD_TINH", staff__agency__code="SKHCN").count()
+    assert counts(tinh)[0] == 3 and f'data-count="awarded">Đã được công nhận: {held}' in tinh
+    assert tinh.count("data-awarded") == held
+    forecast = page.split('id="next-year"', 1)[1].split("</article>", 1)[0]
+    assert "năm 2022 và năm 2023" not in forecast  # 2022 is decided: nothing assumed for it
+    left_out = [s for s in Staff.objects.filter(agency__code="SKHCN", awards__year=2021, awards__code="CSTDCS")
+                if not AwardRecord.objects.filter(staff=s, year=2022, code="CSTDCS").exists()]
+    names = re.findall(r'<li data-code="CSTD_TINH"><a [^>]+>([^<]+)</a>', forecast)
+    assert names and not {s.full_name for s in left_out} & set(names)

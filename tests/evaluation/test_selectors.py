@@ -31,8 +31,8 @@ END_2022 = dt.date(2022, 12, 31)
 
 @pytest.fixture
 def two_provinces():
-    tn = Province.objects.create(code="TN", name="Thái Nguyên", parent_body="UBND", place_name="Thái Nguyên")
-    lc = Province.objects.create(code="LC", name="Lào Cai", parent_body="UBND", place_name="Lào Cai")
+    tn = Province.objects.create(code="T-TN", name="Thái Nguyên (thử)", parent_body="UBND", place_name="Thái Nguyên")
+    lc = Province.objects.create(code="T-LC", name="Lào Cai (thử)", parent_body="UBND", place_name="Lào Cai")
     return tn, lc
 
 

@@ -67,7 +67,7 @@ def test_an_award_must_fit_its_subject_and_exist_in_the_catalog(users, person):
         services.award_record_add(actor=users["skhcn"], staff=person, code="XYZ", year=2022)
     with pytest.raises(ValidationError, match="đúng một"):
         services.award_record_add(actor=users["skhcn"], staff=person, unit=department, code="BK_TINH", year=2022)
-    services.award_record_add(actor=users["skhcn"], unit=department, code="TTLDTT", year=2022)
+    services.award_record_add(actor=users["skhcn"], unit=department, code="TTLDTT", year=2023)
 
 
 def test_another_agency_cannot_record_awards_and_a_deletion_keeps_its_reason(users, person):

@@ -1,10 +1,11 @@
 """Judging many people at once: the same verdicts as `thidua.rules.eligibility.evaluate` case by
 case, with each distinct situation judged once.
 
-A title's rule reads only some years of a history (see `window_key`): LĐTT and CSTĐCS the year
-judged; CSTĐ cấp tỉnh the N years of its streak; CSTĐ toàn quốc the N×k years its titles cover,
-plus which earlier years hold a CSTĐ cấp tỉnh. People whose histories agree on those years get
-the same verdict, so it is computed once and shared (verdicts are immutable). Codes without a
+A title's rule reads only some of a history (see `window_key`): LĐTT and CSTĐCS the year judged;
+CSTĐ cấp tỉnh the N years of its streak; CSTĐ toàn quốc the N×k years its titles cover, plus
+which earlier years hold a CSTĐ cấp tỉnh — and of the years before the one judged only the
+streak titles, whether there is a rating, and the initiatives. People whose histories agree on
+that get the same verdict, so it is computed once and shared (verdicts are immutable). Codes without a
 known window (Huân chương, qualitative forms) are judged on the whole case. Pure: no ORM.
 
 `tests/evaluation/test_batch.py` checks with hypothesis that the batch gives exactly what
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import replace
+from typing import Any
 
 from thidua.rules.eligibility import evaluate
 from thidua.rules.types import Case, CaseResult, Criteria, RuleSetPeriod, Verdict, YearRecord
@@ -34,49 +36,93 @@ class IndexedCase(Case):
         return index.get(year)
 
 
-def window_key(code: str, case: Case, criteria: Criteria) -> Hashable | None:
-    """What the rule for `code` reads of `case`, as a hashable value; None when not known (the
-    whole case is then judged)."""
+def _window(code: str, case: Case, criteria: Criteria) -> tuple[range, tuple[int, ...]] | None:
+    """The years the rule for `code` reads (always ending with the year judged), and the earlier
+    years holding a CSTĐ cấp tỉnh (read by CSTĐ toàn quốc); None when the rule's reach is not known."""
     y = case.year
     if code in ("LDTT", "CSTDCS"):
-        years = range(y, y + 1)
-        extra: tuple[int, ...] = ()
-    elif code == "CSTD_TINH":
-        years = range(y - criteria.cstd_tinh_streak_years + 1, y + 1)
-        extra = ()
-    elif code == "CSTD_TQ":
+        return range(y, y + 1), ()
+    if code == "CSTD_TINH":
+        return range(y - criteria.cstd_tinh_streak_years + 1, y + 1), ()
+    if code == "CSTD_TQ":
         first = y - criteria.cstd_tinh_streak_years * criteria.cstd_tq_consecutive_tinh + 1
-        years = range(first, y + 1)
         # Earlier CSTĐ cấp tỉnh titles decide between "not adjoining" and "no data" and are named.
-        extra = tuple(r.year for r in case.history if r.year < first and "CSTD_TINH" in r.titles)
-    else:
+        return range(first, y + 1), tuple(r.year for r in case.history if r.year < first and "CSTD_TINH" in r.titles)
+    return None
+
+
+def _earlier(rec: YearRecord | None) -> Hashable:
+    """What the streak rules read of a year before the one judged: whether there is a record, the
+    streak titles it holds, whether it says anything (a rating or a title: `_informative`), and
+    its initiatives and research. Not the rating itself, nor the discipline, nor other titles."""
+    if rec is None:
         return None
-    return code, case.subject, y, case.rule_set, tuple(case.record(t) for t in years), extra
+    return (rec.year, "CSTDCS" in rec.titles, "CSTD_TINH" in rec.titles,
+            rec.rating is not None or bool(rec.titles), rec.initiatives, rec.research)
+
+
+def _content_key(code: str, case: Case, extra: tuple[int, ...], records: tuple[YearRecord | None, ...]
+                 ) -> Hashable:
+    *before, judged = records
+    return code, case.subject, case.year, case.rule_set, judged, tuple(map(_earlier, before)), extra
+
+
+def window_key(code: str, case: Case, criteria: Criteria) -> Hashable | None:
+    """What the rule for `code` reads of `case`, as a hashable value: the year judged in full, the
+    earlier years of the window as `_earlier` sees them; None when the rule's reach is not known
+    (the whole case is then judged)."""
+    window = _window(code, case, criteria)
+    if window is None:
+        return None
+    years, extra = window
+    return _content_key(code, case, extra, tuple(case.record(t) for t in years))
 
 
 def evaluate_batch(cases: Iterable[Case], periods: Sequence[RuleSetPeriod], criteria: Criteria,
                    ) -> list[CaseResult]:
-    """`[evaluate(c, periods, criteria) for c in cases]`, judging each distinct window once."""
+    """`[evaluate(c, periods, criteria) for c in cases]`, judging each distinct window once.
+
+    Every window ends with the year judged, so each case's records are read once for the widest
+    window and the others are its tails. Look-ups go first by the identity of those records
+    (records loaded together are shared objects — see selectors.histories — so this is cheap and
+    exact), then by their content as the rules read it (`window_key`)."""
     periods = tuple(periods)
     memo: dict[Hashable, tuple[str | None, Verdict]] = {}
+    # identity key -> (rule set, verdict, the records): holding the records keeps their ids unique.
+    by_identity: dict[Hashable, tuple[str | None, Verdict, Any]] = {}
     results = []
     for case in cases:
         if not case.ask:
             results.append(evaluate(case, periods, criteria))
             continue
+        windows = {code: _window(code, case, criteria) for code in case.ask}
+        known = [w for w in windows.values() if w is not None]
+        if known:
+            first = min(years.start for years, _ in known)
+            index = {r.year: r for r in reversed(case.history)}  # the first record of a year, as Case.record
+            full = tuple([index.get(t) for t in range(first, case.year + 1)])
+            ids = tuple(map(id, full))
         verdicts: dict[str, Verdict] = {}
         rule_set = case.rule_set
         whole: list[str] = []
         for code in case.ask:
-            key = window_key(code, case, criteria)
-            if key is None:
+            window = windows[code]
+            if window is None:
                 whole.append(code)
                 continue
-            hit = memo.get(key)
+            years, extra = window
+            span = len(years)
+            fast = (code, case.subject, case.year, case.rule_set, ids[-span:], extra)
+            hit = by_identity.get(fast)
             if hit is None:
-                one = evaluate(replace(case, ask=(code,)), periods, criteria)
-                hit = memo[key] = (one.rule_set, one.verdicts[code])
-            rule_set, verdicts[code] = hit
+                records = full[-span:]
+                key = _content_key(code, case, extra, records)
+                found = memo.get(key)
+                if found is None:
+                    one = evaluate(replace(case, ask=(code,)), periods, criteria)
+                    found = memo[key] = (one.rule_set, one.verdicts[code])
+                hit = by_identity[fast] = (*found, records)
+            rule_set, verdicts[code] = hit[0], hit[1]
         if whole:
             one = evaluate(replace(case, ask=tuple(whole)), periods, criteria)
             rule_set = one.rule_set

@@ -9,8 +9,10 @@ ratings 1, achievements 1, discipline 1, awards 1."""
 from __future__ import annotations
 
 import datetime as dt
+import gc
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -121,50 +123,79 @@ def staff_in_scope(*, year: int, agency: Unit | None = None, province_id: int | 
     return qs
 
 
-class _Year:
-    __slots__ = ("rating", "titles", "initiatives", "research", "discipline")
-
-    def __init__(self) -> None:
-        self.rating: str | None = None
-        self.titles: list[str] = []
-        self.initiatives: list[AchievementValue] = []
-        self.research: list[AchievementValue] = []
-        self.discipline: str | None = None
-
-
 def histories(staff: QuerySet[Staff], *, until: int, since: int | None = None) -> dict[int, tuple[YearRecord, ...]]:
     """Each person's yearly records up to `until` (and from `since`), by staff id, oldest first.
-    Four queries whatever the number of people: ratings, achievements, discipline, awards."""
+    Four queries whatever the number of people: ratings, achievements, discipline, awards.
+
+    Rows are grouped in Python by (person, year), driven by the ratings read in (person, year)
+    order; equal records are built once and shared (most people's years look alike: "HTTNV, LĐTT"),
+    which saves time and memory on a province and lets `batch.evaluate_batch` match them by identity."""
     ids = staff.values("pk")
     years = Q(year__lte=until) if since is None else Q(year__lte=until, year__gte=since)
-    acc: dict[int, dict[int, _Year]] = defaultdict(dict)
+    titles: dict[tuple[int, int], list[str]] = defaultdict(list)
+    # No ORDER BY where grouping happens here (the models' default orderings join and sort).
+    for pid, year, code in (AwardRecord.objects.filter(years, staff_id__in=ids).order_by()
+                            .values_list("staff_id", "year", "code")):
+        titles[(pid, year)].append(code)
+    initiatives: dict[tuple[int, int], list[AchievementValue]] = defaultdict(list)
+    research: dict[tuple[int, int], list[AchievementValue]] = defaultdict(list)
+    for pid, year, kind, scope in (Achievement.objects.filter(years, staff_id__in=ids).order_by("pk")
+                                   .values_list("staff_id", "year", "kind", "scope")):
+        (initiatives if kind == "initiative" else research)[(pid, year)].append(AchievementValue(kind, scope or None))
+    disciplines: dict[tuple[int, int], str] = {}
+    for pid, year, form in (Discipline.objects.filter(years, staff_id__in=ids).order_by()
+                            .values_list("staff_id", "year", "form")):
+        current = disciplines.get((pid, year))
+        if current is None or DISCIPLINE_SEVERITY.get(form, 99) > DISCIPLINE_SEVERITY.get(current, 99):
+            disciplines[(pid, year)] = form  # the most severe form of the year
+    special = initiatives.keys() | research.keys() | disciplines.keys()
 
-    def slot(pid: int, year: int) -> _Year:
-        per = acc[pid]
-        y = per.get(year)
-        if y is None:
-            y = per[year] = _Year()
-        return y
+    shared: dict[tuple, YearRecord] = {}
+    no_titles: frozenset[str] = frozenset()
 
-    for pid, year, rating in Rating.objects.filter(years, staff_id__in=ids).values_list("staff_id", "year", "rating"):
-        slot(pid, year).rating = rating
-    achievements = Achievement.objects.filter(years, staff_id__in=ids).values_list("staff_id", "year", "kind", "scope")
-    for pid, year, kind, scope in achievements.order_by("staff_id", "year", "pk"):
-        y = slot(pid, year)
-        (y.initiatives if kind == "initiative" else y.research).append(AchievementValue(kind, scope or None))
-    for pid, year, form in Discipline.objects.filter(years, staff_id__in=ids).values_list("staff_id", "year", "form"):
-        y = slot(pid, year)
-        if y.discipline is None or DISCIPLINE_SEVERITY.get(form, 99) > DISCIPLINE_SEVERITY.get(y.discipline, 99):
-            y.discipline = form  # the most severe form of the year
-    for pid, year, code in AwardRecord.objects.filter(years, staff_id__in=ids).values_list("staff_id", "year", "code"):
-        slot(pid, year).titles.append(code)
-    return {
-        pid: tuple(
-            YearRecord(year, y.rating, frozenset(y.titles), tuple(y.initiatives), tuple(y.research), y.discipline)
-            for year, y in sorted(per.items())
-        )
-        for pid, per in acc.items()
-    }
+    def record(key: tuple[int, int], rating: str | None) -> YearRecord:
+        codes = titles.pop(key, None)
+        if key in special:
+            spec: tuple = (key[1], rating, frozenset(codes) if codes else no_titles,
+                           tuple(initiatives.get(key, ())), tuple(research.get(key, ())), disciplines.get(key))
+        else:
+            spec = (key[1], rating, frozenset(codes) if codes else no_titles)
+        found = shared.get(spec)
+        if found is None:
+            found = shared[spec] = YearRecord(*spec)
+        return found
+
+    grouped: dict[int, list[YearRecord]] = {}
+    current_pid, current = None, []
+    ratings = (Rating.objects.filter(years, staff_id__in=ids).order_by("staff_id", "year")
+               .values_list("staff_id", "year", "rating"))
+    for pid, year, rating in ratings:
+        if pid != current_pid:
+            current_pid, current = pid, grouped.setdefault(pid, [])
+        key = (pid, year)
+        current.append(record(key, rating))
+        special.discard(key)
+    # Years with a title, an initiative or a discipline but no rating.
+    late = set(titles) | special
+    for key in sorted(late):
+        grouped.setdefault(key[0], []).append(record(key, None))
+    for pid in {key[0] for key in late}:
+        grouped[pid].sort(key=lambda r: r.year)
+    return {pid: tuple(records) for pid, records in grouped.items()}
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Judging a province builds some hundred thousand small immutable objects (records, cases,
+    verdicts) that form no reference cycles; Python's cyclic collector would otherwise run over and
+    over while they are made. It is paused for that time and resumed after (if it was on)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _case(pid: int, year: int, ask: tuple[str, ...], history: tuple[YearRecord, ...]) -> IndexedCase:
@@ -197,11 +228,12 @@ def evaluate_staff(staff: QuerySet[Staff], year: int, *, province_id: int | None
     period = regimes.rule_set_for_year(year, periods)
     rules = (criteria_in_force(rule_set=period.code, province_id=province_id, on=dt.date(year, 12, 31))
              if period else None)
-    ids = list(staff.values_list("pk", flat=True)) if staff_ids is None else list(staff_ids)
-    history = histories(staff, until=year, since=since)
+    ids = list(staff.order_by("pk").values_list("pk", flat=True)) if staff_ids is None else list(staff_ids)
     ask = tuple(codes)
-    cases = [_case(pid, year, ask, history.get(pid, ())) for pid in ids]
-    results = evaluate_batch(cases, periods, rules.criteria if rules else Criteria())
+    with _collector_paused():
+        history = histories(staff, until=year, since=since)
+        cases = [_case(pid, year, ask, history.get(pid, ())) for pid in ids]
+        results = evaluate_batch(cases, periods, rules.criteria if rules else Criteria())
     return StaffEvaluation(year, period, rules, dict(zip(ids, results, strict=True)), history, periods)
 
 
@@ -216,6 +248,9 @@ def forecast_next_year(evaluation: StaffEvaluation, *, province_id: int | None,
     with, assumed, a CSTĐCS for next year — and for this year too when this year's CSTĐCS is not
     decided yet but its standard is met — judged by the rules of next year. One query (criteria).
 
+    This year counts as decided once any of the people holds a CSTĐCS for it (the unit's decision
+    is out): then nobody's is assumed, and someone the council left out breaks their streak.
+
     Returns the evaluation of next year and, by staff id, whether this year's CSTĐCS was assumed."""
     year = evaluation.year + 1
     period = regimes.rule_set_for_year(year, evaluation.periods)
@@ -223,17 +258,20 @@ def forecast_next_year(evaluation: StaffEvaluation, *, province_id: int | None,
              if period else None)
     ask = tuple(codes)
     cases, assumed_now = [], {}
+    decided = any("CSTDCS" in r.titles for h in evaluation.histories.values() for r in h if r.year == evaluation.year)
     for pid, result in evaluation.results.items():
         history = list(evaluation.histories.get(pid, ()))
         now = next((r for r in history if r.year == evaluation.year), None)
         cstdcs = result.verdicts.get("CSTDCS")
         assumed_now[pid] = False
-        if now is not None and "CSTDCS" not in now.titles and cstdcs is not None and cstdcs.status == ELIGIBLE:
+        if (not decided and now is not None and "CSTDCS" not in now.titles and cstdcs is not None
+                and cstdcs.status == ELIGIBLE):
             history[history.index(now)] = replace(now, titles=now.titles | ASSUMED_TITLES)
             assumed_now[pid] = True
         history.append(YearRecord(year, titles=ASSUMED_TITLES))
         cases.append(_case(pid, year, ask, tuple(history)))
-    results = evaluate_batch(cases, evaluation.periods, rules.criteria if rules else Criteria())
+    with _collector_paused():
+        results = evaluate_batch(cases, evaluation.periods, rules.criteria if rules else Criteria())
     nxt = StaffEvaluation(year, period, rules, dict(zip(evaluation.results, results, strict=True)),
                           {}, evaluation.periods)
     return nxt, assumed_now
@@ -285,11 +323,15 @@ class Person:
     department_id: int | None = None
 
 
+AWARDED = "đã được công nhận"
+
+
 @dataclass
 class Judged:
     person: Person
     verdict: Verdict
     note: str = ""
+    awarded: bool = False  # already holds the title for the year (its decision is recorded)
 
     @property
     def reasons(self) -> list[Reason]:
@@ -309,6 +351,7 @@ class TitleRow:
     review: list[Judged] = field(default_factory=list)
     not_eligible: list[Judged] = field(default_factory=list)
     quota: QuotaCheck | None = None
+    awarded: int = 0  # how many already hold the title for the year
 
 
 @dataclass
@@ -361,12 +404,16 @@ def agency_eligibility(agency: Unit, year: int) -> AgencyEligibility:
     evaluation = evaluate_staff(staff, year, province_id=agency.province_id, staff_ids=[p.id for p in people])
     names = _names(INDIVIDUAL_TITLES)
     titles = []
+    now = {pid: next((r for r in h if r.year == year), None) for pid, h in evaluation.histories.items()}
     for code in INDIVIDUAL_TITLES:
         row = TitleRow(code, names[code])
         for person in people:
             verdict = evaluation.verdict(person.id, code)
             bucket = {ELIGIBLE: row.eligible, REVIEW: row.review, NOT_ELIGIBLE: row.not_eligible}[verdict.status]
-            bucket.append(Judged(person, verdict))
+            rec = now.get(person.id)
+            awarded = rec is not None and code in rec.titles
+            bucket.append(Judged(person, verdict, AWARDED if awarded else "", awarded))
+            row.awarded += awarded
         titles.append(row)
     counts = {row.code: len(row.eligible) for row in titles}
     for check in quota_checks(province_id=agency.province_id, year=year, counts=counts):
