@@ -5,8 +5,8 @@ person's and a collective's báo cáo thành tích, the downloads, and the templ
 import io
 
 import pytest
-from docx import Document
 from django.urls import reverse
+from docx import Document
 
 from thidua.documents.models import TemplateKind
 from thidua.documents.render import check_template, shipped_template_path

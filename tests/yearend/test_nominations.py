@@ -92,7 +92,8 @@ def test_the_whole_path_with_one_line_returned_ends_in_an_issued_decision_and_aw
     draft.refresh_from_db()
     assert draft.status == NominationStatus.DECIDED and draft.decision == decision
 
-    events = list(draft.events.order_by("at", "id").values_list("action", "from_status", "to_status", "actor__username"))
+    events = list(draft.events.order_by("at", "id").values_list("action", "from_status", "to_status",
+                                                                "actor__username"))
     assert [e[0] for e in events] == [
         EventAction.CREATE, EventAction.SUBMIT, EventAction.RETURN_LINE, EventAction.APPRAISE, EventAction.COUNCIL,
         EventAction.BALLOT, EventAction.BALLOT, EventAction.DECIDE]
