@@ -76,6 +76,7 @@ def test_members_see_the_agreed_results_only_after_publication(as_user, block_ye
     services.results_publish(actor=users["truongkhoi"], block_year=block_year)
     page = client.get(url("block_ranking")).content.decode()
     assert 'id="ranking"' in page and "Sở Kế hoạch và Đầu tư" in page
+    assert 'id="own-agreed"' in page and "Điểm thống nhất của Sở Nội vụ" in page
     assert 'id="matrix"' not in client.get(url("scoring_page")).content.decode()
 
 

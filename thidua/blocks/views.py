@@ -437,12 +437,17 @@ def block_ranking(request: HttpRequest, code: str, year: int) -> HttpResponse:
         return render(request, "blocks/results_pending.html", context)
     review = context["review"]
     mine = context["my_unit"]
-    own_cards = []
+    ranking = selectors.ranking(block_year)
+    own_cards, own_rows = [], []
     if mine is not None and not context["may"]["desk"]:
         own_cards = Scorecard.objects.filter(block_year=block_year, scorer=mine).select_related("subject")
+        agreed = selectors.agreed_points(block_year).get(mine.pk, {})
+        own_rows = _rows(selectors.groups_with_criteria(selectors.compact_of(block_year)),
+                         {cid: (a.points, a.note) for cid, a in agreed.items()})
     context.update(
-        ranking=selectors.ranking(block_year), rule=scoring.TIE_BREAK_RULE,
-        missing=selectors.members_missing_agreed(block_year), own_cards=own_cards,
+        ranking=ranking, rule=scoring.TIE_BREAK_RULE,
+        missing=selectors.members_missing_agreed(block_year), own_cards=own_cards, own_rows=own_rows,
+        own_total=next((r.breakdown for r in ranking if mine and r.unit.pk == mine.pk), None),
         proposals=Proposal.objects.filter(block_year=block_year).select_related("unit").order_by("award_code", "rank"),
         review_form=ReviewForm(initial={"meeting_date": review.meeting_date, "minutes": review.minutes,
                                         "province_flag_count": review.province_flag_count} if review else None),

@@ -17,7 +17,10 @@ def notification_list(request: HttpRequest) -> HttpResponse:
 def notification_badge(request: HttpRequest) -> HttpResponse:
     """htmx: the unread count next to "Thông báo" (loaded after the page, so pages keep their queries)."""
     count = Notification.objects.filter(recipient=request.user, is_read=False).count()
-    return HttpResponse(f'<span class="status status-returned">{count}</span>' if count else "")
+    badge = ('<span class="badge" title="chưa đọc" style="display:inline-block;min-width:1.3em;padding:0 .35em;'
+             'border-radius:999px;background:#fff;color:#a3161a;font-size:.8rem;font-weight:700;text-align:center">'
+             f"{count}</span>")
+    return HttpResponse(badge if count else "")
 
 
 def notification_open(request: HttpRequest, pk: int) -> HttpResponse:
