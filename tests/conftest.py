@@ -31,18 +31,6 @@ def pytest_report_header(config):
 FAST_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # speed, tests only
 
 
-@pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
-    """Load the demo once into the test database. Tests in a transaction roll back to it; pytest-django
-    runs transactional tests (browser, concurrency) last, and `demo` reloads it after their flush."""
-    from django.test.utils import override_settings
-
-    from thidua.demo import load_demo
-
-    with django_db_blocker.unblock(), override_settings(PASSWORD_HASHERS=FAST_HASHERS):
-        load_demo()
-
-
 @pytest.fixture
 def demo(db, settings):
     """The demo data set (`thidua demo`): Thái Nguyên, KHOI-TMTH, SKHCN and its 2022 registration."""
@@ -50,7 +38,7 @@ def demo(db, settings):
     from thidua.emulation.models import Registration
 
     settings.PASSWORD_HASHERS = FAST_HASHERS
-    if not Registration.objects.filter(unit__code="SKHCN", year=2022).exists():  # flushed by a transactional test
+    if not Registration.objects.filter(unit__code="SKHCN", year=2022).exists():
         load_demo()
 
 
