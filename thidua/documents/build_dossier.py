@@ -46,8 +46,8 @@ from .build_year_end import (
     _two_signatures,
 )
 
-# Proposal list: TT | name | position, unit | title or form proposed (sum 16.5 cm).
-PROPOSAL_COLS_CM = [1.1, 5.0, 6.0, 4.4]
+# Proposal list: TT | name | position, unit (sum 16.5 cm); the title or form is the group row's.
+PROPOSAL_COLS_CM = [1.1, 5.6, 9.8]
 # Award history: year | title or form | decision (number, date, issuer).
 HISTORY_COLS_CM = [1.8, 6.2, 8.5]
 
@@ -56,7 +56,7 @@ def _proposal_table(doc) -> None:
     ncols = len(PROPOSAL_COLS_CM)
     table = doc.add_table(rows=1, cols=ncols)
     _table_props(table, widths_cm=PROPOSAL_COLS_CM, borders=True, cell_margin_cm=0.1)
-    _header_row(table, ["TT", "Họ và tên, tên tập thể", "Chức vụ, đơn vị công tác", "Danh hiệu, hình thức đề nghị"])
+    _header_row(table, ["TT", "Họ và tên, tên tập thể", "Chức vụ, đơn vị công tác"])
     _tag_row(table, "{%tr for r in rows %}")
     _tag_row(table, "{%tr if r.group %}")
     cells = _data_row(table, merge=(1, ncols - 1))
@@ -67,7 +67,6 @@ def _proposal_table(doc) -> None:
     _cell_par(cells[0], "{{ r.no }}")
     _cell_par(cells[1], "{{ r.name }}", align=LEFT)
     _cell_par(cells[2], "{{ r.unit }}", align=LEFT)
-    _cell_par(cells[3], "{{ r.award }}", align=LEFT)
     _tag_row(table, "{%tr endif %}")
     _tag_row(table, "{%tr endfor %}")
     _fix_widths(table, PROPOSAL_COLS_CM)
@@ -89,7 +88,7 @@ def build_proposal_letter():
     head.paragraph_format.space_after = Pt(6)
     _proposal_table(doc)
     add_tag(doc, "{%p for para in closing %}")
-    _body(doc, "{{ para }}", **_body_fmt())
+    _body(doc, "{{ para }}", keep_next=True, **_body_fmt())  # the closing stays with the signature
     add_tag(doc, "{%p endfor %}")
     _signature(doc, recipients=True)
     return doc

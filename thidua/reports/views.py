@@ -14,7 +14,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from thidua.accounts.models import Role
-from thidua.accounts.policy import home_agency, is_admin
+from thidua.accounts.policy import home_agency, is_admin, registrations_for
 from thidua.organizations.models import BlockYear, Province
 from thidua.yearend.policy import agencies_for
 
@@ -25,8 +25,13 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _year(request: HttpRequest) -> int:
+    """?nam=, else the latest year with a registration the user may see, else last year."""
     text = request.GET.get("nam", "").strip()
-    return int(text) if text.isdigit() and 1990 <= int(text) <= 2100 else dt.date.today().year - 1
+    if text.isdigit() and 1990 <= int(text) <= 2100:
+        return int(text)
+    latest = (registrations_for(request.user).order_by("-year").values_list("year", flat=True).first()
+              if request.user.is_authenticated else None)
+    return latest or dt.date.today().year - 1
 
 
 def _xlsx(content: bytes, stem: str) -> HttpResponse:

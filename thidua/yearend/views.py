@@ -17,9 +17,10 @@ from thidua.catalog.models import AwardType
 from thidua.councils.policy import can_run, councils_for
 from thidua.councils.services import CouncilError
 from thidua.decisions.services import DecisionError
+from thidua.emulation.models import Registration
 from thidua.evaluation import services as evaluation_services
 from thidua.evaluation.models import Achievement, AchievementKind, RatingLevel, Scope
-from thidua.evaluation.selectors import STATUS_NAMES
+from thidua.evaluation.selectors import STATUS_NAMES, latest_rated_year
 from thidua.evaluation.views import STATUS_CLASSES
 from thidua.organizations.models import Staff, Unit, UnitKind
 
@@ -52,7 +53,7 @@ def _message(exc: Exception) -> str:
 
 def ratings_page(request: HttpRequest, code: str) -> HttpResponse:
     agency = _agency(request, code)
-    year = _year(request)
+    year = _year(request, default=latest_rated_year(Staff.objects.filter(agency=agency)))
     grid = selectors.ratings_grid(agency, year)
     achievements = list(Achievement.objects.filter(staff__agency=agency, year=year)
                         .select_related("staff").order_by("staff__full_name", "title"))
@@ -120,7 +121,8 @@ def achievement_add(request: HttpRequest, code: str) -> HttpResponse:
 
 def registrations_page(request: HttpRequest, code: str) -> HttpResponse:
     agency = _agency(request, code)
-    year = _year(request, default=dt.date.today().year)
+    registered = Registration.objects.filter(unit=agency).order_by("-year").values_list("year", flat=True).first()
+    year = _year(request, default=registered or dt.date.today().year)
     grid = selectors.ratings_grid(agency, year)
     return render(request, "yearend/registrations.html", {
         "agency": agency, "year": year, "people": grid.staff,
