@@ -242,7 +242,9 @@ def _member_registration(unit: Unit, status: str, block_year: BlockYear, actor: 
 
 
 @transaction.atomic
-def load_demo() -> list[DemoLogin]:
+def load_demo(*, year_end: bool = True) -> list[DemoLogin]:
+    """`year_end=False` leaves out the 2022 councils, decisions and dossiers (the slow part), for
+    tests that only need the organisation, registrations, records and blocks."""
     from django.apps import apps
 
     from thidua.catalog.reference import load_reference_data
@@ -265,6 +267,8 @@ def load_demo() -> list[DemoLogin]:
         _member_registration(agencies[code], status, block_year, actor)
     load_evaluation_demo()  # SKHCN's ratings, initiatives and award history 2018–2022
     load_block_demo()  # KHOI-TMTH 2022: compact, scoring table, scores, agreed scores; the province's movement
+    if not year_end:
+        return LOGINS
     from thidua.decisions.demo import load_year_end_demo
 
     load_year_end_demo()  # SKHCN's and the province's councils, ballots, BB and issued decisions for 2022
