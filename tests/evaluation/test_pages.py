@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from thidua.catalog.models import QuotaRule
 from thidua.emulation.selectors import registration_findings
-from thidua.evaluation.models import AwardRecord, Rating
+from thidua.evaluation.models import AwardRecord, CriteriaSetting, Rating
 from thidua.organizations.models import Staff
 
 ELIGIBILITY = reverse("agency_eligibility", args=["SKHCN"])
@@ -194,3 +194,37 @@ def test_after_the_decisions_the_page_marks_who_was_awarded_and_the_forecast_tak
                 if not AwardRecord.objects.filter(staff=s, year=2022, code="CSTDCS").exists()]
     names = re.findall(r'<li data-code="CSTD_TINH"><a [^>]+>([^<]+)</a>', forecast)
     assert names and not {s.full_name for s in left_out} & set(names)
+
+
+def test_a_province_officer_sets_the_delegated_ttldtt_criteria_in_the_admin_and_the_page_follows(client, users):
+    """Luật 2022 Điều 28 leaves Tập thể LĐTT to the province; here the province raises the share of
+    LĐTT members from "more than 50%" to "more than 95%" for the rule set of 2022."""
+    client.force_login(users["bantdkt"])
+    assert client.get(reverse("admin:evaluation_criteriasetting_add")).status_code == 200
+    national = CriteriaSetting.objects.get(rule_set__code="ND91-2017", key="ttldtt_ldtt_above_percent",
+                                           province__isnull=True)
+    response = client.post(reverse("admin:evaluation_criteriasetting_add"), {
+        "rule_set": national.rule_set_id, "province": users["bantdkt"].unit.province_id,
+        "key": "ttldtt_ldtt_above_percent", "value": "95", "valid_from": "01/01/2022", "valid_to": "",
+        "basis": "Quy định của UBND tỉnh (ví dụ)",
+    })
+    assert response.status_code == 302, response.content.decode()[:3000]
+    refused = client.post(reverse("admin:evaluation_criteriasetting_add"), {
+        "rule_set": national.rule_set_id, "province": users["bantdkt"].unit.province_id,
+        "key": "ttldtt_no_discipline", "value": "có lẽ", "valid_from": "01/01/2022", "valid_to": "", "basis": "",
+    })
+    assert refused.status_code == 200 and "đúng/sai" in refused.content.decode()
+
+    client.force_login(users["skhcn"])
+    page = client.get(ELIGIBILITY).content.decode()
+    table = page.split('id="collectives"', 1)[1]
+    assert "cần trên 95%" in table and "Quy định của UBND tỉnh (ví dụ)" in page
+    ttldtt = re.findall(r'<details data-code="TTLDTT"><summary>[^<]*<span class="status [^"]+">([^<]+)</span>', table)
+    assert len(ttldtt) == 7 and "Chưa đủ điều kiện" in ttldtt  # 9 of 10 members is 90%
+
+
+def test_a_year_before_any_rule_set_says_so_instead_of_failing(officer):
+    page = officer.get(ELIGIBILITY, {"nam": 2016}).content.decode()
+    assert "Chưa có bộ quy định nào có hiệu lực cho năm 2016" in page
+    assert "Không xác định được chế độ pháp lý" in page
+    assert officer.get(ELIGIBILITY, {"nam": "abc"}).status_code == 200  # ignored: the latest rated year
