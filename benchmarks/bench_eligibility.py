@@ -39,7 +39,7 @@ def main(argv: list[str] | None = None) -> int:
     from django.test.utils import CaptureQueriesContext
 
     from thidua.evaluation import selectors
-    from thidua.evaluation.batch import INDIVIDUAL_TITLES, window_key
+    from thidua.evaluation.batch import EARLIER_TITLES, INDIVIDUAL_TITLES, first_year_read, window_key
     from thidua.organizations.models import Province, Unit
 
     province = Province.objects.filter(code=args.province).first()
@@ -67,10 +67,14 @@ def main(argv: list[str] | None = None) -> int:
 
     # Breakdown of one run: loading and building, then judging.
     staff = selectors.staff_in_scope(year=args.year, province_id=province.pk)
+    since = first_year_read(INDIVIDUAL_TITLES, args.year, result.criteria.criteria)
     with selectors._collector_paused():  # as evaluate_staff does
         started = time.perf_counter()
-        history = selectors.histories(staff, until=args.year)
+        history = selectors.histories(staff, until=args.year, since=since, earlier_titles=EARLIER_TITLES)
         load = time.perf_counter() - started
+        started = time.perf_counter()
+        everything = selectors.histories(staff, until=args.year)
+        load_all = time.perf_counter() - started
     cases = [selectors._case(pid, args.year, INDIVIDUAL_TITLES, h) for pid, h in history.items()]
     crit = result.criteria.criteria
     distinct = {code: len({window_key(code, c, crit) for c in cases}) for code in INDIVIDUAL_TITLES}
@@ -88,7 +92,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"evaluate_staff, all individual titles: best {best:.3f} s, median {median:.3f} s over {args.runs} runs "
           f"(CPU best {min(cpu):.3f} s); {len(queries.captured_queries)} queries")
     print(f"  machine: {os.cpu_count()} CPUs, load average {load_before:.2f} before the runs")
-    print(f"  of which loading history (4 queries) and building records: {load:.3f} s")
+    whole = sum(len(h) for h in everything.values())
+    print(f"  of which loading history from {since} (4 queries) and building records: {load:.3f} s; "
+          f"the whole history ({whole:,} yearly records) would take {load_all:.3f} s")
     print("  distinct situations judged per title: "
           + ", ".join(f"{code} {n:,}" for code, n in distinct.items()))
     print(f"agency page data ({agency.code}, {page.headcount} people): {page_time:.3f} s, "

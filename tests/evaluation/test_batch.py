@@ -7,7 +7,14 @@ import dataclasses
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from thidua.evaluation.batch import INDIVIDUAL_TITLES, IndexedCase, evaluate_batch, window_key
+from thidua.evaluation.batch import (
+    EARLIER_TITLES,
+    INDIVIDUAL_TITLES,
+    IndexedCase,
+    evaluate_batch,
+    first_year_read,
+    window_key,
+)
 from thidua.rules.eligibility import evaluate
 from thidua.rules.regimes import DEFAULT_PERIODS
 from thidua.rules.types import Achievement, Case, Criteria, YearRecord
@@ -119,3 +126,30 @@ def test_a_provincial_title_inside_the_window_is_not_shared_away():
     expected = [evaluate(c, DEFAULT_PERIODS, Criteria()).to_dict() for c in cases]
     assert expected[0] != expected[1]
     assert [r.to_dict() for r in evaluate_batch(cases, DEFAULT_PERIODS, Criteria())] == expected
+
+
+def trimmed(case: Case, first: int) -> Case:
+    """The history as selectors.histories loads it from `first`: earlier years only as the titles of
+    EARLIER_TITLES they hold."""
+    kept = []
+    for rec in case.history:
+        if rec.year >= first:
+            kept.append(rec)
+        elif rec.titles & EARLIER_TITLES:
+            kept.append(YearRecord(rec.year, titles=rec.titles & EARLIER_TITLES))
+    return dataclasses.replace(case, history=tuple(kept))
+
+
+@settings(max_examples=100, deadline=None)
+@given(people(), criteria)
+def test_the_years_before_the_first_one_read_do_not_change_the_titles_verdicts(cases, crit):
+    cases = [dataclasses.replace(c, ask=INDIVIDUAL_TITLES) for c in cases]
+    first = first_year_read(INDIVIDUAL_TITLES, cases[0].year, crit)
+    expected = [evaluate(c, DEFAULT_PERIODS, crit).to_dict() for c in cases]
+    got = evaluate_batch([trimmed(c, first) for c in cases], DEFAULT_PERIODS, crit)
+    assert [r.to_dict() for r in got] == expected
+
+
+def test_a_code_without_a_known_reach_needs_the_whole_history():
+    assert first_year_read(("LDTT", "HCLD3"), 2022, Criteria()) is None
+    assert first_year_read(INDIVIDUAL_TITLES, 2022, Criteria()) == 2017

@@ -36,19 +36,42 @@ class IndexedCase(Case):
         return index.get(year)
 
 
+# Titles read from years before a rule's window: CSTĐ toàn quốc names earlier CSTĐ cấp tỉnh.
+EARLIER_TITLES: frozenset[str] = frozenset({"CSTD_TINH"})
+
+
+def _span(code: str, criteria: Criteria) -> int | None:
+    """How many years, ending with the year judged, the rule for `code` reads; None if not known."""
+    if code in ("LDTT", "CSTDCS"):
+        return 1
+    if code == "CSTD_TINH":
+        return criteria.cstd_tinh_streak_years
+    if code == "CSTD_TQ":
+        return criteria.cstd_tinh_streak_years * criteria.cstd_tq_consecutive_tinh
+    return None
+
+
+def first_year_read(codes: Iterable[str], year: int, criteria: Criteria) -> int | None:
+    """The earliest year whose record the rules for `codes` read when judging `year`; before it they
+    read only which years hold a title of EARLIER_TITLES. None when a code's reach is not known
+    (then the whole history is needed)."""
+    spans = [_span(code, criteria) for code in codes]
+    if not spans or None in spans:
+        return None
+    return year - max(spans) + 1
+
+
 def _window(code: str, case: Case, criteria: Criteria) -> tuple[range, tuple[int, ...]] | None:
     """The years the rule for `code` reads (always ending with the year judged), and the earlier
     years holding a CSTĐ cấp tỉnh (read by CSTĐ toàn quốc); None when the rule's reach is not known."""
-    y = case.year
-    if code in ("LDTT", "CSTDCS"):
-        return range(y, y + 1), ()
-    if code == "CSTD_TINH":
-        return range(y - criteria.cstd_tinh_streak_years + 1, y + 1), ()
-    if code == "CSTD_TQ":
-        first = y - criteria.cstd_tinh_streak_years * criteria.cstd_tq_consecutive_tinh + 1
-        # Earlier CSTĐ cấp tỉnh titles decide between "not adjoining" and "no data" and are named.
-        return range(first, y + 1), tuple(r.year for r in case.history if r.year < first and "CSTD_TINH" in r.titles)
-    return None
+    span = _span(code, criteria)
+    if span is None:
+        return None
+    first = case.year - span + 1
+    # Earlier CSTĐ cấp tỉnh titles decide between "not adjoining" and "no data" and are named.
+    extra = tuple(r.year for r in case.history if r.year < first and "CSTD_TINH" in r.titles
+                  ) if code == "CSTD_TQ" else ()
+    return range(first, case.year + 1), extra
 
 
 def _earlier(rec: YearRecord | None) -> Hashable:

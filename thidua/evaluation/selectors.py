@@ -44,7 +44,7 @@ from thidua.rules.types import (
 from thidua.rules.types import Achievement as AchievementValue
 
 from . import criteria as criteria_fields
-from .batch import INDIVIDUAL_TITLES, IndexedCase, evaluate_batch
+from .batch import EARLIER_TITLES, INDIVIDUAL_TITLES, IndexedCase, evaluate_batch, first_year_read
 from .models import (
     DISCIPLINE_SEVERITY,
     Achievement,
@@ -123,8 +123,10 @@ def staff_in_scope(*, year: int, agency: Unit | None = None, province_id: int | 
     return qs
 
 
-def histories(staff: QuerySet[Staff], *, until: int, since: int | None = None) -> dict[int, tuple[YearRecord, ...]]:
-    """Each person's yearly records up to `until` (and from `since`), by staff id, oldest first.
+def histories(staff: QuerySet[Staff], *, until: int, since: int | None = None,
+              earlier_titles: Iterable[str] = ()) -> dict[int, tuple[YearRecord, ...]]:
+    """Each person's yearly records up to `until` (and from `since`), by staff id, oldest first;
+    before `since`, records holding only the titles of `earlier_titles` the person has there.
     Four queries whatever the number of people: ratings, achievements, discipline, awards.
 
     Rows are grouped in Python by (person, year), driven by the ratings read in (person, year)
@@ -132,9 +134,13 @@ def histories(staff: QuerySet[Staff], *, until: int, since: int | None = None) -
     which saves time and memory on a province and lets `batch.evaluate_batch` match them by identity."""
     ids = staff.values("pk")
     years = Q(year__lte=until) if since is None else Q(year__lte=until, year__gte=since)
+    award_years = years
+    earlier_titles = list(earlier_titles)
+    if since is not None and earlier_titles:
+        award_years = years | Q(year__lt=since, code__in=earlier_titles)
     titles: dict[tuple[int, int], list[str]] = defaultdict(list)
     # No ORDER BY where grouping happens here (the models' default orderings join and sort).
-    for pid, year, code in (AwardRecord.objects.filter(years, staff_id__in=ids).order_by()
+    for pid, year, code in (AwardRecord.objects.filter(award_years, staff_id__in=ids).order_by()
                             .values_list("staff_id", "year", "code")):
         titles[(pid, year)].append(code)
     initiatives: dict[tuple[int, int], list[AchievementValue]] = defaultdict(list)
@@ -218,20 +224,37 @@ class StaffEvaluation:
         return result.verdicts.get(code) if result else None
 
 
+def rules_for_year(year: int, *, province_id: int | None, periods: Sequence[RuleSetPeriod] | None = None
+                   ) -> tuple[RuleSetPeriod | None, CriteriaInForce | None]:
+    """The rule set titles for `year` are judged under, and its criteria for the province (two
+    queries; one when `periods` are given)."""
+    period = regimes.rule_set_for_year(year, rule_set_periods() if periods is None else periods)
+    rules = (criteria_in_force(rule_set=period.code, province_id=province_id, on=dt.date(year, 12, 31))
+             if period else None)
+    return period, rules
+
+
+AUTO = "auto"
+
+
 def evaluate_staff(staff: QuerySet[Staff], year: int, *, province_id: int | None,
-                   codes: Sequence[str] = INDIVIDUAL_TITLES, since: int | None = None,
+                   codes: Sequence[str] = INDIVIDUAL_TITLES, since: int | str | None = AUTO,
                    staff_ids: Sequence[int] | None = None) -> StaffEvaluation:
     """Judge every person of `staff` for each of `codes` in `year` (rule set in force on 31/12,
     criteria of that rule set and province). Seven queries however many people (six when
-    `staff_ids`, the ids of `staff` in the caller's order, are given)."""
+    `staff_ids`, the ids of `staff` in the caller's order, are given).
+
+    History read: from `since`; by default (AUTO) from the first year the rules of `codes` read
+    (batch.first_year_read: six years for CSTĐ toàn quốc) plus earlier CSTĐ cấp tỉnh titles, or
+    all of it when a code's reach is not known; None reads all of it."""
     periods = rule_set_periods()
-    period = regimes.rule_set_for_year(year, periods)
-    rules = (criteria_in_force(rule_set=period.code, province_id=province_id, on=dt.date(year, 12, 31))
-             if period else None)
+    period, rules = rules_for_year(year, province_id=province_id, periods=periods)
+    if since == AUTO:
+        since = first_year_read(codes, year, rules.criteria) if rules else None
     ids = list(staff.order_by("pk").values_list("pk", flat=True)) if staff_ids is None else list(staff_ids)
     ask = tuple(codes)
     with _collector_paused():
-        history = histories(staff, until=year, since=since)
+        history = histories(staff, until=year, since=since, earlier_titles=EARLIER_TITLES)
         cases = [_case(pid, year, ask, history.get(pid, ())) for pid in ids]
         results = evaluate_batch(cases, periods, rules.criteria if rules else Criteria())
     return StaffEvaluation(year, period, rules, dict(zip(ids, results, strict=True)), history, periods)
@@ -243,7 +266,8 @@ def already_holds(code: str, history: Iterable[YearRecord], years: Iterable[int]
 
 
 def forecast_next_year(evaluation: StaffEvaluation, *, province_id: int | None,
-                       codes: Sequence[str] = STREAK_TITLES) -> tuple[StaffEvaluation, dict[int, bool]]:
+                       codes: Sequence[str] = STREAK_TITLES, rules: CriteriaInForce | None = None,
+                       ) -> tuple[StaffEvaluation, dict[int, bool]]:
     """Who would reach a streak title NEXT year if their streak continues: each person's history
     with, assumed, a CSTĐCS for next year — and for this year too when this year's CSTĐCS is not
     decided yet but its standard is met — judged by the rules of next year. One query (criteria).
@@ -254,8 +278,9 @@ def forecast_next_year(evaluation: StaffEvaluation, *, province_id: int | None,
     Returns the evaluation of next year and, by staff id, whether this year's CSTĐCS was assumed."""
     year = evaluation.year + 1
     period = regimes.rule_set_for_year(year, evaluation.periods)
-    rules = (criteria_in_force(rule_set=period.code, province_id=province_id, on=dt.date(year, 12, 31))
-             if period else None)
+    if rules is None or period is None or rules.rule_set != period.code:
+        rules = (criteria_in_force(rule_set=period.code, province_id=province_id, on=dt.date(year, 12, 31))
+                 if period else None)
     ask = tuple(codes)
     cases, assumed_now = [], {}
     decided = any("CSTDCS" in r.titles for h in evaluation.histories.values() for r in h if r.year == evaluation.year)
@@ -401,7 +426,14 @@ def agency_eligibility(agency: Unit, year: int) -> AgencyEligibility:
         "department__position", "full_name").values_list("pk", "full_name", "department__name", "position",
                                                          "department_id")]
     dept_of = {p.id: p.department_id for p in people}
-    evaluation = evaluate_staff(staff, year, province_id=agency.province_id, staff_ids=[p.id for p in people])
+    # The history both this year's rules and next year's forecast read (two queries).
+    _, rules_now = rules_for_year(year, province_id=agency.province_id)
+    _, rules_next = rules_for_year(year + 1, province_id=agency.province_id)
+    firsts = [first_year_read(INDIVIDUAL_TITLES, year, rules_now.criteria) if rules_now else None,
+              first_year_read(STREAK_TITLES, year + 1, rules_next.criteria) if rules_next else None]
+    since = None if None in firsts else min(firsts)
+    evaluation = evaluate_staff(staff, year, province_id=agency.province_id, staff_ids=[p.id for p in people],
+                                since=since)
     names = _names(INDIVIDUAL_TITLES)
     titles = []
     now = {pid: next((r for r in h if r.year == year), None) for pid, h in evaluation.histories.items()}
@@ -419,7 +451,7 @@ def agency_eligibility(agency: Unit, year: int) -> AgencyEligibility:
     for check in quota_checks(province_id=agency.province_id, year=year, counts=counts):
         next(r for r in titles if r.code == check.code).quota = check
 
-    nxt, assumed_now = forecast_next_year(evaluation, province_id=agency.province_id)
+    nxt, assumed_now = forecast_next_year(evaluation, province_id=agency.province_id, rules=rules_next)
     next_rows = []
     crit_next = nxt.criteria.criteria if nxt.criteria else Criteria()
     for code in STREAK_TITLES:
