@@ -51,7 +51,7 @@ def _require(allowed: bool, what: str) -> None:
 
 def _locked(nomination: Nomination | int) -> Nomination:
     pk = nomination.pk if isinstance(nomination, Nomination) else nomination
-    return Nomination.objects.select_for_update().select_related(
+    return Nomination.objects.select_for_update(of=("self",)).select_related(
         "unit", "unit__province", "council_session", "council_session__council",
         "council_session__council__owner").get(pk=pk)
 
@@ -81,7 +81,7 @@ def individual_registration_set(*, actor: Any, staff: Staff, year: int, code: st
     """The title `staff` registers for in `year` (an empty code removes the registration)."""
     _require(can_record_evaluation(actor, staff.agency), "ghi đăng ký thi đua cho cán bộ của đơn vị này")
     code = (code or "").strip().upper()
-    current = IndividualRegistration.objects.select_for_update().filter(staff=staff, year=year).first()
+    current = IndividualRegistration.objects.select_for_update().filter(staff=staff, year=year).order_by().first()
     before = current.code if current else ""
     if not code:
         if current is not None:
@@ -278,7 +278,7 @@ def nomination_return_line(*, actor: Any, line: NominationLine, reason: str) -> 
     nomination = _locked(line.nomination_id)
     _require(policy.can(actor, "appraise", nomination), "thẩm định hồ sơ này")
     reason = _reason(reason)
-    line = NominationLine.objects.select_for_update().get(pk=line.pk, nomination=nomination)
+    line = NominationLine.objects.select_for_update().order_by().get(pk=line.pk, nomination=nomination)
     if line.status == LineStatus.RETURNED:
         raise NominationError("Đề nghị này đã bị trả lại.")
     line.status, line.return_reason = LineStatus.RETURNED, reason
