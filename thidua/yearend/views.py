@@ -333,7 +333,6 @@ def nomination_ballots(request: HttpRequest, pk: int) -> HttpResponse:
     from thidua.councils.services import session_close
 
     def run(nomination):
-        recorded = 0
         for line in nomination.lines.all():
             if not line.candidate_id:
                 continue
@@ -342,7 +341,6 @@ def nomination_ballots(request: HttpRequest, pk: int) -> HttpResponse:
                 continue
             services.nomination_record_ballot(actor=request.user, line=line, yes=counts[0] or 0, no=counts[1] or 0,
                                               invalid=counts[2] or 0)
-            recorded += 1
         if request.POST.get("close"):
             session_close(actor=request.user, session=nomination.council_session)
 
