@@ -400,7 +400,6 @@ def sample_contexts() -> dict[str, dict]:
     from thidua.blocks.documents import SAMPLE_BLOCK_REGISTRATION_CONTEXT
     from thidua.councils.samples import SAMPLE_MINUTES_CONTEXT
     from thidua.decisions.samples import SAMPLE_DECISION_CONTEXT
-
     from thidua.yearend.samples import dossier_samples
 
     from .samples import SAMPLE_COVER_LETTER_CONTEXT, SEED_REGISTRATION_CONTEXT
