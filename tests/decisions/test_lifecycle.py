@@ -177,3 +177,20 @@ def test_bases_left_as_suggested_follow_the_regime_of_the_date_of_issue(org, dra
     services.decision_update(actor=org.users["admin"], decision=edited, bases=["Căn cứ văn bản riêng;"])
     kept = services.decision_issue(actor=org.users["admin"], decision=edited, date=dt.date(2024, 1, 5))
     assert kept.bases == ["Căn cứ văn bản riêng;"]
+
+
+def test_award_history_survives_renames_and_follows_mergers(org, issued):
+    from thidua.organizations.models import Unit, UnitKind
+    from thidua.organizations.services import unit_merge, unit_rename
+
+    admin = org.users["admin"]
+    dept = org.departments[1]
+    unit_rename(actor=admin, unit=dept, new_name="Phòng Quản lý khoa học và Đổi mới", on=dt.date(2023, 3, 1))
+    line = issued.lines.get(unit=dept)
+    assert line.name == "Phòng Quản lý khoa học"  # the decision prints the name it had on its date
+    merged = Unit.objects.create(code="SKHCN-P9", name="Phòng Khoa học, Công nghệ và Đổi mới sáng tạo",
+                                 kind=UnitKind.DEPARTMENT, parent=org.skhcn, province=org.province)
+    unit_merge(actor=admin, predecessors=[dept], successor=merged, on=dt.date(2025, 7, 1))
+    history = award_history(unit=merged)
+    assert [(e.code, e.year, e.decision_number, e.name) for e in history] == [
+        ("TTLDTT", 2022, "01/QĐ-KHCN", "Phòng Quản lý khoa học")]
