@@ -39,7 +39,7 @@ def rating_set(*, actor: Any, staff: Staff, year: int, rating: str, note: str = 
     """Record or correct a person's rating for `year` (one per person and year)."""
     _require(can_record_evaluation(actor, staff.agency), "ghi xếp loại cho cán bộ của đơn vị này")
     _check_year(year)
-    current = Rating.objects.select_for_update().filter(staff=staff, year=year).first()
+    current = Rating.objects.select_for_update().filter(staff=staff, year=year).order_by().first()
     before = current.rating if current else None
     obj = current or Rating(staff=staff, year=year)
     obj.rating, obj.note = rating, note
@@ -65,7 +65,7 @@ def ratings_bulk_set(*, actor: Any, agency: Unit, year: int, ratings: dict[int, 
 def collective_rating_set(*, actor: Any, unit: Unit, year: int, rating: str, note: str = "") -> CollectiveRating:
     _require(can_record_evaluation(actor, unit.agency), "ghi xếp loại cho tập thể này")
     _check_year(year)
-    current = CollectiveRating.objects.select_for_update().filter(unit=unit, year=year).first()
+    current = CollectiveRating.objects.select_for_update().filter(unit=unit, year=year).order_by().first()
     before = current.rating if current else None
     obj = current or CollectiveRating(unit=unit, year=year)
     obj.rating, obj.note = rating, note
