@@ -44,7 +44,7 @@ def _require(actor: Any, council: Council) -> None:
 
 
 def _locked(session: Session) -> Session:
-    return Session.objects.select_for_update().select_related("council", "council__owner", "rule_set").get(
+    return Session.objects.select_for_update(of=("self",)).select_related("council", "council__owner", "rule_set").get(
         pk=session.pk
     )
 

@@ -15,10 +15,17 @@ from .models import NumberCounter, format_number
 __all__ = ["format_number", "take_number"]
 
 
+def _locked_row(issuer_id: int, symbol: str, year: int) -> NumberCounter:
+    # Only the register row is locked (no join from the default ordering, which would lock the
+    # issuer and its province too and serialise unrelated issuers).
+    return NumberCounter.objects.select_for_update(of=("self",)).order_by().get(
+        issuer_id=issuer_id, symbol=symbol, year=year)
+
+
 def _counter(issuer_id: int, symbol: str, year: int) -> NumberCounter:
     """The register row, locked until the end of the transaction (created when it is missing)."""
     try:
-        return NumberCounter.objects.select_for_update().get(issuer_id=issuer_id, symbol=symbol, year=year)
+        return _locked_row(issuer_id, symbol, year)
     except NumberCounter.DoesNotExist:
         pass
     try:
@@ -26,7 +33,7 @@ def _counter(issuer_id: int, symbol: str, year: int) -> NumberCounter:
             NumberCounter.objects.create(issuer_id=issuer_id, symbol=symbol, year=year, last=0)
     except IntegrityError:
         pass
-    return NumberCounter.objects.select_for_update().get(issuer_id=issuer_id, symbol=symbol, year=year)
+    return _locked_row(issuer_id, symbol, year)
 
 
 def take_number(*, issuer_id: int, symbol: str, year: int, used: int = 0, wanted: int | None = None) -> int:

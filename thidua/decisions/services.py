@@ -63,7 +63,7 @@ def _require(actor: Any, action: str, decision: Decision) -> None:
 
 def _locked(decision: Decision | int) -> Decision:
     pk = decision.pk if isinstance(decision, Decision) else decision
-    return Decision.objects.select_for_update().select_related("issuer", "issuer__province").get(pk=pk)
+    return Decision.objects.select_for_update(of=("self",)).select_related("issuer", "issuer__province").get(pk=pk)
 
 
 def _event(decision: Decision, action: str, actor: Any, *, reason: str = "", by: Decision | None = None,
@@ -419,7 +419,7 @@ def _withdrawn_by(decision: Decision, lines: list[DecisionLine]) -> list[Decisio
         return list(decision.revokes.lines.filter(revoked_by__isnull=True))
     if decision.kind == DecisionKind.CORRECTION:
         ids = set(decision.withdraws.values_list("pk", flat=True)) | {ln.replaces_id for ln in lines if ln.replaces_id}
-        return list(DecisionLine.objects.filter(pk__in=ids).select_for_update())
+        return list(DecisionLine.objects.filter(pk__in=ids).order_by().select_for_update(of=("self",)))
     return []
 
 
