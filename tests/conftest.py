@@ -39,7 +39,18 @@ def demo(db, settings):
 
     settings.PASSWORD_HASHERS = FAST_HASHERS
     if not Registration.objects.filter(unit__code="SKHCN", year=2022).exists():
-        load_demo()
+        # Without the 2022 year end (councils, decisions): it is most of the loading time. Suites that
+        # need it override `demo` in their own conftest.py with `year_end_demo`.
+        load_demo(year_end=False)
+
+
+@pytest.fixture
+def year_end_demo(db, settings):
+    """The whole demo, with SKHCN's and the province's 2022 councils and decisions."""
+    from thidua.demo import load_demo
+
+    settings.PASSWORD_HASHERS = FAST_HASHERS
+    load_demo()
 
 
 @pytest.fixture

@@ -29,3 +29,8 @@ def session(org, council):
     from thidua.councils import services
 
     return services.session_create(actor=org.users["admin"], council=council, date=dt.date(2022, 12, 12), year=2022)
+
+
+@pytest.fixture
+def demo(year_end_demo):
+    """These tests read the demo's 2022 year end (councils, decisions) too."""

@@ -21,3 +21,8 @@ def draft(org):
                                         **fields)
 
     return make
+
+
+@pytest.fixture
+def demo(year_end_demo):
+    """These tests read the demo's 2022 year end (councils, decisions) too."""
