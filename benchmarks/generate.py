@@ -22,6 +22,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "thidua.settings")
 os.environ.setdefault("DATABASE_URL", f"sqlite:///{ROOT / 'var' / 'bench.sqlite3'}")
 
@@ -135,6 +136,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--last-year", type=int, default=2022, help="the year being judged (default 2022)")
     parser.add_argument("--years", type=int, default=10, help="years of history up to the last year")
     parser.add_argument("--seed", type=int, default=2022)
+    parser.add_argument("--history-only", action="store_true",
+                        help="only the history (no users, registrations, dossiers, decisions)")
     args = parser.parse_args(argv)
 
     import django
@@ -155,6 +158,17 @@ def main(argv: list[str] | None = None) -> None:
                   + f" in {time.perf_counter() - started:.1f} s")
         else:
             print(f"BENCH{index:02d}: already there")
+    if not args.history_only:
+        from pages import generate_work  # after django.setup(): it imports the models
+
+        from thidua.organizations.models import Province
+
+        for province in Province.objects.filter(code__startswith="BENCH").order_by("code"):
+            started = time.perf_counter()
+            counts = generate_work(province)
+            if counts:
+                print(f"{province.code} users and work: " + ", ".join(f"{k} {v:,}" for k, v in counts.items())
+                      + f" in {time.perf_counter() - started:.1f} s")
 
 
 if __name__ == "__main__":

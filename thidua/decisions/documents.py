@@ -77,11 +77,12 @@ def withdrawn_lines(decision: Decision) -> list[DecisionLine]:
     return list(DecisionLine.objects.filter(pk__in=ids).order_by("position", "id"))
 
 
-def annex_groups(decision: Decision) -> list[AnnexGroup]:
-    """Lines grouped by title or form, in catalog order, individuals before collectives."""
+def annex_groups(decision: Decision, lines: list[DecisionLine] | None = None) -> list[AnnexGroup]:
+    """Lines grouped by title or form, in catalog order, individuals before collectives. `lines`:
+    `annex_lines(decision)` when the caller has them already (a big annex is read once)."""
     awards = {a.code: a for a in AwardType.objects.all()}
     grouped: OrderedDict[tuple, list[DecisionLine]] = OrderedDict()
-    lines = annex_lines(decision)
+    lines = annex_lines(decision) if lines is None else lines
 
     def order(line: DecisionLine):
         award = awards.get(line.code)
@@ -156,10 +157,10 @@ def _preview_basis(decision: Decision, lines: list[DecisionLine]) -> str:
     return money_basis_text({money.coefficient_basis}, money.base_salary, {money.salary_basis})
 
 
-def articles(decision: Decision) -> list[dict]:
+def articles(decision: Decision, lines: list[DecisionLine] | None = None) -> list[dict]:
     """The articles after "QUYẾT ĐỊNH:", as paragraphs: {'label': 'Điều 1. ', 'text': …}; a
-    continuation paragraph has an empty label."""
-    lines = annex_lines(decision)
+    continuation paragraph has an empty label. `lines`: as for `annex_groups`."""
+    lines = annex_lines(decision) if lines is None else lines
     out: list[dict] = []
     if decision.kind == DecisionKind.REVOCATION:
         target = decision.revokes
@@ -223,9 +224,9 @@ def annex_subtitle(decision: Decision, lines: list[DecisionLine]) -> str:
     return f"{who} ĐƯỢC {verb} {what or 'KHEN THƯỞNG'} NĂM {decision.award_year}"
 
 
-def annex_rows(decision: Decision) -> list[dict]:
+def annex_rows(decision: Decision, lines: list[DecisionLine] | None = None) -> list[dict]:
     rows = []
-    for group in annex_groups(decision):
+    for group in annex_groups(decision, lines):
         rows.append({"group": True, "no": group.no, "name": group.title,
                      "position": "", "unit": "", "award": "", "amount": ""})
         for i, line in enumerate(group.lines, 1):
@@ -254,7 +255,7 @@ def decision_context(decision: Decision) -> dict:
         "title": decision.title,
         "authority": decision.authority,
         "bases": list(decision.bases),
-        "articles": articles(decision),
+        "articles": articles(decision, lines),
         "signer": signer(decision),
         "recipients": list(decision.recipients),
         "has_annex": bool(lines),
@@ -263,7 +264,7 @@ def decision_context(decision: Decision) -> dict:
         "annex_note": f"(Kèm theo Quyết định số {decision.number_display} ngày "
                       f"{long_date(decision.date, decision.award_year + 1)} của "
                       f"{defaults.authority_name(decision.issuer, on=decision.date)})",
-        "annex_rows": annex_rows(decision),
+        "annex_rows": annex_rows(decision, lines),
         "total_amount": format_vnd(total),
         "total_words": amount_in_words(total),
     }
