@@ -7,7 +7,7 @@ from django.db.models import F, Q, QuerySet
 
 from thidua.emulation.models import Registration, Status
 from thidua.organizations.models import BlockYear, Province, Staff, Unit, UnitKind
-from thidua.organizations.services import lineage_ids
+from thidua.organizations.selectors import lineage_ids
 
 from .models import Role, User
 
@@ -110,8 +110,12 @@ def can_start_registration(user: User, unit: Unit) -> bool:
 
 
 def can_manage_staff(user: User, agency: Unit) -> bool:
-    """The agency's emulation officer keeps its departments and staff (administrators too)."""
-    return can_start_registration(user, agency)
+    """The agency's emulation officer keeps its departments and staff; the province board's officer
+    may do it for every agency of the province (administrators too)."""
+    if can_start_registration(user, agency):
+        return True
+    home = home_agency(user)
+    return user.role == Role.PROVINCE_OFFICER and home is not None and home.province_id == agency.province_id
 
 
 # --- evaluation: people's records, award history and the province's own rules ---------------

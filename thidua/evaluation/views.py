@@ -3,10 +3,13 @@ scope comes from accounts.policy (404 outside it), everything read through selec
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
-from thidua.accounts.policy import can_record_evaluation, staff_for, units_for
+from thidua.accounts.policy import can_manage_staff, can_record_evaluation, staff_for, units_for
+from thidua.decisions.policy import decisions_for
 from thidua.organizations.models import Staff, UnitKind
 from thidua.rules.eligibility import NAMES
 from thidua.rules.types import ELIGIBLE, NOT_ELIGIBLE, RATING_NAMES, REVIEW, Verdict
@@ -41,10 +44,16 @@ def staff_detail(request: HttpRequest, pk: int) -> HttpResponse:
                               pk=pk)
     profile = staff_profile(staff, _year(request))
     verdicts = [_verdict(code, name, v) for code, name, v in profile.verdicts]
+    # Decisions of this person that the user may open, by the number printed in the award history.
+    decisions = decisions_for(request.user).filter(lines__staff=staff).distinct()
+    decision_links = {d.number_display: d.pk for d in decisions if d.number}
     return render(request, "evaluation/staff_detail.html", {
         "staff": staff, "profile": profile, "verdicts": verdicts, "rating_names": RATING_NAMES,
         "criteria_rows": _criteria_rows(profile.criteria, individual_only=True),
         "may_record": can_record_evaluation(request.user, staff.agency),
+        "may_manage": can_manage_staff(request.user, staff.agency),
+        "movements": staff.movements.select_related("from_department", "to_department", "recorded_by"),
+        "decision_links": decision_links, "today": dt.date.today(),
     })
 
 

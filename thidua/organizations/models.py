@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.conf import settings
+from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
@@ -222,6 +224,12 @@ class StaffKind(models.TextChoices):
 
 
 class StaffQuerySet(models.QuerySet):
+    def active_on(self, day: dt.date) -> StaffQuerySet:
+        """People working in their agency on `day` (those who left before are history, not gone)."""
+        return self.filter(Q(active_from__isnull=True) | Q(active_from__lte=day)).filter(
+            Q(active_to__isnull=True) | Q(active_to__gte=day)
+        )
+
     def active_in_year(self, year: int) -> StaffQuerySet:
         start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
         return self.filter(Q(active_from__isnull=True) | Q(active_from__lte=end)).filter(
@@ -241,6 +249,12 @@ class Staff(models.Model):
     name_folded = models.CharField(max_length=150, editable=False, db_index=True, default="")
     gender = models.CharField("giới tính", max_length=3, choices=[("nam", "Nam"), ("nu", "Nữ")], blank=True)
     birth_year = models.PositiveIntegerField("năm sinh", null=True, blank=True)
+    birth_date = models.DateField("ngày sinh", null=True, blank=True)
+    personal_id = models.CharField(
+        "số định danh cá nhân", max_length=12, blank=True,
+        validators=[RegexValidator(r"^\d{12}$", "Số định danh cá nhân (số căn cước) gồm đúng 12 chữ số.")],
+        help_text="12 chữ số trên thẻ căn cước; dùng để nhận ra người đã có khi nhập lại danh sách.",
+    )
     position = models.CharField("chức vụ", max_length=150, blank=True)
     kind = models.CharField("loại", max_length=20, choices=StaffKind.choices)
     active_from = models.DateField("làm việc từ", null=True, blank=True)
@@ -254,6 +268,12 @@ class Staff(models.Model):
         verbose_name_plural = "cán bộ, công chức, viên chức, người lao động"
         ordering = ["agency", "department__position", "full_name"]
         indexes = [models.Index(fields=["agency", "active_from", "active_to"])]
+        constraints = [
+            # One record per person in an agency; the same person may have a record in another agency
+            # they were transferred to.
+            models.UniqueConstraint(fields=["agency", "personal_id"], condition=~Q(personal_id=""),
+                                    name="unique_staff_personal_id_per_agency"),
+        ]
 
     def __str__(self) -> str:
         return self.full_name
@@ -261,4 +281,50 @@ class Staff(models.Model):
     def save(self, *args, **kwargs):
         # Kept in step with the name so "nguyen van an" finds "Nguyễn Văn An" in the database.
         self.name_folded = fold(self.full_name)
+        if self.birth_date is not None:
+            self.birth_year = self.birth_date.year
         super().save(*args, **kwargs)
+
+    def is_active_on(self, day: dt.date) -> bool:
+        return (self.active_from is None or self.active_from <= day) and (
+            self.active_to is None or self.active_to >= day)
+
+
+class MovementKind(models.TextChoices):
+    MOVE = "move", "Chuyển phòng, ban"
+    LEAVE = "leave", "Nghỉ việc"
+    RETIRE = "retire", "Nghỉ hưu"
+    TRANSFER = "transfer", "Chuyển công tác đến cơ quan khác"
+
+
+DEPARTURES = (MovementKind.LEAVE, MovementKind.RETIRE, MovementKind.TRANSFER)
+
+
+class StaffMovement(models.Model):
+    """A dated change in a person's place: a move between departments of the agency, or leaving it
+    (resignation, retirement, transfer). The person's record stays: awards and ratings follow it."""
+
+    staff = models.ForeignKey(Staff, on_delete=models.CASCADE, related_name="movements", verbose_name="người")
+    kind = models.CharField("loại", max_length=10, choices=MovementKind.choices)
+    date = models.DateField("ngày")
+    from_department = models.ForeignKey(Unit, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+                                        verbose_name="từ phòng, ban")
+    to_department = models.ForeignKey(Unit, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+                                      verbose_name="đến phòng, ban")
+    destination = models.CharField("nơi chuyển đến", max_length=255, blank=True)
+    note = models.CharField("ghi chú, căn cứ", max_length=255, blank=True)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                                    related_name="+", verbose_name="người ghi")
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "biến động nhân sự"
+        verbose_name_plural = "biến động nhân sự"
+        ordering = ["staff", "date", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.staff} – {self.get_kind_display()} ({self.date:%d/%m/%Y})"
+
+    @property
+    def is_departure(self) -> bool:
+        return self.kind in DEPARTURES

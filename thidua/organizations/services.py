@@ -1,4 +1,4 @@
-"""Changes to the organisation tree that keep history attached: renames keep the former name with
+"""Changes to the organisation tree and its people that keep history attached: renames keep the former name with
 its period; merges and splits record who continues whom, so registrations and awards of a former
 unit are found from its successor."""
 
@@ -7,11 +7,24 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
+from thidua.accounts.policy import can_manage_staff
 from thidua.audit.services import audit_record
 
-from .models import SuccessionKind, Unit, UnitName, UnitSuccession
+from .models import (
+    DEPARTURES,
+    MovementKind,
+    Staff,
+    StaffMovement,
+    SuccessionKind,
+    Unit,
+    UnitKind,
+    UnitName,
+    UnitSuccession,
+)
+from .selectors import lineage_ids as lineage_ids  # re-exported: other apps import it from here
 
 
 @transaction.atomic
@@ -64,13 +77,147 @@ def unit_split(*, actor: Any, predecessor: Unit, successors: list[Unit], on: dt.
                  + ", ".join(str(u) for u in successors), changes={"successors": [u.code for u in successors]})
 
 
-def lineage_ids(unit_id: int) -> set[int]:
-    """The unit and every unit it continues, however many merges back (one query per generation,
-    and generations are few)."""
-    seen = {unit_id}
-    frontier = {unit_id}
-    while frontier:
-        frontier = set(UnitSuccession.objects.filter(successor_id__in=frontier)
-                       .values_list("predecessor_id", flat=True)) - seen
-        seen |= frontier
-    return seen
+# --- staff ---------------------------------------------------------------------------------------
+
+STAFF_FIELDS = ("full_name", "gender", "birth_date", "birth_year", "position", "kind", "personal_id",
+                "active_from")
+NO_SCOPE = "Bạn chỉ quản lý được nhân sự của cơ quan mình (Ban Thi đua – Khen thưởng: các cơ quan trong tỉnh)."
+
+
+class StaffError(ValueError):
+    """A staff change that cannot be made, with the reason in Vietnamese (field -> messages)."""
+
+    def __init__(self, message: str | dict[str, list[str]]) -> None:
+        self.errors = message if isinstance(message, dict) else {"__all__": [message]}
+        super().__init__("; ".join(m for ms in self.errors.values() for m in ms))
+
+
+def _check_scope(actor: Any, agency: Unit) -> None:
+    if not can_manage_staff(actor, agency):
+        raise PermissionDenied(NO_SCOPE)
+
+
+def _check_department(agency: Unit, department: Unit | None) -> None:
+    if department is not None and (department.kind != UnitKind.DEPARTMENT or department.parent_id != agency.pk):
+        raise StaffError({"department": [f"Phòng, ban này không thuộc {agency.name}."]})
+
+
+def _validate(staff: Staff) -> None:
+    staff.full_name = " ".join(staff.full_name.split())
+    staff.position = " ".join(staff.position.split())
+    staff.personal_id = staff.personal_id.strip()
+    if staff.birth_date is not None:
+        staff.birth_year = staff.birth_date.year
+    try:
+        staff.full_clean(exclude=["name_folded"])
+    except ValidationError as exc:
+        raise StaffError(exc.message_dict) from exc
+    if staff.birth_year is not None and not 1930 <= staff.birth_year <= dt.date.today().year - 15:
+        raise StaffError({"birth_date": ["Năm sinh không hợp lệ (người lao động từ 15 tuổi)."]})
+    if staff.active_to is not None and staff.active_from is not None and staff.active_to < staff.active_from:
+        raise StaffError({"active_from": ["Ngày bắt đầu làm việc phải trước ngày thôi làm việc."]})
+
+
+def _snapshot(staff: Staff) -> dict[str, Any]:
+    def plain(value: Any) -> Any:
+        return value.isoformat() if isinstance(value, dt.date) else value
+
+    return {name: plain(getattr(staff, name)) for name in (*STAFF_FIELDS, "department_id")}
+
+
+@transaction.atomic
+def staff_create(*, actor: Any, agency: Unit, department: Unit | None = None, **fields: Any) -> Staff:
+    """Add a person to `agency` (and one of its departments, or its leadership when none)."""
+    _check_scope(actor, agency)
+    _check_department(agency, department)
+    unknown = set(fields) - set(STAFF_FIELDS)
+    if unknown:
+        raise TypeError(f"unknown staff fields: {sorted(unknown)}")
+    staff = Staff(agency=agency, department=department, **fields)
+    _validate(staff)
+    staff.save()
+    audit_record(actor=actor, action="staff.create", obj=staff, summary=f"Thêm {staff.full_name} vào {agency.name}",
+                 changes=_snapshot(staff))
+    return staff
+
+
+@transaction.atomic
+def staff_update(*, actor: Any, staff: Staff, **fields: Any) -> Staff:
+    """Correct a person's particulars (name, gender, birth, position, kind, identifier, start date).
+    A change of department is a move (staff_move), dated and kept in history."""
+    staff = Staff.objects.select_for_update(of=("self",)).get(pk=staff.pk)
+    _check_scope(actor, staff.agency)
+    unknown = set(fields) - set(STAFF_FIELDS)
+    if unknown:
+        raise TypeError(f"unknown staff fields: {sorted(unknown)}")
+    before = _snapshot(staff)
+    for name, value in fields.items():
+        setattr(staff, name, value)
+    _validate(staff)
+    after = _snapshot(staff)
+    changes = {k: [before[k], after[k]] for k in after if before[k] != after[k]}
+    if changes:
+        staff.save()
+        audit_record(actor=actor, action="staff.update", obj=staff, summary=f"Sửa thông tin {staff.full_name}",
+                     changes=changes)
+    return staff
+
+
+@transaction.atomic
+def staff_move(*, actor: Any, staff: Staff, department: Unit | None, on: dt.date, note: str = "") -> StaffMovement:
+    """Move a person to another department of the same agency (None: the agency's leadership) from
+    `on`; the movement is recorded with both departments."""
+    staff = Staff.objects.select_for_update(of=("self",)).select_related("agency").get(pk=staff.pk)
+    _check_scope(actor, staff.agency)
+    _check_department(staff.agency, department)
+    if department is not None and department.active_to is not None and department.active_to < on:
+        raise StaffError({"department": [f"{department.name} đã thôi hoạt động từ {department.active_to:%d/%m/%Y}."]})
+    if staff.department_id == (department.pk if department else None):
+        raise StaffError({"department": ["Người này đang ở đúng phòng, ban đó."]})
+    if not staff.is_active_on(on):
+        raise StaffError({"date": [f"Ngày {on:%d/%m/%Y} {staff.full_name} không làm việc tại cơ quan."]})
+    movement = _movement(actor, staff, MovementKind.MOVE, on, note, to_department=department)
+    staff.department = department
+    staff.save()
+    audit_record(actor=actor, action="staff.move", obj=staff,
+                 summary=f"{staff.full_name}: {movement.from_department or 'Lãnh đạo'} → {department or 'Lãnh đạo'}",
+                 changes={"department_id": [movement.from_department_id, staff.department_id], "date": on.isoformat()})
+    return movement
+
+
+@transaction.atomic
+def staff_depart(*, actor: Any, staff: Staff, kind: str, on: dt.date, destination: str = "",
+                 note: str = "") -> StaffMovement:
+    """Record that a person left the agency on `on` (resigned, retired, transferred). They are no
+    longer on current lists from the next day, but stay in the years they worked, with their awards."""
+    if kind not in DEPARTURES:
+        raise StaffError({"kind": ["Hãy chọn nghỉ việc, nghỉ hưu hoặc chuyển công tác."]})
+    staff = Staff.objects.select_for_update(of=("self",)).select_related("agency").get(pk=staff.pk)
+    _check_scope(actor, staff.agency)
+    if staff.active_to is not None:
+        raise StaffError({"date": [f"{staff.full_name} đã thôi làm việc từ {staff.active_to:%d/%m/%Y}."]})
+    if staff.active_from is not None and on < staff.active_from:
+        raise StaffError({"date": [f"Ngày thôi làm việc phải sau ngày bắt đầu ({staff.active_from:%d/%m/%Y})."]})
+    if staff.movements.filter(date__gt=on).exists():
+        raise StaffError({"date": ["Đã có biến động sau ngày này; hãy kiểm tra lại ngày."]})
+    movement = _movement(actor, staff, kind, on, note, destination=destination)
+    staff.active_to = on
+    staff.save()
+    audit_record(actor=actor, action="staff.depart", obj=staff,
+                 summary=f"{staff.full_name}: {movement.get_kind_display().lower()} từ {on:%d/%m/%Y}",
+                 changes={"active_to": [None, on.isoformat()], "kind": kind})
+    return movement
+
+
+def _movement(actor: Any, staff: Staff, kind: str, on: dt.date, note: str, **fields: Any) -> StaffMovement:
+    movement = StaffMovement(staff=staff, kind=kind, date=on, note=" ".join(note.split()),
+                             from_department=staff.department, recorded_by=actor if getattr(actor, "pk", None)
+                             else None, **fields)
+    if isinstance(movement.destination, str):
+        movement.destination = " ".join(movement.destination.split())
+    try:
+        movement.full_clean(exclude=["staff", "from_department", "to_department", "recorded_by"])
+    except ValidationError as exc:
+        raise StaffError(exc.message_dict) from exc
+    movement.save()
+    return movement

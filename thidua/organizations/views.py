@@ -1,6 +1,10 @@
-"""Organisation pages: agencies, their departments and staff — scoped by accounts.policy."""
+"""Organisation pages: agencies, their departments and staff — scoped by accounts.policy; every
+write goes through services.py (or imports.py for a spreadsheet)."""
 
 from __future__ import annotations
+
+import base64
+import datetime as dt
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -8,32 +12,70 @@ from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
-from thidua.accounts.policy import can_manage_staff, units_for
+from thidua.accounts.policy import can_manage_staff, staff_for, units_for
 from thidua.core.text import fold
 
-from .imports import COLUMNS, ImportFileError, staff_import
-from .models import Staff, UnitKind
+from . import services
+from .forms import DepartForm, MoveForm, StaffForm
+from .imports import (
+    COLUMNS,
+    EXAMPLE_NAME,
+    LEADERSHIP,
+    ImportFileError,
+    staff_import,
+    staff_import_preview,
+    staff_template,
+)
+from .models import Staff, Unit, UnitKind
 
 PAGE_SIZE = 100
+# Which people the agency page lists: those working there today (default), those who left, everyone.
+SHOW = {"": "Đang làm việc", "da-nghi": "Đã nghỉ, chuyển đi", "tat-ca": "Tất cả"}
+IMPORT_SESSION_KEY = "staff_import"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def agency_list(request: HttpRequest) -> HttpResponse:
+    today = dt.date.today()
+    current = Q(staff__active_to__isnull=True) | Q(staff__active_to__gte=today)
     agencies = (
         units_for(request.user).filter(kind=UnitKind.AGENCY)
         .annotate(departments=Count("children", filter=Q(children__kind=UnitKind.DEPARTMENT), distinct=True),
-                  headcount=Count("staff", distinct=True))
+                  headcount=Count("staff", filter=current, distinct=True))
         .order_by("position", "name")
     )
     return render(request, "organizations/agency_list.html", {"agencies": agencies})
 
 
+def _agency(request: HttpRequest, code: str) -> Unit:
+    return get_object_or_404(units_for(request.user).filter(kind=UnitKind.AGENCY), code=code)
+
+
+def _managed_agency(request: HttpRequest, code: str) -> Unit:
+    agency = _agency(request, code)
+    if not can_manage_staff(request.user, agency):
+        raise PermissionDenied(services.NO_SCOPE)
+    return agency
+
+
 def agency_detail(request: HttpRequest, code: str) -> HttpResponse:
-    agency = get_object_or_404(units_for(request.user).filter(kind=UnitKind.AGENCY), code=code)
+    agency = _agency(request, code)
+    today = dt.date.today()
     departments = agency.children.filter(kind=UnitKind.DEPARTMENT).annotate(
-        headcount=Count("department_staff")).order_by("position")
+        headcount=Count("department_staff", filter=Q(department_staff__active_to__isnull=True)
+                        | Q(department_staff__active_to__gte=today))).order_by("position")
+    show = request.GET.get("hien", "")
+    show = show if show in SHOW else ""
     staff = Staff.objects.filter(agency=agency).select_related("department").order_by("department__position",
                                                                                      "full_name")
-    query, department = request.GET.get("q", "").strip(), request.GET.get("phong", "")
+    year = request.GET.get("nam", "").strip()
+    if year.isdigit() and 1900 < int(year) < 2200:
+        staff = staff.active_in_year(int(year))  # who worked there that year, whether or not they left since
+    elif show == "":
+        staff = staff.active_on(today)
+    elif show == "da-nghi":
+        staff = staff.filter(active_to__lt=today)
+    query, department = request.GET.get("q", "").strip()[:100], request.GET.get("phong", "")
     if query:
         staff = staff.filter(name_folded__contains=fold(query))
     if department.isdigit():
@@ -41,29 +83,145 @@ def agency_detail(request: HttpRequest, code: str) -> HttpResponse:
     total = staff.count()
     return render(request, "organizations/agency_detail.html", {
         "agency": agency, "departments": departments, "staff": staff[:PAGE_SIZE], "total": total,
-        "page_size": PAGE_SIZE, "query": query, "department": department,
+        "page_size": PAGE_SIZE, "query": query, "department": department, "show": show, "shows": SHOW,
+        "year": year if year.isdigit() else "", "today": today,
         "former_names": agency.former_names.all(), "may_manage": can_manage_staff(request.user, agency),
     })
 
 
-def staff_import_view(request: HttpRequest, code: str) -> HttpResponse:
-    agency = get_object_or_404(units_for(request.user).filter(kind=UnitKind.AGENCY), code=code)
-    if not can_manage_staff(request.user, agency):
-        raise PermissionDenied("Chỉ cán bộ phụ trách thi đua của đơn vị mới nhập được danh sách nhân sự.")
-    context = {"agency": agency, "columns": COLUMNS}
-    if request.method == "POST":
-        upload = request.FILES.get("file")
-        if upload is None:
-            context["file_error"] = "Hãy chọn tệp .xlsx hoặc .csv."
-            return render(request, "organizations/staff_import.html", context, status=422)
+def _form_errors(form, error: services.StaffError) -> None:
+    for name, problems in error.errors.items():
+        for problem in problems:
+            form.add_error(name if name in form.fields else None, problem)
+
+
+def staff_create_view(request: HttpRequest, code: str) -> HttpResponse:
+    agency = _managed_agency(request, code)
+    form = StaffForm(request.POST or None, agency=agency, with_department=True, instance=Staff(agency=agency))
+    if request.method == "POST" and form.is_valid():
         try:
-            result = staff_import(actor=request.user, agency=agency, filename=upload.name, content=upload.read())
+            person = services.staff_create(actor=request.user, agency=agency,
+                                           department=form.cleaned_data["department"], **form.staff_fields())
+        except services.StaffError as exc:
+            _form_errors(form, exc)
+        else:
+            messages.success(request, f"Đã thêm {person.full_name} vào {agency.name}.")
+            return redirect("staff_detail", pk=person.pk)
+    return render(request, "organizations/staff_form.html", {"agency": agency, "form": form, "person": None},
+                  status=422 if form.errors else 200)
+
+
+def _managed_person(request: HttpRequest, pk: int) -> Staff:
+    person = get_object_or_404(staff_for(request.user).select_related("agency", "department"), pk=pk)
+    if not can_manage_staff(request.user, person.agency):
+        raise PermissionDenied(services.NO_SCOPE)
+    return person
+
+
+def staff_edit_view(request: HttpRequest, pk: int) -> HttpResponse:
+    person = _managed_person(request, pk)
+    form = StaffForm(request.POST or None, agency=person.agency, with_department=False, instance=person)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.staff_update(actor=request.user, staff=person, **form.staff_fields())
+        except services.StaffError as exc:
+            _form_errors(form, exc)
+        else:
+            messages.success(request, f"Đã lưu thông tin của {person.full_name}.")
+            return redirect("staff_detail", pk=person.pk)
+    return render(request, "organizations/staff_form.html", {"agency": person.agency, "form": form,
+                                                             "person": person}, status=422 if form.errors else 200)
+
+
+def staff_move_view(request: HttpRequest, pk: int) -> HttpResponse:
+    person = _managed_person(request, pk)
+    form = MoveForm(request.POST or None, agency=person.agency, initial={"date": dt.date.today()})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.staff_move(actor=request.user, staff=person, department=form.cleaned_data["department"],
+                                on=form.cleaned_data["date"], note=form.cleaned_data["note"])
+        except services.StaffError as exc:
+            _form_errors(form, exc)
+        else:
+            target = form.cleaned_data["department"] or "Lãnh đạo cơ quan"
+            messages.success(request, f"Đã chuyển {person.full_name} sang {target} từ "
+                                      f"{form.cleaned_data['date']:%d/%m/%Y}.")
+            return redirect("staff_detail", pk=person.pk)
+    return render(request, "organizations/staff_move.html", {"person": person, "form": form},
+                  status=422 if form.errors else 200)
+
+
+def staff_depart_view(request: HttpRequest, pk: int) -> HttpResponse:
+    person = _managed_person(request, pk)
+    form = DepartForm(request.POST or None, initial={"date": dt.date.today()})
+    if request.method == "POST" and form.is_valid():
+        try:
+            movement = services.staff_depart(actor=request.user, staff=person, kind=form.cleaned_data["kind"],
+                                             on=form.cleaned_data["date"],
+                                             destination=form.cleaned_data["destination"],
+                                             note=form.cleaned_data["note"])
+        except services.StaffError as exc:
+            _form_errors(form, exc)
+        else:
+            messages.success(request, f"Đã ghi nhận {person.full_name} {movement.get_kind_display().lower()} từ "
+                                      f"{movement.date:%d/%m/%Y}. Quá trình khen thưởng vẫn được giữ.")
+            return redirect("staff_detail", pk=person.pk)
+    return render(request, "organizations/staff_depart.html", {"person": person, "form": form},
+                  status=422 if form.errors else 200)
+
+
+def staff_template_view(request: HttpRequest, code: str) -> HttpResponse:
+    agency = _managed_agency(request, code)
+    response = HttpResponse(staff_template(agency), content_type=XLSX)
+    response["Content-Disposition"] = f'attachment; filename="mau-nhan-su-{agency.code}.xlsx"'
+    return response
+
+
+def staff_import_view(request: HttpRequest, code: str) -> HttpResponse:
+    """Upload → preview (added / changed / unchanged) → apply. Between the two steps the file waits
+    in the session (it is bounded by the upload limits), so the officer does not choose it twice."""
+    agency = _managed_agency(request, code)
+    context = {"agency": agency, "columns": COLUMNS, "leadership": LEADERSHIP, "example": EXAMPLE_NAME}
+
+    def page(status: int = 200) -> HttpResponse:
+        return render(request, "organizations/staff_import.html", context, status=status)
+
+    if request.method != "POST":
+        return page()
+    if "apply" in request.POST:
+        pending = request.session.get(IMPORT_SESSION_KEY) or {}
+        if pending.get("agency") != agency.pk:
+            context["file_error"] = "Không còn tệp đang chờ cập nhật; hãy chọn lại tệp."
+            return page(422)
+        filename, content = pending["filename"], base64.b64decode(pending["content"])
+        try:
+            result = staff_import(actor=request.user, agency=agency, filename=filename, content=content,
+                                  expected=request.POST.get("fingerprint", ""))
         except ImportFileError as exc:
             context["file_error"] = str(exc)
-            return render(request, "organizations/staff_import.html", context, status=422)
+            return page(422)
         if not result.ok:
-            context.update({"errors": result.errors, "filename": upload.name})
-            return render(request, "organizations/staff_import.html", context, status=422)
-        messages.success(request, f"Đã nhập {len(result.staff)} người vào {agency.name}.")
+            context.update({"errors": result.errors, "filename": filename, "preview": result})
+            return page(422)
+        del request.session[IMPORT_SESSION_KEY]
+        messages.success(request, f"Đã cập nhật danh sách {agency.name}: thêm {len(result.added)} người, "
+                                  f"sửa {len(result.changed)} người, giữ nguyên {len(result.unchanged)} người.")
         return redirect("agency_detail", code=agency.code)
-    return render(request, "organizations/staff_import.html", context)
+    upload = request.FILES.get("file")
+    if upload is None:
+        context["file_error"] = "Hãy chọn tệp .xlsx hoặc .csv."
+        return page(422)
+    content = upload.read()
+    try:
+        result = staff_import_preview(actor=request.user, agency=agency, filename=upload.name, content=content)
+    except ImportFileError as exc:
+        context["file_error"] = str(exc)
+        return page(422)
+    context.update({"filename": upload.name})
+    if not result.ok:
+        context["errors"] = result.errors
+        return page(422)
+    request.session[IMPORT_SESSION_KEY] = {"agency": agency.pk, "filename": upload.name,
+                                           "content": base64.b64encode(content).decode()}
+    context["preview"] = result
+    return page()
