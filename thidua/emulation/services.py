@@ -3,18 +3,21 @@ event (who, when, from what state, why) and the audit row. Views and commands st
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.forms.models import model_to_dict
 
-from thidua.accounts.policy import can
+from thidua.accounts.policy import can, can_start_registration
 from thidua.audit.services import audit_record
+from thidua.catalog.models import AwardType
 from thidua.notifications import hooks as notification_hooks
 
 from .checks import Finding, has_errors
+from .legacy import ParsedRegistration
 from .models import Action, RegisteredMovement, Registration, RegistrationEvent, Solution, Status, Target
 from .selectors import registration_findings
 
@@ -93,7 +96,8 @@ def _diff(before: dict, after: dict) -> dict:
 
 @transaction.atomic
 def registration_update(*, actor: Any, registration: Registration, expected_version: int, header: dict,
-                        targets: list[TargetChange], solutions: list[str], movements: list[str]) -> Registration:
+                        targets: list[TargetChange], solutions: list[str], movements: list[str],
+                        reason: str = "") -> Registration:
     """Save an edited draft. A draft always saves, whatever its findings; only submitting needs
     no errors. Raises EditConflict when another editor saved in between."""
     reg = _locked(registration)
@@ -119,7 +123,7 @@ def registration_update(*, actor: Any, registration: Registration, expected_vers
     after = _snapshot(reg)
     changes = _diff(before, after)
     if changes:
-        _record(reg, actor=actor, action=Action.EDIT, from_status=reg.status, changes=changes)
+        _record(reg, actor=actor, action=Action.EDIT, from_status=reg.status, changes=changes, reason=reason)
     return reg
 
 
@@ -225,3 +229,91 @@ def _carried_over(previous: Registration, year: int) -> dict:
     fields = ["preamble", "content_intro", "professional_goal", "signer_authority", "signer_authority_title",
               "signer_position", "signer_name"]
     return {name: _next_year(getattr(previous, name), year) for name in fields}
+
+
+def _bounded(model: type, values: dict) -> None:
+    """Text read from a document must fit its field: say which one does not, in the user's words."""
+    for name, value in values.items():
+        limit = model._meta.get_field(name).max_length
+        if limit and isinstance(value, str) and len(value) > limit:
+            label = model._meta.get_field(name).verbose_name
+            raise ValidationError(f"«{label}» đọc được dài {len(value)} ký tự, quá {limit} ký tự cho phép; "
+                                  "hãy sửa trong văn bản hoặc nhập tay.")
+
+
+def imported_header(parsed: ParsedRegistration) -> dict:
+    """The registration's header fields from what a document said."""
+    authority = _AUTHORITY_PREFIX.match(parsed.signer_authority or "")
+    header = {
+        "heading_year": parsed.heading_year or parsed.year,
+        "addressee": parsed.addressee,
+        "letter_number": parsed.letter_number_only,
+        "letter_symbol": parsed.letter_symbol,
+        "letter_day": parsed.letter_date[0], "letter_month": parsed.letter_date[1],
+        "letter_year": parsed.letter_date[2],
+        "place": parsed.place,
+        "doc_day": parsed.date[0], "doc_month": parsed.date[1], "doc_year": parsed.date[2],
+        "preamble": "\n".join(parsed.preamble),
+        "content_intro": "\n".join(parsed.content_intro),
+        "professional_goal": "\n".join(parsed.professional_goal),
+        "signer_authority": f"{authority.group(1).upper()}." if authority else "",
+        "signer_authority_title": parsed.signer_authority[authority.end():].strip() if authority else "",
+        "signer_position": parsed.signer_position,
+        "signer_name": parsed.signer_name,
+    }
+    # What the document does not say is left empty, not carried over from last year; only the year,
+    # place and addressee of a new draft are kept when the document is silent on them.
+    return {name: value for name, value in header.items()
+            if value not in (None, "") or name not in ("heading_year", "place", "addressee", "doc_year",
+                                                         "letter_year")}
+
+
+_AUTHORITY_PREFIX = re.compile(r"^(KT|TM|Q|TL|TUQ)\.\s*")
+
+
+@transaction.atomic
+def registration_import(*, actor: Any, unit, year: int, parsed: ParsedRegistration, source: str = "") -> Registration:
+    """Save a registration read from a document as the unit's draft for `year`, for a person to review
+    and submit: a new draft, or the unit's draft of that year overwritten (never a submitted one).
+    Target rows the document does not name are left empty; rows of catalog awards that the usual
+    table leaves out (Giấy khen) are added when the document registers them."""
+    if not can_start_registration(actor, unit):
+        raise PermissionDenied("Chỉ cán bộ phụ trách thi đua của đơn vị mới nhập được bản đăng ký của đơn vị.")
+    header = imported_header(parsed)
+    _bounded(Registration, header)
+    for row in parsed.targets.values():
+        _bounded(Target, {"label": row.label, "note": row.note, "collective_ratio": row.collective.ratio or "",
+                          "individual_ratio": row.individual.ratio or ""})
+    reg = Registration.objects.filter(unit=unit, year=year).first()
+    if reg is None:
+        reg = registration_start(actor=actor, unit=unit, year=year)
+    elif not can(actor, "edit", reg):
+        raise PermissionDenied(f"Bản đăng ký năm {year} của đơn vị đã gửi đi; không ghi đè được bằng văn bản nhập.")
+    awards = {a.code: a for a in AwardType.objects.filter(code__in=parsed.targets)}
+    existing = {t.award_type.code: t for t in reg.targets.select_related("award_type")}
+    last = max((t.position for t in existing.values()), default=0)
+    for code, row in parsed.targets.items():
+        target = existing.get(code)
+        if target is None:
+            last += 1
+            existing[code] = Target.objects.create(registration=reg, award_type=awards[code], position=last,
+                                                   label=row.label, note=row.note)
+        elif target.label != row.label or target.note != row.note:
+            target.label, target.note = row.label, row.note
+            target.save(update_fields=["label", "note"])
+    changes = []
+    for code, target in existing.items():
+        row = parsed.targets.get(code)
+        changes.append(TargetChange(
+            award_type_id=target.award_type_id,
+            collective_count=row.collective.count if row else None,
+            collective_ratio=(row.collective.ratio or "") if row else "",
+            individual_count=row.individual.count if row else None,
+            individual_ratio=(row.individual.ratio or "") if row else "",
+        ))
+    reg.refresh_from_db(fields=["version"])
+    return registration_update(
+        actor=actor, registration=reg, expected_version=reg.version, header=header, targets=changes,
+        solutions=parsed.solutions, movements=parsed.movements,
+        reason=f"Nhập từ văn bản {source}".strip(),
+    )

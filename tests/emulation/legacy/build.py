@@ -1,0 +1,59 @@
+"""Word files for the reader's tests, built with python-docx the way offices lay them out: the heading
+and the signature in borderless two-column tables, the target table as a real table whose group
+headings ("Tập thể", "Cá nhân") are merged cells."""
+
+from __future__ import annotations
+
+import io
+
+import docx
+
+from thidua.emulation.legacy import TableBlock, _text_blocks
+
+
+def _merge_header(table, rows: list[list[str]]) -> None:
+    """Merge the group headings across their columns, and "TT" and the label heading down over the
+    second header row, as Word users do."""
+    top = [c.strip() for c in rows[0]]
+    for j in range(1, len(top)):
+        if not top[j] and ("Tập thể" in top[j - 1] or "Cá nhân" in top[j - 1]):
+            table.cell(0, j - 1).merge(table.cell(0, j))
+            table.cell(0, j - 1).text = top[j - 1]
+    if len(rows) > 1 and any("Số lượng" in c for c in rows[1]):
+        for j, text in enumerate(top[:2]):
+            if text and not rows[1][j].strip():
+                table.cell(0, j).merge(table.cell(1, j))
+                table.cell(0, j).text = text
+
+
+def _add_table(document, rows: list[list[str]], *, merge: bool) -> None:
+    width = max(len(r) for r in rows)
+    table = document.add_table(rows=len(rows), cols=width)
+    for i, row in enumerate(rows):
+        for j, text in enumerate(row):
+            table.cell(i, j).text = text.strip()
+    if merge:
+        _merge_header(table, rows)
+
+
+def text_to_docx(text: str) -> bytes:
+    """The same document as a .docx: paragraphs, tables for tab- or |-separated lines, and the part
+    from "Nơi nhận:" on as the usual two-column signature table."""
+    document = docx.Document()
+    body, _, tail = text.partition("Nơi nhận:")
+    for block in _text_blocks(body):
+        if isinstance(block, TableBlock):
+            is_target = any("Danh hiệu" in cell for row in block.rows for cell in row)
+            _add_table(document, block.rows, merge=is_target)
+        else:
+            document.add_paragraph(block)
+    if tail:
+        lines = [line for line in tail.strip().splitlines() if line.strip()]
+        left = [line for line in lines if line.startswith("-")]
+        right = [line for line in lines if not line.startswith("-")]
+        table = document.add_table(rows=1, cols=2)
+        table.cell(0, 0).text = "\n".join(["Nơi nhận:", *left])
+        table.cell(0, 1).text = "\n".join(right)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()

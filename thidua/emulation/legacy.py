@@ -1,0 +1,694 @@
+"""Read a registration written outside the system (a Word file or its text) into plain values.
+
+Documents of different provinces and years say the same things in different ways: headings
+numbered "I.", "1.", "a)" or not at all, bullets "-", "+", "•", tables as Word tables or as
+tab-separated text, counts "07" or "7", ratios or none, dates "ngày 5 tháng 2 năm 2022" or
+"05/02/2022", signatures with KT./TM./Q./TL./TUQ. The reader keeps everything as written (the
+registration prints it back) and lists, under `unread`, every line it could not place, so a person
+sees what to check. Target rows are named by the catalog's wording (catalog.wording)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+import unicodedata
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+import docx
+from docx.document import Document as DocxDocument
+from docx.table import Table as DocxTable
+from docx.text.paragraph import Paragraph as DocxParagraph
+
+from thidua.catalog.wording import WordingMatcher
+from thidua.core.text import fold
+
+MAX_BYTES = 5 * 1024 * 1024  # a registration is a few pages; more is not one
+MAX_LINES = 5000
+
+
+class NotARegistration(ValueError):
+    """The file cannot be read, or what it holds is not a registration."""
+
+
+# --- reading the file into blocks: lines of text and tables (rows of cells) ------------------
+
+
+@dataclass
+class TableBlock:
+    rows: list[list[str]]
+
+
+Block = str | TableBlock
+
+
+def _aligned_fold(text: str) -> str:
+    """`fold` character by character, so a match in the folded text slices the original."""
+    return "".join(f if len(f := fold(c)) == 1 else c.lower() for c in text)
+
+
+def _clean(text: str) -> str:
+    """Without the markup of text exports (<i>, **) and with one space between words."""
+    text = unicodedata.normalize("NFC", text)
+    text = re.sub(r"</?[a-zA-Z][^>]*>", "", text)
+    text = text.replace("**", "").replace("__", "")
+    return re.sub(r"[ \u00a0\u2002\u2003]+", " ", text).strip()
+
+
+def _cell_text(cell) -> str:
+    return "\n".join(p.text for p in cell.paragraphs)
+
+
+def _docx_blocks(document: DocxDocument) -> Iterator[Block]:
+    for child in document.element.body.iterchildren():
+        tag = child.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            yield from DocxParagraph(child, document).text.split("\n")
+        elif tag == "tbl":
+            table = DocxTable(child, document)
+            yield TableBlock([[_cell_text(c) for c in row.cells] for row in table.rows])
+
+
+def _text_blocks(text: str) -> Iterator[Block]:
+    """Consecutive lines with tabs (or |-separated cells) form one table, as Word's text export does."""
+    rows: list[list[str]] = []
+    for line in text.splitlines():
+        stripped = line.strip()
+        if "\t" in line:
+            rows.append(line.split("\t"))
+            continue
+        if stripped.startswith("|") and stripped.endswith("|") and stripped.count("|") >= 3:
+            if not re.fullmatch(r"[|\-: ]+", stripped):  # a markdown separator row
+                rows.append([c for c in stripped[1:-1].split("|")])
+            continue
+        if rows:
+            yield TableBlock(rows)
+            rows = []
+        yield line
+    if rows:
+        yield TableBlock(rows)
+
+
+def read_blocks(content: bytes) -> list[Block]:
+    """The file's lines and tables: a .docx (zip) file, or text in UTF-8 (UTF-16 with a BOM)."""
+    if len(content) > MAX_BYTES:
+        raise NotARegistration("Tệp quá lớn (tối đa 5 MB) để là một bản đăng ký thi đua.")
+    if content[:2] == b"PK":
+        try:
+            document = docx.Document(io.BytesIO(content))
+        except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+            raise NotARegistration("Không đọc được tệp Word (.docx).") from exc
+        return list(_docx_blocks(document))
+    for encoding in ("utf-8-sig", "utf-16"):
+        try:
+            text = content.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:
+        raise NotARegistration("Tệp không phải văn bản Word (.docx) hay văn bản thuần (UTF-8).")
+    if "\x00" in text:
+        raise NotARegistration("Tệp không phải văn bản Word (.docx) hay văn bản thuần (UTF-8).")
+    return list(_text_blocks(text))
+
+
+# --- what the reader understood --------------------------------------------------------------
+
+
+@dataclass
+class TargetValue:
+    count: int | None = None
+    ratio: str | None = None
+
+    def as_json(self) -> dict | None:
+        if self.count is None and not self.ratio:
+            return None
+        return {"count": self.count, "ratio": self.ratio or None}
+
+
+@dataclass
+class TargetRow:
+    code: str
+    label: str
+    note: str = ""
+    collective: TargetValue = field(default_factory=TargetValue)
+    individual: TargetValue = field(default_factory=TargetValue)
+
+
+@dataclass
+class ParsedRegistration:
+    year: int | None = None
+    heading_year: int | None = None
+    place: str = ""
+    date: tuple[int | None, int | None, int | None] = (None, None, None)  # day, month, year
+    number: str = ""
+    letter_number: str = ""
+    letter_date: tuple[int | None, int | None, int | None] = (None, None, None)
+    addressee: str = ""
+    issuer: list[str] = field(default_factory=list)
+    preamble: list[str] = field(default_factory=list)
+    content_intro: list[str] = field(default_factory=list)
+    professional_goal: list[str] = field(default_factory=list)
+    solutions: list[str] = field(default_factory=list)
+    movements: list[str] = field(default_factory=list)
+    targets: dict[str, TargetRow] = field(default_factory=dict)
+    signer_authority: str = ""
+    signer_position: str = ""
+    signer_name: str = ""
+    recipients: list[str] = field(default_factory=list)
+    unread: list[str] = field(default_factory=list)
+
+    @property
+    def letter_number_only(self) -> str:
+        return self.letter_number.split("/", 1)[0].strip()
+
+    @property
+    def letter_symbol(self) -> str:
+        return self.letter_number.split("/", 1)[1].strip() if "/" in self.letter_number else ""
+
+    def as_json(self) -> dict:
+        """The CONTRACT.md shape, then what it adds (place, heading_year, date_parts, …)."""
+        return {
+            "year": self.year,
+            "letter_number": self.letter_number or None,
+            "date": iso_date(self.date),
+            "addressee": self.addressee or None,
+            "signer": {"authority": self.signer_authority or None, "position": self.signer_position or None,
+                       "name": self.signer_name or None},
+            "solutions": self.solutions,
+            "movements": self.movements,
+            "targets": {code: {"collective": row.collective.as_json(), "individual": row.individual.as_json()}
+                        for code, row in self.targets.items()},
+            "unread": self.unread,
+            "heading_year": self.heading_year,
+            "place": self.place or None,
+            "date_parts": dict(zip(("day", "month", "year"), self.date, strict=True)),
+            "letter_date": iso_date(self.letter_date),
+            "number": self.number or None,
+            "preamble": "\n".join(self.preamble) or None,
+            "content_intro": "\n".join(self.content_intro) or None,
+            "professional_goal": "\n".join(self.professional_goal) or None,
+            "target_labels": {code: row.label for code, row in self.targets.items()},
+            "recipients": self.recipients,
+        }
+
+
+def iso_date(parts: tuple[int | None, int | None, int | None]) -> str | None:
+    """YYYY-MM-DD; a date drafted before signing ("ngày   tháng 02 năm 2022") keeps what is known
+    in ISO 8601's reduced form ("2022-02"), never an invented day."""
+    day, month, year = parts
+    if year is None:
+        return None
+    if month is None:
+        return f"{year:04d}"
+    if day is None:
+        return f"{year:04d}-{month:02d}"
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return f"{year:04d}-{month:02d}"
+
+
+# --- recognising lines ------------------------------------------------------------------------
+
+_NUMBERING = re.compile(
+    r"^(?:(?:phần|mục|PHẦN|MỤC|Phần|Mục)\s+)?(?:(?P<roman>[IVX]{1,4}|[ivx]{2,4})[.)]\s*"
+    r"|(?P<arabic>\d{1,2}(?:\.\d{1,2})*)[.)]\s*|(?P<alpha>[a-zđ])[.)]\s+|(?P<upper>[A-Z])[.)]\s+)"
+)
+_BULLET = re.compile(r"^\s*(?:[-–—•+*·▪●○◦]|\.{2,})\s*")
+_AUTHORITY = re.compile(r"^(KT|TM|Q|TL|TUQ)\s*\.\s*", re.IGNORECASE)
+_DATE_WORDS = re.compile(r"ngay\s*(\d{1,2})?\s*(?:/|thang)\s*(\d{1,2})?\s*(?:/|nam)\s*(\d{4})")
+_DATE_SLASHES = re.compile(r"(\d{1,2})?\s*/\s*(\d{1,2})?\s*/\s*(\d{4})")
+_YEAR = re.compile(r"nam\s+(\d{4})")
+_SIGN_NOTE = re.compile(r"^\(?\s*(da ky|ky\b|ky ten|ky,|ky va|chu ky|dong dau)", re.IGNORECASE)
+_POSITION_WORDS = ("giam doc", "chu tich", "truong", "chanh", "bi thu", "thu truong", "tong cuc", "pho ")
+
+# Section headings, matched on the folded heading text after its numbering.
+SECTIONS = [
+    ("professional", re.compile(r"^(ve\s+)?(thuc hien\s+)?(cong tac|nhiem vu)\s+(chuyen mon|chinh tri)")),
+    ("solutions", re.compile(r"^(ve\s+)?(cac\s+|nhung\s+)?(giai phap|bien phap)")),
+    ("movements", re.compile(
+        r"^(ve\s+)?(ten\s+)?(cac\s+)?(phong trao|cuoc van dong)(?!\s+thi dua\s*:)")),
+    ("targets", re.compile(
+        r"^(ve\s+)?(muc tieu|chi tieu|dang ky\s+(cac\s+)?(danh hieu|hinh thuc)|(cac\s+)?danh hieu thi dua)")),
+    ("content", re.compile(r"^(ve\s+)?noi dung")),
+]
+LIST_SECTIONS = {"solutions", "movements"}
+
+
+def _is_upper(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
+
+
+def _numbering(text: str) -> tuple[str | None, str]:
+    """('roman'|'arabic'|'alpha'|'upper'|None, the text after the numbering)."""
+    match = _NUMBERING.match(text) if not _BULLET.match(text) else None
+    if match is None:
+        return None, text
+    kind = next(k for k in ("roman", "arabic", "alpha", "upper") if match.group(k))
+    return kind, text[match.end():].strip()
+
+
+def _level(kind: str | None, text: str) -> int:
+    """Roman and capital letters 1, numbers 2 (2.1 is 3), small letters 4; unnumbered 0."""
+    if kind == "arabic":
+        return 2 + (_NUMBERING.match(text).group("arabic").count(".") if _NUMBERING.match(text) else 0)
+    return {"roman": 1, "upper": 1, "alpha": 4}.get(kind or "", 0)
+
+
+def _looks_like_name(text: str) -> bool:
+    words = text.split()
+    return 2 <= len(words) <= 6 and all(w[0].isupper() and w.isalpha() for w in words)
+
+
+def _section_of(text: str) -> str | None:
+    folded = fold(text).strip(" :.")
+    for name, pattern in SECTIONS:
+        if pattern.search(folded):
+            return name
+    return None
+
+
+def _date_in(folded: str) -> tuple[int | None, int | None, int | None] | None:
+    for pattern in (_DATE_WORDS, _DATE_SLASHES):
+        match = pattern.search(folded)
+        if match:
+            day, month, year = (int(g) if g else None for g in match.groups())
+            return (day if day and 1 <= day <= 31 else None), (month if month and 1 <= month <= 12 else None), year
+    return None
+
+
+def _strip_bullet(text: str) -> str:
+    return _BULLET.sub("", text, count=1).strip()
+
+
+def _count(cell: str) -> int | None:
+    match = re.search(r"\d+", cell.replace(".", ""))
+    if match is None or "%" in cell.split(match.group(0), 1)[1][:2]:
+        return None
+    return int(match.group(0))
+
+
+def _ratio(cell: str) -> str | None:
+    cell = cell.strip()
+    return cell if cell and re.search(r"\d", cell) else None
+
+
+# --- the target table ------------------------------------------------------------------------
+
+
+@dataclass
+class Columns:
+    label: int
+    collective_count: int | None = None
+    collective_ratio: int | None = None
+    individual_count: int | None = None
+    individual_ratio: int | None = None
+
+
+_HEADER_WORDS = ("so luong", "ty le", "tap the", "ca nhan", "danh hieu", "hinh thuc", "stt", "noi dung")
+
+
+def _is_header(row: list[str], matcher: WordingMatcher) -> bool:
+    cells = [fold(_clean(c)) for c in row]
+    if any(re.fullmatch(r"\d+", c) for c in cells) or any(matcher.code_for(c) for c in cells if len(c) > 3):
+        return False
+    return any(c in ("tt", "stt") or any(w in c for w in _HEADER_WORDS) for c in cells)
+
+
+def _columns_from_header(header: list[list[str]]) -> Columns | None:
+    width = max(len(r) for r in header)
+    groups: list[str | None] = [None] * width
+    measures: list[str | None] = [None] * width
+    label = None
+    for row in header:
+        cells = [fold(_clean(c)) for c in row] + [""] * (width - len(row))
+        current: str | None = None
+        previous = ""
+        for j, cell in enumerate(cells):
+            if "tap the" in cell:
+                current = "collective"
+            elif "ca nhan" in cell:
+                current = "individual"
+            elif cell and cell != previous and not any(w in cell for w in ("so luong", "ty le", "%")):
+                current = None
+                if label is None and any(w in cell for w in ("danh hieu", "hinh thuc", "noi dung", "ten ")):
+                    label = j
+            if current and groups[j] is None:
+                groups[j] = current
+            if "ty le" in cell or "%" in cell:
+                measures[j] = "ratio"
+            elif "so luong" in cell:
+                measures[j] = "count"
+            previous = cell or previous
+    if label is None or not any(groups):
+        return None
+    columns = Columns(label=label)
+    for group in ("collective", "individual"):
+        indexes = [j for j in range(width) if groups[j] == group]
+        counts = [j for j in indexes if measures[j] == "count"]
+        ratios = [j for j in indexes if measures[j] == "ratio"]
+        if not counts and indexes:  # one merged header cell: count, then ratio
+            counts = [indexes[0]]
+            ratios = ratios or indexes[1:2]
+        setattr(columns, f"{group}_count", counts[0] if counts else None)
+        setattr(columns, f"{group}_ratio", ratios[0] if ratios else None)
+    return columns
+
+
+def _default_columns(width: int) -> Columns:
+    """Without a header: the usual layouts (TT, label, then counts and ratios, or counts only)."""
+    if width >= 6:
+        return Columns(label=1, collective_count=2, collective_ratio=3, individual_count=4, individual_ratio=5)
+    if width >= 4:
+        return Columns(label=1, collective_count=2, individual_count=3)
+    return Columns(label=width - 2 if width > 2 else 0, individual_count=width - 1 if width > 1 else None)
+
+
+def _is_target_table(block: TableBlock, matcher: WordingMatcher) -> bool:
+    labels = [_clean(c) for row in block.rows for c in row]
+    return any(_is_header(row, matcher) for row in block.rows[:3]) or sum(
+        1 for text in labels if len(text) > 3 and matcher.code_for(text)) >= 2
+
+
+def _cell(row: list[str], index: int | None) -> str:
+    return _clean(row[index]) if index is not None and index < len(row) else ""
+
+
+def _read_table(block: TableBlock, matcher: WordingMatcher, parsed: ParsedRegistration,
+                columns: Columns | None) -> Columns:
+    header: list[list[str]] = []
+    for row in block.rows:
+        if _is_header(row, matcher):
+            header.append(row)
+            continue
+        if header:
+            columns = _columns_from_header(header) or columns
+            header = []
+        if columns is None:
+            columns = _default_columns(len(row))
+        _read_target_row(row, columns, matcher, parsed)
+    if header:
+        columns = _columns_from_header(header) or columns
+    return columns or _default_columns(max(len(r) for r in block.rows))
+
+
+def _read_target_row(row: list[str], columns: Columns, matcher: WordingMatcher, parsed: ParsedRegistration) -> None:
+    raw_label = _cell(row, columns.label)
+    numbers = [_cell(row, j) for j in range(len(row)) if j != columns.label]
+    if not re.search(r"[^\W\d_]", raw_label) or fold(raw_label).strip(" .:") in (
+            "danh hieu thi dua", "hinh thuc khen thuong", "khen thuong", "danh hieu"):
+        return  # "..." rows and group headings
+    note_match = re.search(r"\(([^)]*)\)\s*$", raw_label)
+    label = raw_label[:note_match.start()].strip() if note_match else raw_label
+    code = matcher.code_for(label)
+    if code is None:
+        parsed.unread.append(" | ".join(c for c in (_clean(x) for x in row) if c))
+        return
+    values = {name: _cell(row, getattr(columns, name)) for name in
+              ("collective_count", "collective_ratio", "individual_count", "individual_ratio")}
+    if not any(values.values()) and any(n for n in numbers if re.search(r"\d", n) and n != _cell(row, 0)):
+        parsed.unread.append(" | ".join(c for c in (_clean(x) for x in row) if c))
+        return
+    target = parsed.targets.get(code)
+    if target is None:
+        note = note_match.group(1).strip() if note_match else ""
+        target = parsed.targets[code] = TargetRow(code=code, label=label, note=note)
+    for side in ("collective", "individual"):
+        value: TargetValue = getattr(target, side)
+        count = _count(values[f"{side}_count"])
+        if count is not None:
+            value.count = (value.count or 0) + count  # two rows of one code (two ministries' Bằng khen) add up
+        ratio = _ratio(values[f"{side}_ratio"]) or (
+            values[f"{side}_count"] if "%" in values[f"{side}_count"] and count is None else None)
+        value.ratio = value.ratio or ratio
+
+
+# --- the whole document ----------------------------------------------------------------------
+
+
+class _Reader:
+    def __init__(self, matcher: WordingMatcher):
+        self.matcher = matcher
+        self.parsed = ParsedRegistration()
+        self.state = "header"  # header, preamble, a section name, other, recipients, signature
+        self.section_level = 0
+        self.seen_title = False
+        self.title_open = False
+        self.addressee_open = False
+        self.columns: Columns | None = None
+        self.section_years: list[int] = []
+        self.body_years: list[int] = []
+        self.signature_lines: list[str] = []
+        self.after_recipients = "header"
+
+    # paragraphs
+
+    def line(self, raw: str) -> None:
+        text = _clean(raw)
+        if not re.search(r"\w", text.replace("_", "")):  # blank, or a rule drawn with ___ or ---
+            self.addressee_open = False
+            return
+        folded = _aligned_fold(text)
+        if self.state == "signature":
+            self.signature_line(text, folded)
+            return
+        if self.state == "recipients":
+            if _BULLET.match(text):
+                self.parsed.recipients.append(_strip_bullet(text).rstrip(";. "))
+                return
+            self.state = self.after_recipients
+        if folded.startswith("noi nhan"):
+            self.after_recipients = self.state
+            self.state = "recipients"
+            rest = text.split(":", 1)[1].strip() if ":" in text else ""
+            if rest:
+                self.parsed.recipients.append(_strip_bullet(rest).rstrip(";. "))
+            return
+        if self.starts_signature(text, folded):
+            self.state = "signature"
+            self.signature_line(text, folded)
+            return
+        if self.header_line(text, folded):
+            return
+        if self.addressee_open and _BULLET.match(text):
+            self.parsed.addressee = "; ".join(
+                filter(None, [self.parsed.addressee, _strip_bullet(text).rstrip(";.")]))
+            return
+        self.addressee_open = False
+        if self.heading(text):
+            return
+        self.body_line(text, folded)
+
+    def header_line(self, text: str, folded: str) -> bool:
+        """Lines of the document's head: national motto, issuer, number, place and date, title,
+        'Kèm theo …', 'Kính gửi …'. Some documents put them in another order, so any time."""
+        parsed = self.parsed
+        if "cong hoa xa hoi chu nghia" in folded or re.fullmatch(r"doc lap\W+tu do\W+hanh phuc\W*", folded) \
+                or re.fullmatch(r"[-_=–—.\s]{3,}", text):
+            return True
+        if folded.startswith("so:") or folded.startswith("so :"):
+            parsed.number = text.split(":", 1)[1].strip()
+            return True
+        date = _date_in(folded)
+        match = re.match(r"^([^,]{2,60}),\s*(ngay\b|\d{1,2}\s*/|\s*/)", folded)
+        if match and date and not parsed.place and self.state in ("header", "preamble") and not parsed.preamble:
+            parsed.place = text[:match.end(1)].strip()
+            parsed.date = date
+            return True
+        if not self.seen_title and ("dang ky" in folded or "giao uoc" in folded) and _is_upper(text):
+            self.seen_title = True
+            self.title_open = True
+            year = _YEAR.search(folded)
+            if year:
+                parsed.heading_year = int(year.group(1))
+                self.title_open = False
+            return True
+        if self.title_open and self.state == "header" and "kem theo" not in folded:
+            year = _YEAR.search(folded)
+            if year and len(folded) < 120:
+                parsed.heading_year = int(year.group(1))
+                self.title_open = False
+                return True
+            if _is_upper(text):
+                return True  # the title's second line
+        if folded.startswith("v/v"):
+            return True
+        kem = re.search(r"kem theo\s+(?:cong van|van ban|to trinh|ke hoach|bao cao)?[^,]*?\bso\b[:\s]*", folded)
+        if kem and self.state in ("header", "preamble"):
+            rest = text[kem.end():]
+            rest_folded = folded[kem.end():]
+            cut = re.search(r"\s(ngay|cua)\b|\)", rest_folded)
+            parsed.letter_number = re.sub(r"\s+", "", rest[:cut.start()] if cut else rest).strip("() ,;")
+            letter_date = _date_in(rest_folded)
+            if letter_date:
+                parsed.letter_date = letter_date
+            self.title_open = False
+            return True
+        if folded.startswith("kinh gui"):
+            rest = text.split(":", 1)[1].strip() if ":" in text else text[len("kinh gui"):].strip()
+            parsed.addressee = rest.rstrip(";.")
+            self.addressee_open = not rest
+            self.state = "preamble"
+            self.title_open = False
+            return True
+        if self.state == "header" and not self.seen_title and _is_upper(text):
+            parsed.issuer.append(text)
+            return True
+        return False
+
+    def heading(self, text: str) -> bool:
+        if _BULLET.match(text):
+            return False
+        kind, rest = _numbering(text)
+        if len(rest.split()) > 30 or re.search(r"[“”\"]", rest):
+            return False
+        level = _level(kind, text)
+        ends_sentence = rest.endswith((";", "."))
+        section = _section_of(rest)
+        nested = self.state in (LIST_SECTIONS | {"professional", "targets"}) and level > self.section_level
+        if section:
+            if kind is None and (ends_sentence or not (_is_upper(rest) or rest.endswith(":"))):
+                return False
+            if kind and nested and self.section_level:
+                return False  # a numbered item that reads like a heading
+        else:
+            if kind is None or ends_sentence or (nested and self.section_level):
+                return False
+            self.parsed.unread.append(text)  # a section this reader does not know: its lines are unread
+        self.state = section or "other"
+        if kind:
+            self.section_level = level
+        year = _YEAR.search(fold(rest))
+        if year and section == "targets":
+            self.section_years.append(int(year.group(1)))
+        return True
+
+    def body_line(self, text: str, folded: str) -> None:
+        parsed = self.parsed
+        self.body_years.extend(int(y) for y in _YEAR.findall(folded))
+        if self.state in ("header", "preamble"):
+            self.state = "preamble"
+            parsed.preamble.append(text)
+        elif self.state == "content":
+            parsed.content_intro.append(text)
+        elif self.state == "professional":
+            parsed.professional_goal.append(text)
+        elif self.state in LIST_SECTIONS:
+            item = _strip_bullet(text)
+            kind, rest = _numbering(item)
+            if kind in ("arabic", "alpha"):
+                item = rest
+            if not _BULLET.match(text) and text.endswith(":") and kind is None:
+                parsed.unread.append(text)  # an introduction to the list, not an item
+                return
+            (parsed.solutions if self.state == "solutions" else parsed.movements).append(item)
+        elif self.state == "targets" and self.target_line(text):
+            return
+        else:
+            parsed.unread.append(text)
+
+    def target_line(self, text: str) -> bool:
+        """A target written as a line: '- Lao động tiên tiến: 70 người (95%)'."""
+        label, sep, values = _strip_bullet(text).partition(":")
+        code = self.matcher.code_for(label) if sep else None
+        if code is None:
+            return False
+        row = self.parsed.targets.setdefault(code, TargetRow(code=code, label=label.strip()))
+        folded = fold(values)
+        collective = re.search(r"(\d+)\s*(tap the|don vi|phong|co quan)", folded)
+        individual = re.search(r"(\d+)\s*(ca nhan|nguoi|dong chi|cbccvc|can bo)", folded)
+        ratio = re.search(r"[<>≥≤]?\s*\d+(?:[.,]\d+)?\s*%", values)
+        if collective:
+            row.collective.count = int(collective.group(1))
+        if individual:
+            row.individual.count = int(individual.group(1))
+        if not collective and not individual:
+            count = _count(values)
+            row.individual.count = count
+        if ratio:
+            (row.individual if individual or not collective else row.collective).ratio = ratio.group(0).strip()
+        return True
+
+    # signature
+
+    def starts_signature(self, text: str, folded: str) -> bool:
+        if not _is_upper(text) or len(text.split()) > 12:
+            return False
+        if _AUTHORITY.match(text):
+            return True
+        if _numbering(text)[0]:
+            return False
+        return self.state not in ("header",) and bool(self.parsed.targets or self.parsed.solutions) and any(
+            w in folded for w in _POSITION_WORDS)
+
+    def signature_line(self, text: str, folded: str) -> None:
+        if _SIGN_NOTE.match(folded):
+            return
+        if _is_upper(text) and len(self.signature_lines) < 3 and not self.parsed.signer_name and (
+                _AUTHORITY.match(text) or any(w in folded for w in _POSITION_WORDS) or not self.signature_lines):
+            self.signature_lines.append(text)
+            return
+        if not self.parsed.signer_name and _looks_like_name(text):
+            self.parsed.signer_name = text
+            return
+        self.parsed.unread.append(text)
+
+    def finish(self) -> ParsedRegistration:
+        parsed = self.parsed
+        lines = self.signature_lines
+        lines = [_AUTHORITY.sub(lambda m: f"{m.group(1).upper()}. ", line) for line in lines]
+        if lines and _AUTHORITY.match(lines[0]):
+            # "TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH": the authority is all but the last line.
+            authority = lines[:-1] if len(lines) > 1 else lines
+            parsed.signer_authority = " ".join(authority)
+            parsed.signer_position = lines[-1] if len(lines) > 1 else ""
+        elif lines:
+            parsed.signer_position = " ".join(lines)
+        # The year registered: the target section's heading says it best (the seed's title has a slip),
+        # then the title, then the body's most frequent year, then the date.
+        if self.section_years:
+            parsed.year = self.section_years[-1]
+        elif parsed.heading_year:
+            parsed.year = parsed.heading_year
+        elif self.body_years:
+            parsed.year = max(set(self.body_years), key=lambda y: (self.body_years.count(y), y))
+        else:
+            parsed.year = parsed.date[2]
+        return parsed
+
+
+def parse_blocks(blocks: list[Block], matcher: WordingMatcher) -> ParsedRegistration:
+    if sum(len(b.rows) if isinstance(b, TableBlock) else 1 for b in blocks) > MAX_LINES:
+        raise NotARegistration("Tệp quá dài để là một bản đăng ký thi đua.")
+    reader = _Reader(matcher)
+    for block in blocks:
+        if isinstance(block, TableBlock):
+            if _is_target_table(block, matcher):
+                reader.state = "targets" if reader.state not in ("signature",) else reader.state
+                reader.columns = _read_table(block, matcher, reader.parsed, reader.columns)
+            else:  # a layout table (heading, signature): its cells, left to right, are lines
+                for row in block.rows:
+                    seen: list[str] = []
+                    for cell in row:
+                        if cell in seen:
+                            continue  # merged cells repeat
+                        seen.append(cell)
+                        for line in cell.split("\n"):
+                            reader.line(line)
+        else:
+            reader.line(block)
+    parsed = reader.finish()
+    if not parsed.targets and not (parsed.solutions or parsed.movements):
+        raise NotARegistration("Không nhận ra bản đăng ký thi đua: không có bảng chỉ tiêu hay nội dung thi đua.")
+    if parsed.year is None or not 1990 <= parsed.year <= 2100:
+        raise NotARegistration("Không xác định được năm đăng ký thi đua.")
+    return parsed
+
+
+def parse_registration(content: bytes, matcher: WordingMatcher) -> ParsedRegistration:
+    """Read a registration from the bytes of a .docx or text file. Raises NotARegistration."""
+    return parse_blocks(read_blocks(content), matcher)
