@@ -62,9 +62,10 @@ def test_the_cstdcs_quota_is_shown_beside_the_eligible_count(officer):
 
 def test_a_province_officer_sets_the_quota_to_ten_percent_rounded_up_and_both_checks_follow(
         client, users, seed_registration):
-    """Done when: the province officer edits the quota in the admin; the registration check and the
-    eligibility page follow at once, with no code change."""
-    client.force_login(users["bantdkt"])
+    """Done when: the province's quota row is set (here by a superuser in the admin, the repair path;
+    a province officer uses the product's pages); the registration check and the eligibility page
+    follow at once, with no code change."""
+    client.force_login(users["admin"])
     national = QuotaRule.objects.get(code="CSTDCS", province__isnull=True)
     response = client.post(reverse("admin:catalog_quotarule_add"), {
         "rule_set": national.rule_set_id, "province": users["bantdkt"].unit.province_id, "code": "CSTDCS",
@@ -85,10 +86,11 @@ def test_a_province_officer_sets_the_quota_to_ten_percent_rounded_up_and_both_ch
     assert "Quyết định của UBND tỉnh Thái Nguyên" in block
 
 
-def test_the_province_officer_sees_national_rows_but_changes_only_the_province_own(client, users):
+def test_the_province_officer_sees_the_rules_in_the_admin_but_changes_nothing_there(client, users):
     client.force_login(users["bantdkt"])
     national = QuotaRule.objects.get(code="CSTDCS", province__isnull=True)
     assert client.get(reverse("admin:catalog_quotarule_changelist")).status_code == 200
+    assert client.get(reverse("admin:catalog_quotarule_add")).status_code == 403
     response = client.post(reverse("admin:catalog_quotarule_change", args=[national.pk]), {
         "rule_set": national.rule_set_id, "code": "CSTDCS", "base_code": "LDTT", "ratio": "50",
         "rounding": "up", "valid_from": "01/10/2017", "valid_to": "31/12/2023", "basis": "x",
@@ -202,10 +204,11 @@ def test_after_the_decisions_the_page_marks_who_was_awarded_and_the_forecast_tak
     assert names and not {s.full_name for s in left_out} & set(names)
 
 
-def test_a_province_officer_sets_the_delegated_ttldtt_criteria_in_the_admin_and_the_page_follows(client, users):
-    """Luật 2022 Điều 28 leaves Tập thể LĐTT to the province; here the province raises the share of
-    LĐTT members from "more than 50%" to "more than 95%" for the rule set of 2022."""
-    client.force_login(users["bantdkt"])
+def test_the_province_own_ttldtt_criteria_set_in_the_admin_are_followed_by_the_page(client, users):
+    """Luật 2022 Điều 28 leaves Tập thể LĐTT to the province; here the province's row raises the share
+    of LĐTT members from "more than 50%" to "more than 95%" for the rule set of 2022 (entered by a
+    superuser in the admin; a province officer has the product's pages)."""
+    client.force_login(users["admin"])
     assert client.get(reverse("admin:evaluation_criteriasetting_add")).status_code == 200
     national = CriteriaSetting.objects.get(rule_set__code="ND91-2017", key="ttldtt_ldtt_above_percent",
                                            province__isnull=True)

@@ -1,10 +1,11 @@
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
+
+from thidua.core.admin import DomainHistoryAdmin, DomainInline
 
 from .models import Council, CouncilMember, Session, VoteThreshold
 
 
-class MemberInline(admin.TabularInline):
+class MemberInline(DomainInline):
     model = CouncilMember
     extra = 0
     fields = ["full_name", "position", "role", "staff", "valid_from", "valid_to"]
@@ -12,14 +13,14 @@ class MemberInline(admin.TabularInline):
 
 
 @admin.register(Council)
-class CouncilAdmin(SimpleHistoryAdmin):
+class CouncilAdmin(DomainHistoryAdmin):
     list_display = ["name", "owner", "active_from", "active_to"]
     search_fields = ["name", "owner__name"]
     inlines = [MemberInline]
 
 
 @admin.register(VoteThreshold)
-class VoteThresholdAdmin(SimpleHistoryAdmin):
+class VoteThresholdAdmin(DomainHistoryAdmin):
     """Thresholds are law as data: an administrator corrects them here, with history."""
 
     list_display = ["rule_set", "province", "level", "codes", "quorum_numerator", "quorum_denominator",
@@ -28,7 +29,7 @@ class VoteThresholdAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Session)
-class SessionAdmin(SimpleHistoryAdmin):
+class SessionAdmin(DomainHistoryAdmin):
     """Read-only here: sessions, attendance and ballots change through the council pages."""
 
     list_display = ["council", "date", "year", "status", "minutes_number", "minutes_symbol"]

@@ -15,9 +15,9 @@ from django.db.models import Max
 
 from thidua.audit.services import audit_record
 from thidua.catalog.models import AwardType, RuleSet
+from thidua.catalog.subjects import subject_error
 from thidua.decisions.numbering import take_number
-from thidua.organizations.models import Staff, Unit, UnitKind
-from thidua.organizations.services import lineage_ids
+from thidua.organizations.models import Staff, Unit
 
 from . import selectors, tally
 from .models import (
@@ -159,13 +159,9 @@ def session_add_candidate(*, actor: Any, session: Session, code: str, year: int 
     award = AwardType.objects.filter(code=code).first()
     if award is None:
         raise CouncilError(f"Mã {code} không có trong danh mục danh hiệu, hình thức khen thưởng.")
-    if (staff is None) == (unit is None):
-        raise CouncilError("Mỗi đối tượng được xét là một cá nhân hoặc một tập thể.")
-    if staff is not None and not award.allows_individual():
-        raise CouncilError(f"{award.name} chỉ xét tặng cho tập thể.")
-    if unit is not None and not award.allows_collective():
-        raise CouncilError(f"{award.name} chỉ xét tặng cho cá nhân.")
-    _require_in_scope(session.council, staff=staff, unit=unit)
+    problem = subject_error(award, owner=session.council.owner, staff=staff, unit=unit)
+    if problem:
+        raise CouncilError(problem)
     year = year or session.year
     if session.candidates.filter(code=code, year=year, staff=staff, unit=unit).exists():
         raise CouncilError("Đối tượng này đã có trong chương trình họp với cùng danh hiệu, hình thức.")
@@ -185,18 +181,6 @@ def session_remove_candidate(*, actor: Any, candidate: Candidate) -> None:
     audit_record(actor=actor, action="session.remove_candidate", obj=session, summary=str(candidate),
                  changes={"candidate": candidate.pk, "code": candidate.code})
     candidate.delete()
-
-
-def _require_in_scope(council: Council, *, staff: Staff | None, unit: Unit | None) -> None:
-    """An agency's council considers its own staff and departments (or the agency itself); the
-    province's council anyone of the province."""
-    owner = council.owner
-    agency = staff.agency if staff is not None else unit.agency
-    if owner.kind == UnitKind.PROVINCE_BODY:
-        if agency.province_id != owner.province_id:
-            raise CouncilError("Đối tượng không thuộc tỉnh của hội đồng.")
-    elif agency.pk not in lineage_ids(owner.pk):
-        raise CouncilError("Hội đồng của cơ quan chỉ xét cán bộ, tập thể của cơ quan mình.")
 
 
 def _judge(ballot: BallotResult, candidate: Candidate, session: Session) -> tally.Tally:

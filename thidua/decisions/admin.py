@@ -1,11 +1,12 @@
 from django import forms
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
+
+from thidua.core.admin import DomainHistoryAdmin, DomainInline
 
 from .models import Decision, DecisionLine, NumberCounter
 
 
-class LineInline(admin.TabularInline):
+class LineInline(DomainInline):
     model = DecisionLine
     fk_name = "decision"
     extra = 0
@@ -20,7 +21,7 @@ class LineInline(admin.TabularInline):
 
 
 @admin.register(Decision)
-class DecisionAdmin(SimpleHistoryAdmin):
+class DecisionAdmin(DomainHistoryAdmin):
     """Read-only: decisions are drafted, issued, corrected and revoked through the decision pages
     (services), never edited here."""
 
@@ -52,7 +53,7 @@ class NumberCounterForm(forms.ModelForm):
 
 
 @admin.register(NumberCounter)
-class NumberCounterAdmin(SimpleHistoryAdmin):
+class NumberCounterAdmin(DomainHistoryAdmin):
     """The register of numbers: the văn thư may raise `last` to continue after numbers given outside
     the system (never lower it: numbers are never reused)."""
 

@@ -4,6 +4,7 @@ suggestion the drafter edits on the draft; none is printed without being on the 
 
 from __future__ import annotations
 
+from thidua.catalog.models import AwardType
 from thidua.organizations.models import Unit, UnitKind
 
 # "Căn cứ …" lines of the texts of each regime. The dates of Luật 2003/2005/2013 and ND 91/2017 are
@@ -113,3 +114,13 @@ def recipients_for(issuer: Unit) -> list[str]:
     if is_people_committee(issuer):
         return ["Như Điều 3", "Chủ tịch, các PCT UBND tỉnh", "Ban Thi đua – Khen thưởng tỉnh", "Lưu: VT, TĐKT"]
     return ["Như Điều 3", "Ban Thi đua – Khen thưởng tỉnh (b/c)", "Lãnh đạo cơ quan", "Lưu: VT, VP"]
+
+
+def award_title(codes: list[str], year: int) -> str:
+    """'Về việc tặng Bằng khen của Chủ tịch UBND tỉnh, Chiến sĩ thi đua cấp tỉnh năm 2022': the title
+    of a decision awarding `codes` for `year` ("công nhận" when every title is the unit's own to
+    recognise). The one place a decision's title is built, for a council's result and a dossier."""
+    awards = {a.code: a for a in AwardType.objects.filter(code__in=codes)}
+    names = list(dict.fromkeys(awards[c].name for c in codes if c in awards))
+    verb = "công nhận" if all(c in awards and awards[c].level == "unit" for c in codes) else "tặng"
+    return f"Về việc {verb} {', '.join(names)} năm {year}"

@@ -22,6 +22,7 @@ from django.utils import timezone
 from thidua.audit.services import audit_record
 from thidua.catalog.models import AwardType
 from thidua.catalog.selectors import rule_set_on
+from thidua.catalog.subjects import subject_error
 from thidua.core.money import format_vnd
 from thidua.organizations.models import Staff, Unit, UnitKind
 
@@ -98,15 +99,6 @@ def _snapshot(*, issuer: Unit, staff: Staff | None, unit: Unit | None, on: dt.da
     return name, "", ""
 
 
-def _check_subject(award: AwardType, staff: Staff | None, unit: Unit | None) -> None:
-    if (staff is None) == (unit is None):
-        raise DecisionError("Mỗi dòng khen thưởng là một cá nhân hoặc một tập thể.")
-    if staff is not None and not award.allows_individual():
-        raise DecisionError(f"{award.name} chỉ tặng cho tập thể.")
-    if unit is not None and not award.allows_collective():
-        raise DecisionError(f"{award.name} chỉ tặng cho cá nhân.")
-
-
 def _fill_money(line: DecisionLine, on: dt.date, *, strict: bool):
     """Set the line's coefficient, base salary and amount for a decision dated `on`. A draft's
     preview leaves them empty when the data is missing; issuing (`strict`) refuses."""
@@ -139,11 +131,11 @@ def _new_line(decision: Decision, spec: LineSpec, position: int, replaces: Decis
     award = AwardType.objects.filter(code=code).first()
     if award is None:
         raise DecisionError(f"Mã {code} không có trong danh mục danh hiệu, hình thức khen thưởng.")
-    _check_subject(award, spec.staff, spec.unit)
-    if spec.staff is not None and spec.staff.agency.province_id != decision.issuer.province_id:
-        raise DecisionError("Cá nhân không thuộc tỉnh của cơ quan ban hành.")
-    if spec.unit is not None and spec.unit.province_id != decision.issuer.province_id:
-        raise DecisionError("Tập thể không thuộc tỉnh của cơ quan ban hành.")
+    # The issuer's authority over each person or collective, and the award's subject: one rule
+    # with the councils and the nominations (catalog.subjects).
+    problem = subject_error(award, owner=decision.issuer, staff=spec.staff, unit=spec.unit, verb="tặng")
+    if problem:
+        raise DecisionError(problem)
     on = _planned_day(decision)
     name, job, where = _snapshot(issuer=decision.issuer, staff=spec.staff, unit=spec.unit, on=on)
     line = DecisionLine(decision=decision, position=position, staff=spec.staff, unit=spec.unit, code=code,
@@ -530,13 +522,7 @@ def decision_from_session(*, actor: Any, session: Any, issuer: Unit | None = Non
         raise DecisionError("Không có đối tượng nào đạt số phiếu cần thiết.")
     issuer = issuer or session.council.owner
     if not title:
-        names = []
-        for c in passed:
-            award = AwardType.objects.get(code=c.code)
-            if award.name not in names:
-                names.append(award.name)
-        verb = "công nhận" if all(AwardType.objects.get(code=c.code).level == "unit" for c in passed) else "tặng"
-        title = f"Về việc {verb} {', '.join(names)} năm {session.year}"
+        title = defaults.award_title([c.code for c in passed], session.year)
     return decision_create(
         actor=actor, issuer=issuer, title=title, award_year=session.year, council_session=session,
         lines=[LineSpec(code=c.code, staff=c.staff, unit=c.unit, year=c.year) for c in passed], **fields,

@@ -1,27 +1,28 @@
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
+
+from thidua.core.admin import DomainHistoryAdmin, DomainInline
 
 from .models import Movement, RegisteredMovement, Registration, RegistrationEvent, Solution, Target
 
 
-class TargetInline(admin.TabularInline):
+class TargetInline(DomainInline):
     model = Target
     extra = 0
     fields = ["position", "award_type", "label", "note", "collective_count", "collective_ratio",
               "individual_count", "individual_ratio"]
 
 
-class SolutionInline(admin.TabularInline):
+class SolutionInline(DomainInline):
     model = Solution
     extra = 0
 
 
-class RegisteredMovementInline(admin.TabularInline):
+class RegisteredMovementInline(DomainInline):
     model = RegisteredMovement
     extra = 0
 
 
-class EventInline(admin.TabularInline):
+class EventInline(DomainInline):
     model = RegistrationEvent
     extra = 0
     can_delete = False
@@ -32,7 +33,7 @@ class EventInline(admin.TabularInline):
 
 
 @admin.register(Registration)
-class RegistrationAdmin(SimpleHistoryAdmin):
+class RegistrationAdmin(DomainHistoryAdmin):
     list_display = ["unit", "year", "status", "updated_at"]
     list_filter = ["year", "status"]
     search_fields = ["unit__name", "unit__code"]
@@ -41,7 +42,7 @@ class RegistrationAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Movement)
-class MovementAdmin(SimpleHistoryAdmin):
+class MovementAdmin(DomainHistoryAdmin):
     list_display = ["name", "launched_by", "kind", "start_date", "end_date"]
     list_filter = ["kind"]
     search_fields = ["name"]

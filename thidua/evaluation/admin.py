@@ -2,6 +2,7 @@ from django import forms
 from django.contrib import admin
 
 from thidua.catalog.admin import ProvinceRuleAdmin
+from thidua.core.admin import DomainAdmin
 
 from . import criteria as criteria_fields
 from .models import (
@@ -42,7 +43,7 @@ class CriteriaSettingAdmin(ProvinceRuleAdmin):
 
 
 @admin.register(Rating)
-class RatingAdmin(admin.ModelAdmin):
+class RatingAdmin(DomainAdmin):
     list_display = ["staff", "year", "rating"]
     list_filter = ["year", "rating", "staff__agency"]
     search_fields = ["staff__full_name", "staff__name_folded"]
@@ -50,14 +51,14 @@ class RatingAdmin(admin.ModelAdmin):
 
 
 @admin.register(CollectiveRating)
-class CollectiveRatingAdmin(admin.ModelAdmin):
+class CollectiveRatingAdmin(DomainAdmin):
     list_display = ["unit", "year", "rating"]
     list_filter = ["year", "rating"]
     raw_id_fields = ["unit"]
 
 
 @admin.register(Achievement)
-class AchievementAdmin(admin.ModelAdmin):
+class AchievementAdmin(DomainAdmin):
     list_display = ["title", "staff", "year", "kind", "scope", "recognised_by", "recognised_on"]
     list_filter = ["year", "kind", "scope"]
     search_fields = ["title", "staff__full_name"]
@@ -65,14 +66,14 @@ class AchievementAdmin(admin.ModelAdmin):
 
 
 @admin.register(Discipline)
-class DisciplineAdmin(admin.ModelAdmin):
+class DisciplineAdmin(DomainAdmin):
     list_display = ["staff", "year", "form", "decided_on", "decision_number"]
     list_filter = ["year", "form"]
     raw_id_fields = ["staff"]
 
 
 @admin.register(AwardRecord)
-class AwardRecordAdmin(admin.ModelAdmin):
+class AwardRecordAdmin(DomainAdmin):
     list_display = ["code", "year", "staff", "unit", "decision_number", "awarded_on", "issuer"]
     list_filter = ["year", "code"]
     search_fields = ["decision_number", "staff__full_name", "unit__name"]

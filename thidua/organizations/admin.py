@@ -1,21 +1,22 @@
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
+
+from thidua.core.admin import DomainAdmin, DomainHistoryAdmin, DomainInline
 
 from .models import Block, BlockMembership, BlockYear, Province, Staff, Unit, UnitName, UnitSuccession
 
 
 @admin.register(Province)
-class ProvinceAdmin(SimpleHistoryAdmin):
+class ProvinceAdmin(DomainHistoryAdmin):
     list_display = ["code", "name", "parent_body"]
 
 
-class UnitNameInline(admin.TabularInline):
+class UnitNameInline(DomainInline):
     model = UnitName
     extra = 0
 
 
 @admin.register(Unit)
-class UnitAdmin(SimpleHistoryAdmin):
+class UnitAdmin(DomainHistoryAdmin):
     list_display = ["code", "name", "kind", "parent", "province", "active_from", "active_to"]
     list_filter = ["kind", "province"]
     search_fields = ["code", "name"]
@@ -23,28 +24,28 @@ class UnitAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(UnitSuccession)
-class UnitSuccessionAdmin(admin.ModelAdmin):
+class UnitSuccessionAdmin(DomainAdmin):
     list_display = ["predecessor", "successor", "kind", "date"]
 
 
-class MembershipInline(admin.TabularInline):
+class MembershipInline(DomainInline):
     model = BlockMembership
     extra = 0
 
 
 @admin.register(Block)
-class BlockAdmin(SimpleHistoryAdmin):
+class BlockAdmin(DomainHistoryAdmin):
     list_display = ["code", "name", "kind", "province"]
 
 
 @admin.register(BlockYear)
-class BlockYearAdmin(SimpleHistoryAdmin):
+class BlockYearAdmin(DomainHistoryAdmin):
     list_display = ["block", "year", "head", "deputy"]
     inlines = [MembershipInline]
 
 
 @admin.register(Staff)
-class StaffAdmin(SimpleHistoryAdmin):
+class StaffAdmin(DomainHistoryAdmin):
     list_display = ["full_name", "agency", "department", "position", "kind", "active_from", "active_to"]
     list_filter = ["kind", "agency"]
     search_fields = ["full_name"]

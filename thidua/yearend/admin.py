@@ -3,10 +3,14 @@ their pages (services), which check who may do what and record every step."""
 
 from django.contrib import admin
 
+from thidua.core.admin import ReadOnlyUnlessSuperuser
+
 from .models import IndividualRegistration, Nomination, NominationEvent, NominationLine
 
 
-class ReadOnly:
+class ReadOnly(ReadOnlyUnlessSuperuser):
+    """Stricter than the rule of core.admin: read-only for superusers too."""
+
     def has_add_permission(self, request, obj=None):
         return False
 

@@ -18,6 +18,7 @@ from django.db.models import QuerySet
 
 from thidua.accounts.models import Role
 from thidua.accounts.policy import can_record_evaluation, home_agency, is_admin, units_for
+from thidua.councils.models import Council
 from thidua.organizations.models import Unit, UnitKind
 from thidua.organizations.services import lineage_ids
 
@@ -49,6 +50,16 @@ def nominations_for(user) -> QuerySet[Nomination]:
         return qs.filter(unit__province_id=agency.province_id, level=Level.PROVINCE).exclude(
             status=NominationStatus.DRAFT)
     return qs.filter(unit_id__in=lineage_ids(agency.pk))
+
+
+def council_hears(council: Council, nomination: Nomination) -> bool:
+    """Does `council` consider `nomination`? A province-level dossier goes to the council of a
+    province body of the same province; a unit-level one to the agency's own council (or that of
+    the unit it continues: lineage)."""
+    owner = council.owner
+    if nomination.level == Level.PROVINCE:
+        return owner.kind == UnitKind.PROVINCE_BODY and owner.province_id == nomination.unit.province_id
+    return owner.pk in lineage_ids(nomination.unit_id)
 
 
 def _own_agency(user, nomination: Nomination) -> bool:

@@ -18,14 +18,15 @@ from django.utils import timezone
 
 from thidua.accounts.policy import can_record_evaluation
 from thidua.audit.services import audit_record
-from thidua.catalog.models import AwardType, CollectiveScope
+from thidua.catalog.models import AwardType
+from thidua.catalog.subjects import subject_error
 from thidua.councils.models import Session
+from thidua.decisions.defaults import award_title
 from thidua.decisions.formatting import short_unit_name
 from thidua.decisions.models import Decision
 from thidua.decisions.numbering import take_number
 from thidua.emulation.models import Registration
 from thidua.organizations.models import Staff, Unit, UnitKind
-from thidua.organizations.services import lineage_ids
 
 from . import policy
 from .models import (
@@ -173,25 +174,10 @@ def nomination_update(*, actor: Any, nomination: Nomination, **fields: Any) -> N
 
 
 def _check_subject(nomination: Nomination, award: AwardType, staff: Staff | None, unit: Unit | None) -> None:
-    if (staff is None) == (unit is None):
-        raise NominationError("Mỗi dòng đề nghị là một cá nhân hoặc một tập thể.")
-    family = lineage_ids(nomination.unit_id)
-    if staff is not None:
-        if not award.allows_individual():
-            raise NominationError(f"«{award.name}» chỉ xét tặng cho tập thể.")
-        if staff.agency_id not in family:
-            raise NominationError(f"{staff} không phải cán bộ của {nomination.unit}.")
-        return
-    if not award.allows_collective():
-        raise NominationError(f"«{award.name}» chỉ xét tặng cho cá nhân.")
-    own = unit.pk in family
-    department = unit.kind == UnitKind.DEPARTMENT and unit.parent_id in family
-    if not (own or department):
-        raise NominationError(f"{unit} không phải tập thể của {nomination.unit}.")
-    if award.collective_scope == CollectiveScope.DEPARTMENT and not department:
-        raise NominationError(f"«{award.name}» xét cho phòng, ban trực thuộc.")
-    if award.collective_scope == CollectiveScope.AGENCY and not own:
-        raise NominationError(f"«{award.name}» xét cho tập thể cơ quan, đơn vị.")
+    """A nomination proposes the agency's own people and collectives (catalog.subjects)."""
+    problem = subject_error(award, owner=nomination.unit, staff=staff, unit=unit)
+    if problem:
+        raise NominationError(problem)
 
 
 @transaction.atomic
@@ -320,12 +306,7 @@ def nomination_to_council(*, actor: Any, nomination: Nomination, session: Sessio
 
     nomination = _locked(nomination)
     _require(policy.can(actor, "council", nomination), "đưa hồ sơ này ra hội đồng")
-    owner = session.council.owner
-    if nomination.level == Level.PROVINCE:
-        fits = owner.kind == UnitKind.PROVINCE_BODY and owner.province_id == nomination.unit.province_id
-    else:
-        fits = owner.pk in lineage_ids(nomination.unit_id)
-    if not fits:
+    if not policy.council_hears(session.council, nomination):
         raise NominationError(f"Hồ sơ trình {nomination.get_level_display().lower()} không xét tại {session.council}.")
     if not session.is_open:
         raise NominationError("Phiên họp đã kết thúc.")
@@ -362,13 +343,6 @@ def nomination_record_ballot(*, actor: Any, line: NominationLine, yes: int, no: 
     return ballot
 
 
-def _decision_title(codes: list[str], year: int) -> str:
-    awards = {a.code: a for a in AwardType.objects.filter(code__in=codes)}
-    names = list(dict.fromkeys(awards[c].name for c in codes))
-    verb = "công nhận" if all(awards[c].level == "unit" for c in codes) else "tặng"
-    return f"Về việc {verb} {', '.join(names)} năm {year}"
-
-
 @transaction.atomic
 def nomination_decide(*, actor: Any, nomination: Nomination, title: str = "", issue: bool = False,
                       date: dt.date | None = None) -> Decision:
@@ -398,7 +372,7 @@ def nomination_decide(*, actor: Any, nomination: Nomination, title: str = "", is
         raise NominationError("Không có đề nghị nào đạt số phiếu cần thiết.")
     _check_quotas(proposal_quotas(nomination, passed_only=True), "Số được Hội đồng tán thành")
     decision = decision_create(
-        actor=actor, issuer=session.council.owner, title=title.strip() or _decision_title(
+        actor=actor, issuer=session.council.owner, title=title.strip() or award_title(
             [ln.code for ln in chosen], nomination.year),
         award_year=nomination.year, council_session=session, date=date,
         lines=[LineSpec(code=ln.code, staff=ln.staff, unit=ln.unit, year=nomination.year) for ln in chosen])

@@ -222,10 +222,7 @@ def nomination_detail(request: HttpRequest, pk: int) -> HttpResponse:
         for council in councils_for(user).prefetch_related("sessions"):
             if not can_run(user, council):
                 continue
-            owner = council.owner
-            fits = (owner.kind == UnitKind.PROVINCE_BODY and owner.province_id == nomination.unit.province_id
-                    if nomination.level == Level.PROVINCE else owner.pk == nomination.unit_id)
-            if fits:
+            if policy.council_hears(council, nomination):
                 sessions.append((council, [s for s in council.sessions.all() if s.is_open]))
         context["councils"] = sessions
     if nomination.council_session_id:
