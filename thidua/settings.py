@@ -160,6 +160,8 @@ if not DEBUG:
     SECURE_REFERRER_POLICY = "same-origin"
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
+# A stale form or a browser without cookies gets a Vietnamese page, not Django's English one.
+CSRF_FAILURE_VIEW = "thidua.core.views.csrf_failure"
 
 # Where LibreOffice lives for PDF conversion; absent means PDF export says so clearly.
 THIDUA_SOFFICE = os.environ.get("THIDUA_SOFFICE", "")

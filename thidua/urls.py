@@ -17,3 +17,9 @@ urlpatterns = [
     path("", include("thidua.councils.urls")),
     path("", include("thidua.decisions.urls")),
 ]
+
+# Vietnamese error pages (thidua.core.views); the CSRF failure page is settings.CSRF_FAILURE_VIEW.
+handler400 = "thidua.core.views.bad_request"
+handler403 = "thidua.core.views.permission_denied"
+handler404 = "thidua.core.views.page_not_found"
+handler500 = "thidua.core.views.server_error"
