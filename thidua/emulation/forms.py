@@ -5,7 +5,10 @@ from __future__ import annotations
 
 from django import forms
 
+from thidua.organizations.models import Unit
+
 from .checks import RegistrationInput, TargetInput
+from .legacy import MAX_BYTES as LEGACY_MAX_BYTES
 from .models import Registration, Target
 from .services import HEADER_FIELDS, TargetChange
 
@@ -142,3 +145,31 @@ class RegistrationEditor:
         heading = self.header.cleaned_data.get("heading_year") if "heading_year" not in self.header.errors else None
         return RegistrationInput(year=self.registration.year, heading_year=heading,
                                  targets=[f.as_input() for f in self.targets])
+
+
+class LegacyUploadForm(forms.Form):
+    """A registration written outside the system, to be read (nothing is saved yet)."""
+
+    file = forms.FileField(
+        label="Tệp bản đăng ký (.docx hoặc .txt)",
+        help_text="Tệp Word (.docx) hoặc văn bản thuần; tối đa 5 MB.",
+        widget=forms.ClearableFileInput(attrs={"accept": ".docx,.txt"}),
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > LEGACY_MAX_BYTES:
+            raise forms.ValidationError("Tệp quá lớn (tối đa 5 MB).")
+        return upload
+
+
+class LegacySaveForm(forms.Form):
+    """Where the read registration goes: which agency (administrators choose) and which year."""
+
+    unit = forms.ModelChoiceField(label="Đơn vị", queryset=Unit.objects.none())
+    year = forms.IntegerField(label="Năm đăng ký", min_value=2000, max_value=2100)
+
+    def __init__(self, *args, units, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = units
+        self.fields["unit"].label_from_instance = lambda unit: unit.name

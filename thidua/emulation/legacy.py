@@ -15,7 +15,7 @@ import re
 import unicodedata
 import zipfile
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 
 import docx
 from docx.document import Document as DocxDocument
@@ -159,6 +159,22 @@ class ParsedRegistration:
     signer_name: str = ""
     recipients: list[str] = field(default_factory=list)
     unread: list[str] = field(default_factory=list)
+
+    def to_state(self) -> dict:
+        """Plain values to keep between the upload and the save (in the session)."""
+        return asdict(self)
+
+    @classmethod
+    def from_state(cls, state: dict) -> ParsedRegistration:
+        values = dict(state)
+        for name in ("date", "letter_date"):
+            values[name] = tuple(values[name])
+        values["targets"] = {
+            code: TargetRow(code=row["code"], label=row["label"], note=row["note"],
+                            collective=TargetValue(**row["collective"]), individual=TargetValue(**row["individual"]))
+            for code, row in values["targets"].items()
+        }
+        return cls(**values)
 
     @property
     def letter_number_only(self) -> str:

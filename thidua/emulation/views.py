@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
@@ -15,14 +15,18 @@ from thidua.accounts.policy import (
     can_start_registration,
     headed_block_years,
     home_agency,
+    is_admin,
     registrations_for,
 )
-from thidua.organizations.models import BlockYear
+from thidua.catalog.models import AwardType
+from thidua.catalog.wording import catalog_matcher
+from thidua.organizations.models import BlockYear, Unit, UnitKind
 
 from . import services
 from .checks import ERROR, Finding, has_errors
 from .documents import export_registration
-from .forms import RegistrationEditor
+from .forms import LegacySaveForm, LegacyUploadForm, RegistrationEditor
+from .legacy import NotARegistration, ParsedRegistration, parse_registration
 from .models import Registration, Status
 from .selectors import registration_findings, registration_with_parts
 
@@ -57,6 +61,7 @@ def registration_list(request: HttpRequest) -> HttpResponse:
         "years": registrations_for(request.user).order_by("-year").values_list("year", flat=True).distinct(),
         "year": year, "status": status, "status_filters": STATUS_FILTERS,
         "can_start": agency is not None and can_start_registration(request.user, agency),
+        "can_import": is_admin(request.user) or (agency is not None and can_start_registration(request.user, agency)),
         "next_year": dt.date.today().year,
     })
 
@@ -271,3 +276,79 @@ def block_inbox(request: HttpRequest) -> HttpResponse:
         rows.append({"block_year": block_year,
                      "members": [{"unit": m.unit, "registration": regs.get(m.unit_id)} for m in members]})
     return render(request, "emulation/block_inbox.html", {"blocks": rows})
+
+
+# --- a registration written elsewhere: read, show, save as a draft ---------------------------
+
+LEGACY_SESSION_KEY = "legacy_registration"
+
+
+def _import_units(request: HttpRequest):
+    """Agencies the user may import a registration for: an administrator any, an officer their own."""
+    if is_admin(request.user):
+        return Unit.objects.filter(kind=UnitKind.AGENCY).order_by("province__code", "position", "name")
+    agency = home_agency(request.user)
+    if agency is None or not can_start_registration(request.user, agency):
+        raise PermissionDenied("Chỉ cán bộ phụ trách thi đua của đơn vị mới nhập được bản đăng ký.")
+    return Unit.objects.filter(pk=agency.pk)
+
+
+def _preview_rows(parsed: ParsedRegistration) -> list[dict]:
+    names = dict(AwardType.objects.filter(code__in=parsed.targets).values_list("code", "name"))
+    return [{"name": names.get(code, row.label), "label": row.label, "collective": row.collective,
+             "individual": row.individual} for code, row in parsed.targets.items()]
+
+
+def _legacy_page(request, *, upload, parsed=None, save=None, filename="", status=200):
+    return render(request, "emulation/legacy_upload.html", {
+        "upload": upload, "parsed": parsed, "save": save, "filename": filename,
+        "rows": _preview_rows(parsed) if parsed else [],
+        "date": parsed.as_json()["date_parts"] if parsed else None,
+    }, status=status)
+
+
+def legacy_upload(request: HttpRequest) -> HttpResponse:
+    """Upload a .docx or text registration; the page shows what was read and what was not."""
+    units = _import_units(request)
+    if request.method == "GET":
+        return _legacy_page(request, upload=LegacyUploadForm())
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["GET", "POST"])
+    upload = LegacyUploadForm(request.POST, request.FILES)
+    if not upload.is_valid():
+        return _legacy_page(request, upload=upload, status=422)
+    handle = upload.cleaned_data["file"]
+    try:
+        parsed = parse_registration(handle.read(), catalog_matcher())
+    except NotARegistration as exc:
+        upload.add_error("file", str(exc))
+        return _legacy_page(request, upload=upload, status=422)
+    filename = handle.name[:200]
+    request.session[LEGACY_SESSION_KEY] = {"parsed": parsed.to_state(), "filename": filename}
+    save = LegacySaveForm(units=units, initial={"unit": units.first(), "year": parsed.year})
+    return _legacy_page(request, upload=LegacyUploadForm(), parsed=parsed, save=save, filename=filename)
+
+
+@require_POST
+def legacy_save(request: HttpRequest) -> HttpResponse:
+    units = _import_units(request)
+    stored = request.session.get(LEGACY_SESSION_KEY)
+    if not stored:
+        messages.error(request, "Chưa có bản đăng ký nào được đọc, hoặc phiên làm việc đã hết; hãy tải tệp lên lại.")
+        return redirect("legacy_upload")
+    parsed = ParsedRegistration.from_state(stored["parsed"])
+    save = LegacySaveForm(request.POST, units=units)
+    if not save.is_valid():
+        return _legacy_page(request, upload=LegacyUploadForm(), parsed=parsed, save=save,
+                            filename=stored["filename"], status=422)
+    try:
+        reg = services.registration_import(actor=request.user, unit=save.cleaned_data["unit"],
+                                           year=save.cleaned_data["year"], parsed=parsed, source=stored["filename"])
+    except (PermissionDenied, ValidationError) as exc:
+        save.add_error(None, " ".join(getattr(exc, "messages", [str(exc)])))
+        return _legacy_page(request, upload=LegacyUploadForm(), parsed=parsed, save=save,
+                            filename=stored["filename"], status=422)
+    del request.session[LEGACY_SESSION_KEY]
+    messages.success(request, f"Đã lưu bản dự thảo năm {reg.year} từ tệp {stored['filename']}. "
+                              "Hãy xem lại từng mục trước khi gửi.")
+    return redirect("registration_edit", pk=reg.pk)
