@@ -38,6 +38,7 @@ def download(page, menu: str, link: str, tmp_path):
 
 def test_the_block_head_works_the_desk_from_inbox_to_ranking(page, login, demo_data, tmp_path):
     login(page, "truongkhoi", DEMO_PASSWORD)
+    page.click("nav >> text=Hộp thư khối")
     page.wait_for_selector("h1:has-text('Hộp thư khối')")
 
     # Receive the Department of Justice's registration, return the Provincial Office's with a reason.

@@ -25,6 +25,7 @@ def logout(page):
 
 def test_register_submit_return_resubmit_receive_download(page, login, demo_data, tmp_path):
     login(page, "skhcn", DEMO_PASSWORD)
+    page.click("nav >> text=Bản đăng ký")
     page.click("text=Sở Khoa học và Công nghệ tỉnh Thái Nguyên")
     assert page.locator(".status").first.inner_text() == "Dự thảo"
     assert page.locator("button:has-text('Gửi trưởng khối')").is_disabled()
@@ -45,6 +46,7 @@ def test_register_submit_return_resubmit_receive_download(page, login, demo_data
     logout(page)
 
     login(page, "truongkhoi", DEMO_PASSWORD)
+    page.click("nav >> text=Hộp thư khối")
     page.wait_for_selector("h1:has-text('Hộp thư khối')")
     page.locator("tr", has_text="Sở Khoa học và Công nghệ").locator("a").click()
     page.click("summary:has-text('Trả lại cho đơn vị')")
@@ -54,6 +56,7 @@ def test_register_submit_return_resubmit_receive_download(page, login, demo_data
     logout(page)
 
     login(page, "skhcn", DEMO_PASSWORD)
+    page.click("nav >> text=Bản đăng ký")
     page.click("text=Sở Khoa học và Công nghệ tỉnh Thái Nguyên")
     assert "Đề nghị ghi rõ tỷ lệ Tập thể Lao động xuất sắc." in page.locator(".returned").inner_text()
     page.click("text=Sửa")
@@ -65,6 +68,7 @@ def test_register_submit_return_resubmit_receive_download(page, login, demo_data
     logout(page)
 
     login(page, "truongkhoi", DEMO_PASSWORD)
+    page.click("nav >> text=Hộp thư khối")
     page.locator("tr", has_text="Sở Khoa học và Công nghệ").locator("a").click()
     page.click("button:has-text('Tiếp nhận')")
     page.wait_for_selector("text=Đã tiếp nhận bản đăng ký")

@@ -3,7 +3,6 @@ from django.urls import path
 from . import views
 
 urlpatterns = [
-    path("", views.home, name="home"),
     path("dang-ky/", views.registration_list, name="registration_list"),
     path("dang-ky/moi/", views.registration_start, name="registration_start"),
     path("dang-ky/nhap/", views.legacy_upload, name="legacy_upload"),

@@ -41,12 +41,6 @@ def _visible(request: HttpRequest, pk: int, action: str = "view") -> Registratio
     return reg
 
 
-def home(request: HttpRequest) -> HttpResponse:
-    if headed_block_years(request.user).exists():
-        return redirect("block_inbox")
-    return redirect("registration_list")
-
-
 def registration_list(request: HttpRequest) -> HttpResponse:
     qs = registrations_for(request.user).order_by("-year", "unit__position", "unit__name")
     year = request.GET.get("nam", "")

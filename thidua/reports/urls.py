@@ -3,6 +3,7 @@ from django.urls import path
 from . import views
 
 urlpatterns = [
+    path("", views.start_page, name="home"),
     path("bao-cao/chi-tieu/", views.targets_index, name="targets_report"),
     path("bao-cao/chi-tieu/don-vi/<str:code>/", views.unit_page, name="targets_unit"),
     path("bao-cao/chi-tieu/khoi/<str:code>/", views.block_page, name="targets_block"),

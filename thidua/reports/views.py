@@ -18,6 +18,7 @@ from thidua.accounts.policy import home_agency, is_admin, registrations_for
 from thidua.organizations.models import BlockYear, Province
 from thidua.yearend.policy import agencies_for
 
+from .dashboard import dashboard
 from .exports import group_workbook, unit_workbook
 from .selectors import GroupTargets, Row, block_targets, province_targets, unit_targets
 
@@ -32,6 +33,14 @@ def _year(request: HttpRequest) -> int:
     latest = (registrations_for(request.user).order_by("-year").values_list("year", flat=True).first()
               if request.user.is_authenticated else None)
     return latest or dt.date.today().year - 1
+
+
+def start_page(request: HttpRequest) -> HttpResponse:
+    """The start page after login: the year's deadlines, what waits for me, the year's progress."""
+    year = _year(request)
+    years = sorted({year, dt.date.today().year, *registrations_for(request.user).values_list("year", flat=True)
+                    .distinct()}, reverse=True)[:6]
+    return render(request, "reports/dashboard.html", {"board": dashboard(request.user, year), "years": years})
 
 
 def _xlsx(content: bytes, stem: str) -> HttpResponse:
