@@ -119,7 +119,7 @@ def test_reward_rule_set_is_the_one_in_force_on_the_decision_date():
 @pytest.mark.django_db
 @pytest.mark.parametrize("args", [
     ("NOPE", "--date", "2024-08-15"),  # unknown code
-    ("LDTT", "--date", "2019-06-30"),  # no base salary recorded yet
+    ("LDTT", "--date", "2017-09-30"),  # before ND 91/2017 took effect
     ("LDTT", "--date", "2016-01-01"),  # before any rule set
     ("LDTT", "--date", "15/08/2024"),  # not ISO
     ("LDTT", "--date", "2024-08-15", "--collective"),  # an individual title
@@ -148,7 +148,8 @@ def test_selectors_return_plain_values():
     assert selectors.reward_coefficient("CO_CP", rule_set="LUAT2022-ND98", on=dt.date(2025, 8, 1)) is None
     assert selectors.reward_coefficient("NOPE", rule_set="LUAT2022-ND98") is None
     assert selectors.base_salary_on(dt.date(2024, 6, 30)).amount == 1_800_000
-    assert selectors.base_salary_on(dt.date(2019, 6, 30)) is None
+    assert selectors.base_salary_on(dt.date(2019, 6, 30)).amount == 1_390_000
+    assert selectors.base_salary_on(dt.date(2017, 6, 30)) is None
     assert selectors.award_subject("TTLDXS") == "collective"
 
 

@@ -16,6 +16,7 @@ urlpatterns = [
     path("", include("thidua.reports.urls")),
     path("", include("thidua.councils.urls")),
     path("", include("thidua.decisions.urls")),
+    path("", include("thidua.catalog.urls")),
 ]
 
 # Vietnamese error pages (thidua.core.views); the CSRF failure page is settings.CSRF_FAILURE_VIEW.

@@ -12,7 +12,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_every_catalog_code_is_loaded_with_its_registration_row():
-    assert AwardType.objects.count() == 21
+    assert AwardType.objects.count() == 22
     assert list(AwardType.objects.filter(position__isnull=False).values_list("code", flat=True)[:3]) == [
         "LDTT", "CSTDCS", "CSTD_TINH"]
     assert AwardType.objects.get(code="TTLDXS").collective_scope == "department"

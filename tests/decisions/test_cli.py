@@ -31,7 +31,7 @@ def test_list_json_has_the_contract_shape_and_the_demo_figures(demo):
         "Sở Khoa học và Công nghệ tỉnh Thái Nguyên", "2022-12-15", 87, 54_800_000)
     province = by_number["2951/QĐ-UBND"]
     assert (province["issuer"], province["date"], province["lines"], province["total_amount"]) == (
-        "Ủy ban nhân dân tỉnh Thái Nguyên", "2022-12-28", 7, 17_890_000)
+        "Ủy ban nhân dân tỉnh Thái Nguyên", "2022-12-28", 7, 19_380_000)  # a collective Bằng khen: 2 × 1.490.000
     assert json.loads(run("list", "--year", "2021", "--json")) == []
     assert len(json.loads(run("list", "--json"))) == 2
     assert "179/QĐ-KHCN" in run("list")
@@ -51,7 +51,7 @@ def test_export_writes_the_decision_and_an_unknown_id_exits_2(demo, tmp_path):
     out = tmp_path / "qd.docx"
     assert "Đã ghi" in run("export", str(ident), "--format", "docx", "--output", str(out))
     text = "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
-    assert "QUYẾT ĐỊNH" in text and "17.890.000" in text
+    assert "QUYẾT ĐỊNH" in text and "19.380.000" in text
     for bad in ("999999", "abc"):
         with pytest.raises(CommandError) as err:
             run("export", bad, "--format", "docx", "--output", str(tmp_path / "x.docx"))

@@ -81,14 +81,16 @@ def test_the_decision_reads_back_with_its_number_bases_articles_annex_and_money(
     decide = lines.index("QUYẾT ĐỊNH:")
     assert lines[decide + 1].startswith("Điều 1. Tặng danh hiệu “Chiến sĩ thi đua cấp Bộ, ban, ngành, tỉnh” năm 2022 "
                                         "cho 01 cá nhân")
-    assert lines[decide + 2].startswith("Điều 2.") and "20.860.000 đồng" in lines[decide + 2]
-    assert "Hai mươi triệu tám trăm sáu mươi nghìn đồng" in lines[decide + 2]
+    # The collective Bằng khen is paid twice the individual's (2 × 1.490.000), in figures and words.
+    assert lines[decide + 2].startswith("Điều 2.") and "22.360.000 đồng" in lines[decide + 2]
+    assert "Hai mươi hai triệu ba trăm sáu mươi nghìn đồng" in lines[decide + 2]
+    assert "Nghị định 91/2017/NĐ-CP, Điều 71, Điều 72, Điều 74" in lines[decide + 2]
     assert lines[decide + 3].startswith("Điều 3.") and lines[decide + 3].endswith("./.")
     for expected in ("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Thị Thu Hương", "Nơi nhận:", "- Như Điều 3;",
                      "- Lưu: VT, TĐKT.", "DANH SÁCH",
                      "(Kèm theo Quyết định số 01/QĐ-UBND ngày 28 tháng 12 năm 2022 của Chủ tịch Ủy ban nhân dân "
                      "tỉnh Thái Nguyên)",
-                     "(Bằng chữ: Hai mươi triệu tám trăm sáu mươi nghìn đồng)"):
+                     "(Bằng chữ: Hai mươi hai triệu ba trăm sáu mươi nghìn đồng)"):
         assert expected in lines, expected
 
     table = annex_table(document)
@@ -100,9 +102,9 @@ def test_the_decision_reads_back_with_its_number_bases_articles_annex_and_money(
     assert body[1] == ["1", "Lê Minh Châu", "Trưởng phòng", "Văn phòng Sở, Sở Khoa học và Công nghệ",
                        "Chiến sĩ thi đua cấp Bộ, ban, ngành, tỉnh", "4.470.000"]
     amounts = {r[1]: r[-1] for r in body if len(r) == 6}
-    assert amounts == {"Lê Minh Châu": "4.470.000", "Phòng Quản lý khoa học": "1.490.000",
-                       "Phạm Thu Dung": "1.490.000", "Văn phòng Sở": "13.410.000"}  # HCLD3: 2 × 4.5 × 1.490.000
-    assert body[-1] == ["Tổng cộng", "20.860.000"]
+    assert amounts == {"Lê Minh Châu": "4.470.000", "Phòng Quản lý khoa học": "2.980.000",  # 2 × Phạm Thu Dung's
+                       "Phạm Thu Dung": "1.490.000", "Văn phòng Sở": "13.420.000"}  # HCLD3: 2 × 6.710.000
+    assert body[-1] == ["Tổng cộng", "22.360.000"]
     header = table.rows[0]._tr.trPr
     assert header is not None and header.find(qn("w:tblHeader")) is not None
 
@@ -123,7 +125,7 @@ def test_a_revocation_act_cites_the_decision_and_lists_what_it_takes_back(org, p
     cite = ("Quyết định số 01/QĐ-UBND ngày 28 tháng 12 năm 2022 của Chủ tịch Ủy ban nhân dân tỉnh Thái Nguyên")
     assert any(line.startswith("Điều 1. Thu hồi " + cite) for line in lines)
     assert "Lý do: Cá nhân bị kỷ luật trong năm được khen." in lines
-    assert any("20.860.000 đồng" in line and line.startswith("Điều 2.") for line in lines)
+    assert any("22.360.000 đồng" in line and line.startswith("Điều 2.") for line in lines)
     assert any("BỊ THU HỒI" in line for line in lines)
     assert "Số: 01/QĐ-UBND" in lines  # the 2023 register starts again
 
@@ -164,4 +166,4 @@ def test_the_pdf_keeps_the_signature_with_the_last_article_and_the_annex_on_its_
     assert "Điều 3." in pages[signed]  # never a signature alone on its page
     annex = next(i for i, p in enumerate(pages) if "DANH SÁCH" in p)
     assert annex > signed and "Số: 01/QĐ-UBND" not in pages[annex]
-    assert "20.860.000" in pages[-1] and "Hai mươi triệu" in pages[-1]
+    assert "22.360.000" in pages[-1] and "Hai mươi hai triệu" in pages[-1]

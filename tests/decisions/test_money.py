@@ -24,7 +24,11 @@ from thidua.decisions.money import MoneyError, line_money
     ("LDTT", False, dt.date(2024, 8, 15), 710_000),         # law.md's worked example
     ("HCLD3", False, dt.date(2024, 8, 15), 10_530_000),     # 4.5 × 2,340,000
     ("HCLD3", True, dt.date(2024, 8, 15), 21_060_000),      # a collective's Huân chương: × 2
-    ("BK_TINH", True, dt.date(2022, 12, 28), 1_490_000),    # not a Huân chương: not doubled
+    ("BK_TINH", True, dt.date(2022, 12, 28), 2_980_000),    # Bình Phước QĐ 335/2022: 2 × 1,490,000
+    ("BK_TINH", False, dt.date(2025, 7, 1), 3_510_000),     # ND 152/2025 Điều 54 khoản 1: 1.5 × 2,340,000
+    ("BK_TINH", False, dt.date(2025, 6, 30), 2_340_000),    # the day before: 1.0
+    ("GK", True, dt.date(2024, 8, 15), 1_420_000),          # 2 × (0.3 × 2,340,000 → 710,000)
+    ("TTLDXS", True, dt.date(2025, 12, 20), 3_510_000),     # a collective title: its own 1.5, not doubled
 ])
 def test_line_money(code, collective, day, amount):
     assert line_money(code, collective=collective, on=day).amount == amount
@@ -35,11 +39,32 @@ def test_a_collective_coefficient_recorded_by_an_administrator_wins_and_is_not_d
     from thidua.catalog.models import RewardCoefficient, RuleSet
 
     rs = RuleSet.objects.get(code="ND91-2017")
-    RewardCoefficient.objects.create(rule_set=rs, code="BK_TINH", subject="collective", coefficient=Decimal("2.0"),
+    RewardCoefficient.objects.create(rule_set=rs, code="BK_TINH", subject="collective", coefficient=Decimal("2.5"),
                                      valid_from=rs.valid_from, valid_to=rs.valid_to, basis="Quy định của tỉnh")
     money = line_money("BK_TINH", collective=True, on=dt.date(2022, 12, 28))
-    assert money.amount == 2_980_000 and money.coefficient_basis == "Quy định của tỉnh"
+    assert money.amount == 3_730_000 and money.coefficient_basis == "Quy định của tỉnh"
     assert line_money("BK_TINH", collective=False, on=dt.date(2022, 12, 28)).amount == 1_490_000
+
+
+@pytest.mark.django_db
+def test_the_issuer_level_decides_the_giay_khen_coefficient(org, draft):
+    # ND 91/2017: a Giấy khen of a commune chairman is 0.15 × base salary, of a department 0.3.
+    assert line_money("GK", collective=False, on=dt.date(2022, 12, 15), issuer_level="commune").amount == 230_000
+    assert line_money("GK", collective=False, on=dt.date(2022, 12, 15), issuer_level="unit").amount == 450_000
+    assert line_money("GK_XA", collective=True, on=dt.date(2022, 12, 15)).amount == 460_000
+    org.skhcn.level = "commune"
+    org.skhcn.save()
+    decision = draft(org.skhcn, [("GK", org.staff[4])], date=dt.date(2022, 12, 15))
+    issued = services.decision_issue(actor=org.users["admin"], decision=decision, date=dt.date(2022, 12, 15))
+    assert [ln.amount for ln in issued.lines.all()] == [230_000]
+
+
+@pytest.mark.django_db
+def test_the_money_basis_names_the_article_of_the_regime(org, draft):
+    decision = draft(org.ubnd, [("BK_TINH", org.staff[3])], actor="bantdkt", year=2025)
+    issued = services.decision_issue(actor=org.users["bantdkt"], decision=decision, date=dt.date(2025, 12, 20))
+    assert "Nghị định 152/2025/NĐ-CP, Điều 54 khoản 1" in issued.money_basis
+    assert "giữ mức" not in issued.money_basis
 
 
 @pytest.mark.django_db

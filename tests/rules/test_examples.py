@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -30,7 +29,9 @@ def test_example_case(case):
 @pytest.mark.parametrize("example", EXAMPLES["rewards"], ids=lambda r: f"{r['code']}-{r['date']}")
 def test_example_reward(example):
     day = dt.date.fromisoformat(example["date"])
-    coefficient = Decimal(reference.COEFFICIENTS[example["code"]])
+    row = next(r for r in reference.coefficient_rows() if r["code"] == example["code"] and not r["issuer_level"]
+               and r["valid_from"] <= day and (r["valid_to"] is None or day <= r["valid_to"]))
     salary = base_salary_on(day, SALARIES)
-    result = reward_amount(example["code"], coefficient, salary.amount, collective=example["collective"])
+    multiplier = row["collective_multiplier"] if example["collective"] else None
+    result = reward_amount(example["code"], row["coefficient"], salary.amount, collective_multiplier=multiplier)
     assert result.amount == example["amount"]

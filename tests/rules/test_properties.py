@@ -107,10 +107,13 @@ def test_every_asked_code_gets_a_verdict_with_reasons(case):
 @given(st.decimals(min_value=0, max_value=100, places=2, allow_nan=False, allow_infinity=False),
        st.integers(0, 100_000_000), st.booleans(), st.sampled_from(["LDTT", "HCLD3", "CO_CP", "HCSV"]))
 def test_reward_is_a_multiple_of_ten_thousand_and_never_below_coefficient_times_base(coef, base, collective, code):
-    result = reward_amount(code, coef, base, collective=collective)
+    result = reward_amount(code, coef, base, collective_multiplier=Decimal(2) if collective else None)
+    single = reward_amount(code, coef, base)
     assert result.amount % 10_000 == 0
     assert result.amount >= result.coefficient * base
-    assert result.amount - result.coefficient * base < 10_000
+    assert single.amount - single.coefficient * base < 10_000
+    # A collective is paid exactly the multiplier times an individual's amount.
+    assert result.amount == (2 if collective else 1) * single.amount
 
 
 @FAST

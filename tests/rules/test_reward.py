@@ -40,22 +40,23 @@ def test_an_exact_multiple_of_ten_thousand_is_not_rounded_further():
     assert round_up(Decimal("720000.01"), 10_000) == 730_000
 
 
-def test_a_collective_receives_twice_the_individual_coefficient_for_a_huan_chuong():
+def test_a_collective_receives_the_multiplier_times_the_individual_amount():
     individual = reward_amount("HCLD3", Decimal("4.5"), 2_340_000)
-    collective = reward_amount("HCLD3", Decimal("4.5"), 2_340_000, collective=True)
+    collective = reward_amount("HCLD3", Decimal("4.5"), 2_340_000, collective_multiplier=Decimal(2))
     assert individual.amount == 10_530_000
     assert collective.coefficient == Decimal("9.0")
     assert collective.amount == 21_060_000
 
 
-def test_the_collective_doubling_is_rounded_once_on_the_money_paid():
-    # 2 × 10.5 × 2,340,000 = 49,140,000 exactly; doubling an already rounded 24,580,000 would overpay.
-    assert reward_amount("HCDL3", Decimal("10.5"), 2_340_000, collective=True).amount == 49_140_000
+def test_a_collective_bang_khen_is_twice_the_rounded_individual_amount():
+    # Bình Phước QĐ 335/2022: a collective Bằng khen tỉnh, 2 × 1,490,000.
+    assert reward_amount("BK_TINH", Decimal("1.0"), 1_490_000, collective_multiplier=2).amount == 2_980_000
+    # 0.3 × 2,340,000 = 702,000 → 710,000 for a person; a collective gets exactly twice that.
+    assert reward_amount("GK", Decimal("0.3"), 2_340_000, collective_multiplier=2).amount == 1_420_000
 
 
-def test_a_collective_title_that_is_not_a_huan_chuong_is_not_doubled():
-    assert reward_amount("TTLDXS", Decimal("1.5"), 2_340_000, collective=True).amount == 3_510_000
-    assert reward_amount("BK_TINH", Decimal("1.0"), 2_340_000, collective=True).amount == 2_340_000
+def test_a_collective_title_with_its_own_coefficient_is_not_multiplied():
+    assert reward_amount("TTLDXS", Decimal("1.5"), 2_340_000).amount == 3_510_000
 
 
 def test_the_rounding_step_is_data():
@@ -67,9 +68,11 @@ def test_money_is_never_computed_with_floats():
         reward_amount("LDTT", 0.3, 2_340_000)
 
 
-@pytest.mark.parametrize("code", sorted(reference.COEFFICIENTS))
-def test_every_reference_coefficient_gives_a_whole_amount_in_tens_of_thousands(code):
-    result = reward_amount(code, Decimal(reference.COEFFICIENTS[code]), 2_340_000)
+@pytest.mark.parametrize("row", reference.coefficient_rows(),
+                         ids=lambda r: f"{r['rule_set']}-{r['code']}-{r['issuer_level'] or 'any'}")
+def test_every_reference_coefficient_gives_a_whole_amount_in_tens_of_thousands(row):
+    result = reward_amount(row["code"], row["coefficient"], 2_340_000,
+                           collective_multiplier=row["collective_multiplier"])
     assert result.amount % 10_000 == 0
     assert result.amount >= result.exact
 

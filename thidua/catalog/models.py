@@ -6,10 +6,13 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
+
+from thidua.organizations.models import IssuerLevel
 
 
 class AwardKind(models.TextChoices):
@@ -60,6 +63,11 @@ class AwardType(models.Model):
 
     def allows_collective(self) -> bool:
         return self.subject in (Subject.COLLECTIVE, Subject.BOTH)
+
+
+class Certainty(models.TextChoices):
+    VERIFIED = "verified", "Đã đối chiếu văn bản"
+    UNSURE = "unsure", "Chưa chắc chắn — cần đối chiếu"
 
 
 class Rounding(models.TextChoices):
@@ -113,6 +121,14 @@ class RuleSet(Effective):
     code = models.CharField("mã", max_length=30, unique=True)
     name = models.CharField("tên", max_length=200)
     texts = models.TextField("văn bản áp dụng")
+    # Under ND 91/2017 a person recruited less than this many whole months before 31/12 cannot be
+    # LĐTT; whether ND 98/152 keep it is unsure (law.md §3), so it is data per rule set. Empty: no
+    # such rule.
+    ldtt_min_months = models.PositiveSmallIntegerField(
+        "số tháng công tác tối thiểu trong năm để xét Lao động tiên tiến", null=True, blank=True, default=10,
+        help_text="Để trống nếu chế độ này không đặt điều kiện thời gian công tác.",
+    )
+    ldtt_min_months_basis = models.CharField("căn cứ điều kiện số tháng", max_length=300, blank=True)
     history = HistoricalRecords()
 
     class Meta:
@@ -127,6 +143,50 @@ class RuleSet(Effective):
     def for_year(cls, year: int) -> RuleSet | None:
         """A title for year Y is judged under the rule set in force at the end of Y."""
         return cls.objects.in_force_on(dt.date(year, 12, 31)).first()
+
+
+class LegalText(models.Model):
+    """A legal text of a rule set (law, decree, circular) as it is cited: "Căn cứ Nghị định số
+    152/2025/NĐ-CP ngày 14 tháng 6 năm 2025 của Chính phủ quy định …;". Decisions cite from here."""
+
+    rule_set = models.ForeignKey(RuleSet, on_delete=models.CASCADE, related_name="legal_texts",
+                                 verbose_name="bộ quy định")
+    position = models.PositiveSmallIntegerField("thứ tự", default=0)
+    kind = models.CharField("loại văn bản", max_length=30, help_text="Luật, Nghị định, Thông tư")
+    number = models.CharField("số, ký hiệu", max_length=40, blank=True, help_text="Ví dụ: 152/2025/NĐ-CP")
+    date = models.DateField("ngày ban hành")
+    issuer = models.CharField("cơ quan ban hành", max_length=100, help_text="Quốc hội, Chính phủ, Bộ Nội vụ")
+    title = models.CharField("trích yếu chính thức", max_length=400,
+                             help_text="Ví dụ: quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng")
+    short_name = models.CharField("tên ngắn dùng trong lý do", max_length=100, blank=True,
+                                  help_text="Ví dụ: Nghị định 152/2025/NĐ-CP")
+    citation = models.CharField(
+        "dòng căn cứ (để trống: tự lập)", max_length=500, blank=True,
+        help_text="Dùng khi một dòng căn cứ gộp nhiều văn bản, ví dụ luật và các luật sửa đổi.",
+    )
+    cited_in_decisions = models.BooleanField("đưa vào căn cứ của quyết định", default=True)
+    certainty = models.CharField("mức chắc chắn", max_length=10, choices=Certainty.choices,
+                                 default=Certainty.VERIFIED)
+    source = models.CharField("nguồn đối chiếu", max_length=300, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "văn bản pháp luật"
+        verbose_name_plural = "văn bản pháp luật"
+        ordering = ["rule_set", "position", "id"]
+
+    def __str__(self) -> str:
+        return self.short_name or f"{self.kind} {self.number}".strip()
+
+    def citation_line(self) -> str:
+        """'Căn cứ Nghị định số 152/2025/NĐ-CP ngày 14 tháng 6 năm 2025 của Chính phủ quy định …;'"""
+        if self.citation:
+            return self.citation
+        number = f" số {self.number}" if self.number and self.kind != "Luật" else ""
+        when = f"ngày {self.date.day:02d} tháng {self.date.month} năm {self.date.year}"
+        if self.kind == "Luật":
+            return f"Căn cứ Luật {self.title} {when};"
+        return f"Căn cứ {self.kind}{number} {when} của {self.issuer} {self.title};"
 
 
 class QuotaRule(Effective):
@@ -164,8 +224,13 @@ class QuotaRule(Effective):
 
 
 class RewardCoefficient(Effective):
-    """Reward money coefficient of a code (× base salary). A row with a province overrides the
-    national row (province empty) of the same rule set, code and subject."""
+    """Reward money coefficient of a code (× base salary) under a rule set, for a subject and, where
+    the law distinguishes them, an issuer level (empty: any level). A row with a province overrides
+    the national row (province empty) of the same rule set, code, subject and level.
+
+    `collective_multiplier` on an individual row says what a collective receives: that many times
+    the individual amount (ND 91/2017: Bằng khen, Giấy khen ×2; ND 98/2023 Điều 55 khoản 2:
+    Huân chương ×2). Collective titles (Tập thể LĐXS, Cờ …) have their own rows for collectives."""
 
     rule_set = models.ForeignKey(RuleSet, on_delete=models.CASCADE, related_name="coefficients")
     province = models.ForeignKey(
@@ -173,10 +238,18 @@ class RewardCoefficient(Effective):
     )
     code = models.CharField("mã", max_length=20)
     subject = models.CharField("đối tượng", max_length=10, choices=Subject.choices, default=Subject.INDIVIDUAL)
+    issuer_level = models.CharField("cấp ban hành (để trống: mọi cấp)", max_length=12, blank=True,
+                                    choices=IssuerLevel.choices)
     coefficient = models.DecimalField("hệ số", max_digits=6, decimal_places=2)
+    collective_multiplier = models.DecimalField(
+        "tập thể được thưởng gấp (lần mức của cá nhân)", max_digits=4, decimal_places=2, null=True, blank=True,
+        help_text="Để trống nếu hình thức này không tặng cho tập thể hoặc tập thể có hệ số riêng.",
+    )
+    certainty = models.CharField("mức chắc chắn", max_length=10, choices=Certainty.choices,
+                                 default=Certainty.VERIFIED)
     history = HistoricalRecords()
 
-    overlap_key = ("rule_set_id", "province_id", "code", "subject")
+    overlap_key = ("rule_set_id", "province_id", "code", "subject", "issuer_level")
 
     class Meta:
         verbose_name = "hệ số tiền thưởng"
@@ -190,6 +263,8 @@ class RewardCoefficient(Effective):
     def clean(self) -> None:
         if self.coefficient is not None and self.coefficient < 0:
             raise ValidationError({"coefficient": "Hệ số không được âm."})
+        if self.collective_multiplier is not None and self.collective_multiplier <= 0:
+            raise ValidationError({"collective_multiplier": "Số lần phải lớn hơn 0."})
         super().clean()
 
 
@@ -198,6 +273,9 @@ class BaseSalary(Effective):
 
     amount = models.PositiveIntegerField("mức lương cơ sở (đồng/tháng)")
     confirmed = models.BooleanField("đã xác nhận", default=True, help_text="Bỏ chọn nếu mức này chưa chắc chắn.")
+    confirmed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                                     related_name="+", verbose_name="người xác nhận")
+    confirmed_at = models.DateTimeField("xác nhận lúc", null=True, blank=True)
     history = HistoricalRecords()
 
     class Meta:

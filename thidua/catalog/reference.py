@@ -53,34 +53,158 @@ QUOTAS = [
     ("ND91-2017", "CO_CP", "CO_TINH", Decimal("20"), "Nghị định 91/2017/NĐ-CP Điều 11"),
 ]
 
-# code -> individual coefficient; collectives receive 2× for Huân chương (handled by the rules).
-COEFFICIENTS = {
-    "CSTD_TQ": "4.5", "CSTD_TINH": "3.0", "CSTDCS": "1.0", "LDTT": "0.3",
-    "TTLDXS": "1.5", "TTLDTT": "0.8", "CO_CP": "12.0", "CO_TINH": "8.0",
-    "HCLD1": "9.0", "HCLD2": "7.5", "HCLD3": "4.5",
-    "HCDL1": "15.0", "HCDL2": "12.5", "HCDL3": "10.5",
-    "HCHCM": "30.5", "HCSV": "46.0",
-    "BK_TTG": "3.5", "BK_TINH": "1.0", "BK_BO": "1.0", "GK": "0.3",
-    "AHLD": "15.5",
+# --- reward coefficients (law.md §5) --------------------------------------------------------
+# Which article sets each group of coefficients in each regime. Articles law.md gives as verified
+# are marked so; the others are this project's reading of the decree, kept as data (certainty
+# "unsure") for an administrator to correct.
+_ARTICLES: dict[str, dict[str, tuple[str, str]]] = {
+    "ND91-2017": {
+        "title": ("Nghị định 91/2017/NĐ-CP Điều 72", "unsure"),
+        "medal": ("Nghị định 91/2017/NĐ-CP Điều 71", "unsure"),
+        "hero": ("Nghị định 91/2017/NĐ-CP Điều 71", "unsure"),
+        "bk_ttg": ("Nghị định 91/2017/NĐ-CP Điều 73", "unsure"),
+        "bk": ("Nghị định 91/2017/NĐ-CP Điều 74", "unsure"),
+        "gk": ("Nghị định 91/2017/NĐ-CP Điều 75", "unsure"),
+    },
+    "LUAT2022-ND98": {
+        "title": ("Nghị định 98/2023/NĐ-CP Điều 54", "verified"),
+        "medal": ("Nghị định 98/2023/NĐ-CP Điều 55", "verified"),
+        "hero": ("Nghị định 98/2023/NĐ-CP Điều 55", "unsure"),
+        "bk_ttg": ("Nghị định 98/2023/NĐ-CP Điều 56", "unsure"),
+        "bk": ("Nghị định 98/2023/NĐ-CP Điều 56", "unsure"),
+        "gk": ("Nghị định 98/2023/NĐ-CP Điều 56", "unsure"),
+    },
+    "LUAT2022-ND152": {
+        "title": ("Nghị định 152/2025/NĐ-CP Điều 54", "unsure"),
+        "medal": ("Nghị định 152/2025/NĐ-CP Điều 54", "unsure"),
+        "hero": ("Nghị định 152/2025/NĐ-CP Điều 54", "unsure"),
+        "bk_ttg": ("Nghị định 152/2025/NĐ-CP Điều 54 khoản 1", "verified"),
+        "bk": ("Nghị định 152/2025/NĐ-CP Điều 54 khoản 1", "verified"),
+        "gk": ("Nghị định 152/2025/NĐ-CP Điều 54", "unsure"),
+    },
 }
-COEFFICIENT_BASIS = {
-    "ND91-2017": "Nghị định 91/2017/NĐ-CP",
-    "LUAT2022-ND98": "Nghị định 98/2023/NĐ-CP Điều 54, 55",
-    "LUAT2022-ND152": "Nghị định 152/2025/NĐ-CP (giữ mức của Nghị định 98/2023/NĐ-CP)",
-}
+TWICE = Decimal(2)  # "tập thể … gấp 02 lần mức tiền thưởng đối với cá nhân"
+
+# (code, subject, issuer level or "", group, coefficient per rule set (None: same for all),
+#  collective multiplier)
+_COEFFICIENT_SPECS: list[tuple[str, str, str, str, dict[str, str] | str, Decimal | None]] = [
+    ("CSTD_TQ", "individual", "", "title", "4.5", None),
+    ("CSTD_TINH", "individual", "", "title", "3.0", None),
+    ("CSTDCS", "individual", "", "title", "1.0", None),
+    ("LDTT", "individual", "", "title", "0.3", None),
+    ("TTLDXS", "collective", "", "title", "1.5", None),
+    ("TTLDTT", "collective", "", "title", "0.8", None),
+    ("CO_CP", "collective", "", "title", "12.0", None),
+    ("CO_TINH", "collective", "", "title", "8.0", None),
+    ("HCSV", "individual", "", "medal", "46.0", TWICE),
+    ("HCHCM", "individual", "", "medal", "30.5", TWICE),
+    ("HCDL1", "individual", "", "medal", "15.0", TWICE),
+    ("HCDL2", "individual", "", "medal", "12.5", TWICE),
+    ("HCDL3", "individual", "", "medal", "10.5", TWICE),
+    ("HCLD1", "individual", "", "medal", "9.0", TWICE),
+    ("HCLD2", "individual", "", "medal", "7.5", TWICE),
+    ("HCLD3", "individual", "", "medal", "4.5", TWICE),
+    ("AHLD", "individual", "", "hero", "15.5", TWICE),
+    ("BK_TTG", "individual", "", "bk_ttg", "3.5", TWICE),
+    ("BK_TINH", "individual", "", "bk", {"ND91-2017": "1.0", "LUAT2022-ND98": "1.0", "LUAT2022-ND152": "1.5"},
+     TWICE),
+    ("BK_BO", "individual", "", "bk", {"ND91-2017": "1.0", "LUAT2022-ND98": "1.0", "LUAT2022-ND152": "1.5"},
+     TWICE),
+    ("GK", "individual", "", "gk", "0.3", TWICE),
+    # A Giấy khen signed by a commune chairman: its own code, and the plain code issued at commune level.
+    ("GK", "individual", "commune", "gk", "0.15", TWICE),
+    ("GK_XA", "individual", "", "gk", "0.15", TWICE),
+]
+# Coefficients law.md §5 marks unsure for a regime (its default until someone checks the text).
+_UNSURE_VALUES = {("LUAT2022-ND98", "BK_TINH"), ("LUAT2022-ND98", "BK_BO"), ("LUAT2022-ND98", "GK"),
+                  ("LUAT2022-ND152", "GK"), ("LUAT2022-ND98", "GK_XA"), ("LUAT2022-ND152", "GK_XA"),
+                  ("LUAT2022-ND98", "AHLD"), ("LUAT2022-ND152", "AHLD")}
+
+
+def coefficient_rows() -> list[dict]:
+    """The national coefficient table: one dict per rule set × code × subject × issuer level."""
+    rows = []
+    for rs in RULE_SETS:
+        for code, subject, level, group, value, multiplier in _COEFFICIENT_SPECS:
+            coefficient = value[rs["code"]] if isinstance(value, dict) else value
+            basis, certainty = _ARTICLES[rs["code"]][group]
+            if (rs["code"], code) in _UNSURE_VALUES:
+                certainty = "unsure"
+            rows.append({"rule_set": rs["code"], "code": code, "subject": subject, "issuer_level": level,
+                         "coefficient": Decimal(coefficient), "collective_multiplier": multiplier,
+                         "basis": basis, "certainty": certainty,
+                         "valid_from": rs["valid_from"], "valid_to": rs["valid_to"]})
+    return rows
+
 
 # (amount, from, basis, confirmed)
 BASE_SALARIES = [
+    (1_300_000, dt.date(2017, 7, 1), "Nghị định 47/2017/NĐ-CP", True),
+    (1_390_000, dt.date(2018, 7, 1), "Nghị định 72/2018/NĐ-CP", True),
     (1_490_000, dt.date(2019, 7, 1), "Nghị định 38/2019/NĐ-CP", True),
     (1_800_000, dt.date(2023, 7, 1), "Nghị định 24/2023/NĐ-CP", True),
     (2_340_000, dt.date(2024, 7, 1), "Nghị định 73/2024/NĐ-CP", True),
-    (2_530_000, dt.date(2026, 7, 1), "Chưa xác nhận — kiểm tra văn bản trước khi dùng", False),
+    (2_530_000, dt.date(2026, 7, 1),
+     "Chưa xác nhận — một số nguồn thứ cấp nêu Nghị định 161/2026/NĐ-CP; đối chiếu văn bản trước khi dùng", False),
 ]
+
+# --- the texts of each rule set, as decisions cite them -------------------------------------
+LAW_2022 = {"kind": "Luật", "number": "06/2022/QH15", "date": dt.date(2022, 6, 15), "issuer": "Quốc hội",
+            "title": "Thi đua, khen thưởng", "short_name": "Luật Thi đua, khen thưởng 2022",
+            "source": "Luật số 06/2022/QH15"}
+LEGAL_TEXTS: dict[str, list[dict]] = {
+    "ND91-2017": [
+        {"kind": "Luật", "number": "15/2003/QH11", "date": dt.date(2003, 11, 26), "issuer": "Quốc hội",
+         "title": "Thi đua, khen thưởng", "short_name": "Luật Thi đua, khen thưởng 2003",
+         "citation": "Căn cứ Luật Thi đua, khen thưởng ngày 26 tháng 11 năm 2003; Luật sửa đổi, bổ sung một số "
+                     "điều của Luật Thi đua, khen thưởng ngày 14 tháng 6 năm 2005 và ngày 16 tháng 11 năm 2013;",
+         "source": "Luật số 15/2003/QH11; Luật số 47/2005/QH11; Luật số 39/2013/QH13"},
+        {"kind": "Nghị định", "number": "91/2017/NĐ-CP", "date": dt.date(2017, 7, 31), "issuer": "Chính phủ",
+         "title": "quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng",
+         "short_name": "Nghị định 91/2017/NĐ-CP", "source": "Nghị định số 91/2017/NĐ-CP"},
+    ],
+    "LUAT2022-ND98": [
+        LAW_2022,
+        {"kind": "Nghị định", "number": "98/2023/NĐ-CP", "date": dt.date(2023, 12, 31), "issuer": "Chính phủ",
+         "title": "quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng",
+         "short_name": "Nghị định 98/2023/NĐ-CP", "source": "Nghị định số 98/2023/NĐ-CP"},
+    ],
+    "LUAT2022-ND152": [
+        LAW_2022,
+        # Full title as recorded in the national legal database (vbpl.vn, document 178327).
+        {"kind": "Nghị định", "number": "152/2025/NĐ-CP", "date": dt.date(2025, 6, 14), "issuer": "Chính phủ",
+         "title": "quy định về phân cấp, phân quyền trong lĩnh vực thi đua, khen thưởng; quy định chi tiết và "
+                  "hướng dẫn thi hành một số điều của Luật Thi đua, khen thưởng",
+         "short_name": "Nghị định 152/2025/NĐ-CP",
+         "source": "Cơ sở dữ liệu quốc gia về văn bản pháp luật (vbpl.vn), văn bản số 178327"},
+    ],
+}
+# ND 91/2017: a person recruited less than 10 whole months before 31/12 is not LĐTT. Whether ND 98
+# and ND 152 keep it is unsure (law.md §3): kept by default, editable per rule set.
+LDTT_MIN_MONTHS = {
+    "ND91-2017": (10, "Nghị định 91/2017/NĐ-CP Điều 6"),
+    "LUAT2022-ND98": (10, "mặc định giữ quy định của Nghị định 91/2017/NĐ-CP Điều 6 (chưa rõ Nghị định "
+                          "98/2023/NĐ-CP có giữ hay không)"),
+    "LUAT2022-ND152": (10, "mặc định giữ quy định của Nghị định 91/2017/NĐ-CP Điều 6 (chưa rõ Nghị định "
+                           "152/2025/NĐ-CP có giữ hay không)"),
+}
 
 
 def catalog_rows() -> list[dict[str, str]]:
     with CATALOG_CSV.open(encoding="utf-8") as f:
         return list(csv.DictReader(f))
+
+
+def _award_defaults(row: dict[str, str]) -> dict:
+    return {
+        "name": row["name_vi"],
+        "kind": row["kind"],
+        "subject": row["subject"],
+        "level": row["level"],
+        "position": int(row["seed_row"]) if row["seed_row"] else None,
+        "registration_note": REGISTRATION_NOTES.get(row["code"], ""),
+        "collective_scope": COLLECTIVE_SCOPES.get(row["code"], "any"),
+    }
 
 
 def load_reference_data(apps) -> None:
@@ -92,18 +216,7 @@ def load_reference_data(apps) -> None:
     BaseSalary = apps.get_model("catalog", "BaseSalary")
 
     for row in catalog_rows():
-        AwardType.objects.get_or_create(
-            code=row["code"],
-            defaults={
-                "name": row["name_vi"],
-                "kind": row["kind"],
-                "subject": row["subject"],
-                "level": row["level"],
-                "position": int(row["seed_row"]) if row["seed_row"] else None,
-                "registration_note": REGISTRATION_NOTES.get(row["code"], ""),
-                "collective_scope": COLLECTIVE_SCOPES.get(row["code"], "any"),
-            },
-        )
+        AwardType.objects.get_or_create(code=row["code"], defaults=_award_defaults(row))
     rule_sets = {}
     for spec in RULE_SETS:
         rule_sets[spec["code"]], _ = RuleSet.objects.get_or_create(
@@ -115,16 +228,14 @@ def load_reference_data(apps) -> None:
             defaults={"base_code": base, "ratio": ratio, "basis": basis,
                       "valid_from": rule_sets[rs].valid_from, "valid_to": rule_sets[rs].valid_to},
         )
-    # The national row only (a province may have its own); the migration that loads this data runs
-    # before coefficients had a province.
-    national = {"province": None} if any(f.name == "province" for f in RewardCoefficient._meta.fields) else {}
-    for rs_code, rule_set in rule_sets.items():
-        for code, coefficient in COEFFICIENTS.items():
-            RewardCoefficient.objects.get_or_create(
-                rule_set=rule_set, code=code, subject="individual", **national,
-                defaults={"coefficient": Decimal(coefficient), "basis": COEFFICIENT_BASIS[rs_code],
-                          "valid_from": rule_set.valid_from, "valid_to": rule_set.valid_to},
-            )
+    # Coefficients, legal texts and the rest of the second legal review are loaded by
+    # `sync_reference_data` (migration 0004), which needs fields this migration's model lacks.
+    _load_base_salaries(BaseSalary)
+    if any(f.name == "collective_multiplier" for f in RewardCoefficient._meta.fields):
+        sync_reference_data(apps)
+
+
+def _load_base_salaries(BaseSalary) -> None:
     starts = [start for _, start, _, _ in BASE_SALARIES]
     for i, (amount, start, basis, confirmed) in enumerate(BASE_SALARIES):
         end = starts[i + 1] - dt.timedelta(days=1) if i + 1 < len(starts) else None
@@ -132,3 +243,49 @@ def load_reference_data(apps) -> None:
             valid_from=start,
             defaults={"amount": amount, "basis": basis, "confirmed": confirmed, "valid_to": end},
         )
+
+
+# The basis texts the first load gave every national coefficient row; a row still carrying one of
+# them was never edited by an administrator and is replaced by the reviewed table.
+_FIRST_LOAD_BASES = (
+    "Nghị định 91/2017/NĐ-CP",
+    "Nghị định 98/2023/NĐ-CP Điều 54, 55",
+    "Nghị định 152/2025/NĐ-CP (giữ mức của Nghị định 98/2023/NĐ-CP)",
+)
+
+
+def sync_reference_data(apps) -> None:
+    """The second legal review (issue 11): coefficients per rule set × code × subject × issuer level
+    with the collective multiplier, the legal texts of each rule set, the 10-month LĐTT rule, GK_XA,
+    the base salaries of 2017 and 2018. Creates what is missing and replaces the national coefficient
+    rows of the first load that nobody edited; never touches a province's rows."""
+    AwardType = apps.get_model("catalog", "AwardType")
+    RuleSet = apps.get_model("catalog", "RuleSet")
+    RewardCoefficient = apps.get_model("catalog", "RewardCoefficient")
+    LegalText = apps.get_model("catalog", "LegalText")
+    BaseSalary = apps.get_model("catalog", "BaseSalary")
+    for row in catalog_rows():
+        AwardType.objects.get_or_create(code=row["code"], defaults=_award_defaults(row))
+    rule_sets = {rs.code: rs for rs in RuleSet.objects.all()}
+    for code, (months, basis) in LDTT_MIN_MONTHS.items():
+        rs = rule_sets.get(code)
+        if rs is not None and not rs.ldtt_min_months_basis:
+            rs.ldtt_min_months, rs.ldtt_min_months_basis = months, basis
+            rs.save(update_fields=["ldtt_min_months", "ldtt_min_months_basis"])
+    for code, texts in LEGAL_TEXTS.items():
+        rs = rule_sets.get(code)
+        if rs is None or LegalText.objects.filter(rule_set=rs).exists():
+            continue
+        for position, text in enumerate(texts):
+            LegalText.objects.create(rule_set=rs, position=position, **text)
+    RewardCoefficient.objects.filter(province__isnull=True, basis__in=_FIRST_LOAD_BASES).delete()
+    for row in coefficient_rows():
+        rs = rule_sets.get(row["rule_set"])
+        if rs is None:
+            continue
+        keys = {k: row[k] for k in ("code", "subject", "issuer_level")}
+        RewardCoefficient.objects.get_or_create(
+            rule_set=rs, province=None, **keys,
+            defaults={k: v for k, v in row.items() if k not in keys and k != "rule_set"},
+        )
+    _load_base_salaries(BaseSalary)

@@ -4,6 +4,7 @@ pure and an administrator's correction of a row takes effect without a release."
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db.models import Q
@@ -33,23 +34,73 @@ def rule_set_for_year(year: int) -> RuleSetPeriod | None:
     return regimes.rule_set_for_year(year, rule_set_periods())
 
 
+def award_name(code: str) -> str:
+    """The catalog name of a code (the code itself if unknown)."""
+    return AwardType.objects.filter(code=code).values_list("name", flat=True).first() or code
+
+
 def award_subject(code: str) -> str | None:
     """'individual', 'collective' or 'both' for a catalog code; None if the code is unknown."""
     return AwardType.objects.filter(code=code).values_list("subject", flat=True).first()
 
 
-def reward_coefficient(code: str, *, rule_set: str, on: dt.date | None = None,
-                       subject: str = "individual", province_id: int | None = None) -> Decimal | None:
-    """The coefficient of `code` for `subject` under `rule_set`, in force on `on` when given.
-    A province's own row wins over the national row; then a row for the exact subject wins over a
-    row for "both" (which serves either subject); then the latest-starting row."""
-    rows = RewardCoefficient.objects.filter(rule_set__code=rule_set, code=code, subject__in=[subject, "both"])
+@dataclass(frozen=True)
+class Coefficient:
+    """The coefficient row that applies, with what a collective receives and its legal basis."""
+
+    code: str
+    rule_set: str
+    subject: str
+    issuer_level: str
+    coefficient: Decimal
+    collective_multiplier: Decimal | None  # set when a collective is paid N × the individual amount
+    basis: str
+    certainty: str
+    province_id: int | None
+
+
+def coefficient_for(code: str, *, rule_set: str, on: dt.date | None = None, collective: bool = False,
+                    province_id: int | None = None, issuer_level: str = "") -> Coefficient | None:
+    """The coefficient of `code` under `rule_set` in force on `on`.
+
+    For a collective: a row recorded for collectives (the collective titles' own coefficient) or
+    else an individual row that carries a collective multiplier; for an individual: the individual
+    row. Then, most specific first: a row for the issuer's level over a row for any level; a
+    province's own row over the national row; the latest-starting row."""
+    rows = RewardCoefficient.objects.filter(rule_set__code=rule_set, code=code)
     rows = rows.filter(Q(province__isnull=True) | Q(province_id=province_id)) if province_id else rows.filter(
         province__isnull=True)
+    rows = rows.filter(issuer_level__in=["", issuer_level]) if issuer_level else rows.filter(issuer_level="")
     if on is not None:
         rows = rows.in_force_on(on)
-    rows = sorted(rows, key=lambda r: (r.province_id is None, r.subject != subject, -r.valid_from.toordinal()))
-    return rows[0].coefficient if rows else None
+    if collective:
+        rows = [r for r in rows if r.subject == "collective" or r.collective_multiplier is not None]
+        subjects = ["collective", "both", "individual"]
+    else:
+        rows = [r for r in rows if r.subject != "collective"]
+        subjects = ["individual", "both"]
+    rows.sort(key=lambda r: (r.issuer_level == "", r.province_id is None, subjects.index(r.subject),
+                             -r.valid_from.toordinal()))
+    if not rows:
+        return None
+    row = rows[0]
+    return Coefficient(
+        code=code, rule_set=rule_set, subject=row.subject, issuer_level=row.issuer_level,
+        coefficient=row.coefficient,
+        collective_multiplier=row.collective_multiplier if collective and row.subject != "collective" else None,
+        basis=row.basis, certainty=row.certainty, province_id=row.province_id,
+    )
+
+
+def reward_coefficient(code: str, *, rule_set: str, on: dt.date | None = None,
+                       subject: str = "individual", province_id: int | None = None) -> Decimal | None:
+    """The coefficient row's own value for `subject`; a collective title (no individual row) answers
+    with its collective coefficient."""
+    found = coefficient_for(code, rule_set=rule_set, on=on, collective=subject == "collective",
+                            province_id=province_id)
+    if found is None and subject != "collective":
+        found = coefficient_for(code, rule_set=rule_set, on=on, collective=True, province_id=province_id)
+    return found.coefficient if found else None
 
 
 def base_salaries() -> tuple[BaseSalaryPeriod, ...]:

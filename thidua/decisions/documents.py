@@ -150,11 +150,13 @@ def _preview_basis(decision: Decision, lines: list[DecisionLine]) -> str:
     if not lines or decision.date is None:
         return ""
     try:
-        money = line_money(lines[0].code, collective=lines[0].is_collective, on=decision.date,
-                           province_id=decision.issuer.province_id)
+        monies = [line_money(ln.code, collective=ln.is_collective, on=decision.date,
+                             province_id=decision.issuer.province_id, issuer_level=decision.issuer.issuer_level)
+                  for ln in lines]
     except MoneyError:
         return ""
-    return money_basis_text({money.coefficient_basis}, money.base_salary, {money.salary_basis})
+    return money_basis_text({m.coefficient_basis for m in monies}, monies[0].base_salary,
+                            {m.salary_basis for m in monies})
 
 
 def articles(decision: Decision, lines: list[DecisionLine] | None = None) -> list[dict]:

@@ -8,10 +8,7 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Q
-
 from thidua.catalog import selectors as catalog
-from thidua.catalog.models import RewardCoefficient
 from thidua.rules.reward import reward_amount
 
 
@@ -21,44 +18,31 @@ class MoneyError(ValueError):
 
 @dataclass(frozen=True)
 class LineMoney:
-    coefficient: Decimal  # applied: a collective's Huân chương is already × 2
+    coefficient: Decimal  # applied: a collective paid N × the individual amount shows N × the coefficient
     base_salary: int
     amount: int
     rule_set: str
     coefficient_basis: str
     salary_basis: str
     salary_confirmed: bool
+    salary_from: dt.date | None = None
 
 
-def _coefficient_row(code: str, *, rule_set: str, on: dt.date, collective: bool,
-                     province_id: int | None) -> RewardCoefficient | None:
-    """A province's own row over the national one; for a collective, a row recorded for collectives
-    over a row for both over the individual's; then the latest-starting row."""
-    rows = RewardCoefficient.objects.filter(rule_set__code=rule_set, code=code).in_force_on(on)
-    if any(f.name == "province" for f in RewardCoefficient._meta.fields):
-        rows = rows.filter(Q(province__isnull=True) | Q(province_id=province_id))
-    order = ["collective", "both", "individual"] if collective else ["individual", "both"]
-    rows = [r for r in rows if r.subject in order]
-    rows.sort(key=lambda r: (getattr(r, "province_id", None) is None, order.index(r.subject),
-                             -r.valid_from.toordinal()))
-    return rows[0] if rows else None
-
-
-def line_money(code: str, *, collective: bool, on: dt.date, province_id: int | None = None) -> LineMoney:
+def line_money(code: str, *, collective: bool, on: dt.date, province_id: int | None = None,
+               issuer_level: str = "") -> LineMoney:
+    """The money of one line of a decision dated `on`, by the issuer's province and level."""
     rule_set = catalog.rule_set_on(on)
     if rule_set is None:
         raise MoneyError(f"Không có bộ quy định nào có hiệu lực vào ngày {on:%d/%m/%Y}.")
     salary = catalog.base_salary_on(on)
     if salary is None:
         raise MoneyError(f"Không có mức lương cơ sở áp dụng vào ngày {on:%d/%m/%Y}.")
-    row = _coefficient_row(code, rule_set=rule_set.code, on=on, collective=collective, province_id=province_id)
-    if row is None:
-        raise MoneyError(f"Chưa có hệ số tiền thưởng của {code} theo bộ quy định {rule_set.code} "
-                         f"vào ngày {on:%d/%m/%Y}.")
-    # A row recorded for collectives is the collective's own coefficient; otherwise the rule doubles
-    # the individual's for a Huân chương (ND 98/2023 Điều 55 khoản 2).
-    result = reward_amount(code, row.coefficient, salary.amount,
-                           collective=collective and row.subject != "collective")
+    found = catalog.coefficient_for(code, rule_set=rule_set.code, on=on, collective=collective,
+                                    province_id=province_id, issuer_level=issuer_level)
+    if found is None:
+        raise MoneyError(f"Chưa có hệ số tiền thưởng của {catalog.award_name(code)} theo "
+                         f"{rule_set.name or rule_set.code} vào ngày {on:%d/%m/%Y}.")
+    result = reward_amount(code, found.coefficient, salary.amount, collective_multiplier=found.collective_multiplier)
     return LineMoney(coefficient=result.coefficient, base_salary=result.base_salary, amount=result.amount,
-                     rule_set=rule_set.code, coefficient_basis=row.basis, salary_basis=salary.basis,
-                     salary_confirmed=salary.confirmed)
+                     rule_set=rule_set.code, coefficient_basis=found.basis, salary_basis=salary.basis,
+                     salary_confirmed=salary.confirmed, salary_from=salary.valid_from)

@@ -104,7 +104,8 @@ def _fill_money(line: DecisionLine, on: dt.date, *, strict: bool):
     preview leaves them empty when the data is missing; issuing (`strict`) refuses."""
     try:
         money = line_money(line.code, collective=line.is_collective, on=on,
-                           province_id=line.decision.issuer.province_id)
+                           province_id=line.decision.issuer.province_id,
+                           issuer_level=line.decision.issuer.issuer_level)
     except MoneyError:
         if strict:
             raise
@@ -112,14 +113,22 @@ def _fill_money(line: DecisionLine, on: dt.date, *, strict: bool):
         return None
     if strict and not money.salary_confirmed:
         raise MoneyError(f"Mức lương cơ sở {format_vnd(money.base_salary)} đồng áp dụng vào ngày {on:%d/%m/%Y} "
-                         "chưa được xác nhận; quản trị viên cần xác nhận trước khi ban hành quyết định.")
+                         "chưa được xác nhận; quản trị viên cần đối chiếu văn bản và xác nhận tại trang "
+                         "Mức lương cơ sở trước khi ban hành quyết định.")
     line.coefficient, line.base_salary, line.amount = money.coefficient, money.base_salary, money.amount
     return money
 
 
 def money_basis_text(coefficient_bases: set[str], base_salary: int, salary_bases: set[str]) -> str:
-    """'Nghị định 91/2017/NĐ-CP, mức lương cơ sở 1.490.000 đồng/tháng (Nghị định 38/2019/NĐ-CP)'."""
-    coefficient = "; ".join(sorted(b for b in coefficient_bases if b)) or "quy định hiện hành"
+    """'Nghị định 91/2017/NĐ-CP, Điều 72, Điều 74, mức lương cơ sở 1.490.000 đồng/tháng (Nghị định
+    38/2019/NĐ-CP)': the articles that set the coefficients used, grouped by text."""
+    articles: dict[str, list[str]] = {}
+    for basis in sorted(b for b in coefficient_bases if b):
+        text, _, article = basis.partition(" Điều ")
+        found = articles.setdefault(text, [])
+        if article and f"Điều {article}" not in found:
+            found.append(f"Điều {article}")
+    coefficient = "; ".join(", ".join([text, *arts]) for text, arts in articles.items()) or "quy định hiện hành"
     salary = "; ".join(sorted(b for b in salary_bases if b))
     text = f"{coefficient}, mức lương cơ sở {format_vnd(base_salary)} đồng/tháng"
     return f"{text} ({salary})" if salary else text
@@ -136,7 +145,7 @@ def _new_line(decision: Decision, spec: LineSpec, position: int, replaces: Decis
     problem = subject_error(award, owner=decision.issuer, staff=spec.staff, unit=spec.unit, verb="tặng")
     if problem:
         raise DecisionError(problem)
-    on = _planned_day(decision)
+    on = planned_day(decision)
     name, job, where = _snapshot(issuer=decision.issuer, staff=spec.staff, unit=spec.unit, on=on)
     line = DecisionLine(decision=decision, position=position, staff=spec.staff, unit=spec.unit, code=code,
                         award_name=award.name, year=spec.year or decision.award_year, name=name, job_title=job,
@@ -146,7 +155,7 @@ def _new_line(decision: Decision, spec: LineSpec, position: int, replaces: Decis
     return line
 
 
-def _planned_day(decision: Decision) -> dt.date:
+def planned_day(decision: Decision) -> dt.date:
     """The day a draft's preview is computed for: its planned date, else its council session's."""
     if decision.date:
         return decision.date
@@ -252,7 +261,7 @@ def decision_update(*, actor: Any, decision: Decision, **fields: Any) -> Decisio
         decision.save()
         if "date" in changes:
             for line in decision.lines.all():
-                _fill_money(line, _planned_day(decision), strict=False)
+                _fill_money(line, planned_day(decision), strict=False)
                 line.save(update_fields=["coefficient", "base_salary", "amount"])
         _event(decision, EventAction.EDIT, actor, changes=changes)
     return decision

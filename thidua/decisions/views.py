@@ -11,9 +11,12 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from thidua.accounts.policy import is_admin
+from thidua.catalog import selectors as catalog_selectors
 from thidua.catalog.models import AwardType
 from thidua.emulation.models import Authority
 from thidua.organizations.models import Staff, Unit, UnitKind
+from thidua.rules.reward import BaseSalaryPeriod
 
 from . import services
 from .documents import annex_groups, articles, decision_context, export_decision, withdrawn_lines
@@ -95,6 +98,14 @@ def _staff_choices(decision: Decision, agency_code: str) -> tuple[list[Unit], Un
     return agencies, agency, staff
 
 
+def _salary_notice(decision: Decision) -> BaseSalaryPeriod | None:
+    """The unconfirmed base salary a draft's money is computed with, to show and have confirmed."""
+    if not decision.is_draft:
+        return None
+    salary = catalog_selectors.base_salary_on(services.planned_day(decision))
+    return salary if salary is not None and not salary.confirmed else None
+
+
 def decision_detail(request: HttpRequest, pk: int) -> HttpResponse:
     decision = _visible(request, pk)
     may = {action: can(request.user, action, decision) for action in ("edit", "issue", "correct", "revoke",
@@ -107,6 +118,8 @@ def decision_detail(request: HttpRequest, pk: int) -> HttpResponse:
         .order_by("date", "id"),
         "withdrawn": withdrawn_lines(decision),
         "today": dt.date.today().isoformat(),
+        "salary_notice": _salary_notice(decision),
+        "is_admin": is_admin(request.user),
     }
     if may["edit"]:
         agencies, agency, staff = _staff_choices(decision, request.GET.get("co_quan", ""))

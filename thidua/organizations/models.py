@@ -43,6 +43,18 @@ class UnitKind(models.TextChoices):
     DEPARTMENT = "department", "Phòng, ban trực thuộc"
 
 
+class IssuerLevel(models.TextChoices):
+    """The level of the body that issues a decision: some coefficients depend on it (a Giấy khen of
+    a commune chairman is 0.15, of a department director 0.3 — ND 91/2017)."""
+
+    STATE = "state", "Nhà nước (Chủ tịch nước)"
+    GOVERNMENT = "government", "Chính phủ, Thủ tướng"
+    MINISTRY = "ministry", "Bộ, ngành trung ương"
+    PROVINCE = "province", "Cấp tỉnh"
+    UNIT = "unit", "Sở, ngành, cơ quan, đơn vị"
+    COMMUNE = "commune", "Cấp xã"
+
+
 class UnitQuerySet(models.QuerySet):
     def active_on(self, day: dt.date) -> UnitQuerySet:
         return self.filter(Q(active_from__isnull=True) | Q(active_from__lte=day)).filter(
@@ -70,6 +82,11 @@ class Unit(models.Model):
         "chữ viết tắt trong số ký hiệu văn bản", max_length=40, blank=True, help_text="Ví dụ: KHCN"
     )
     kind = models.CharField("loại", max_length=20, choices=UnitKind.choices)
+    level = models.CharField(
+        "cấp ban hành quyết định", max_length=12, choices=IssuerLevel.choices, blank=True,
+        help_text="Để trống: cơ quan cấp tỉnh là cấp tỉnh, cơ quan, đơn vị khác là cấp sở, ngành. "
+                  "Chọn “Cấp xã” cho Ủy ban nhân dân cấp xã (Giấy khen có mức thưởng riêng).",
+    )
     province = models.ForeignKey(Province, on_delete=models.PROTECT, related_name="units", verbose_name="tỉnh")
     parent = models.ForeignKey(
         "self", on_delete=models.PROTECT, null=True, blank=True, related_name="children", verbose_name="đơn vị cha"
@@ -97,6 +114,13 @@ class Unit(models.Model):
             if former.valid_to >= day and (former.valid_from is None or former.valid_from <= day):
                 return former.name, former.document_name or former.name.upper()
         return self.name, self.document_name or self.name.upper()
+
+    @property
+    def issuer_level(self) -> str:
+        """The level that decides a decision's coefficients (IssuerLevel)."""
+        if self.level:
+            return self.level
+        return IssuerLevel.PROVINCE if self.kind == UnitKind.PROVINCE_BODY else IssuerLevel.UNIT
 
     @property
     def agency(self) -> Unit:
@@ -259,6 +283,9 @@ class Staff(models.Model):
     kind = models.CharField("loại", max_length=20, choices=StaffKind.choices)
     active_from = models.DateField("làm việc từ", null=True, blank=True)
     active_to = models.DateField("làm việc đến", null=True, blank=True)
+    # The day the person entered service (tuyển dụng): under ND 91/2017 a person recruited less than
+    # 10 months before the end of the year cannot be LĐTT. Empty: in service the whole year.
+    service_start = models.DateField("ngày tuyển dụng", null=True, blank=True)
     history = HistoricalRecords()
 
     objects = StaffQuerySet.as_manager()

@@ -1,6 +1,8 @@
 """Reward money (law.md §5): coefficient × base salary in force on the decision date, rounded up
-to the next 10,000 đồng (ND 98/2023); a collective receives 2× the individual amount for a Huân
-chương (ND 98/2023 Điều 55 khoản 2). Decimal throughout: money is never a float."""
+to the next 10,000 đồng (ND 98/2023). Where the law gives a coefficient per individual and pays a
+collective "gấp 02 lần mức tiền thưởng đối với cá nhân" (Huân chương, Bằng khen, Giấy khen …), the
+collective receives the multiplier times the individual amount; the multiplier is catalog data.
+Decimal throughout: money is never a float."""
 
 from __future__ import annotations
 
@@ -15,8 +17,6 @@ class RewardRules:
     """The knobs of §5 as data (a later decree may change them)."""
 
     rounding_step: int = 10_000  # "làm tròn lên hàng chục nghìn đồng"
-    collective_multiplier: Decimal = Decimal(2)
-    collective_multiplied_prefix: str = "HC"  # Huân chương codes
 
 
 @dataclass(frozen=True)
@@ -24,10 +24,11 @@ class RewardAmount:
     code: str
     collective: bool
     individual_coefficient: Decimal
-    coefficient: Decimal  # applied: × 2 for a collective's Huân chương
+    coefficient: Decimal  # applied: × the collective multiplier for a collective
     base_salary: int
     exact: Decimal  # coefficient × base salary, before rounding
-    amount: int  # đồng, rounded up to the step
+    amount: int  # đồng: rounded up to the step, then × the collective multiplier
+    multiplier: Decimal = Decimal(1)
 
 
 @dataclass(frozen=True)
@@ -52,31 +53,31 @@ def round_up(value: Decimal, step: int) -> int:
     return int(steps) * step
 
 
-def applied_coefficient(code: str, coefficient: Decimal | str, *, collective: bool = False,
-                        rules: RewardRules | None = None) -> Decimal:
-    rules = rules or RewardRules()
-    coefficient = Decimal(coefficient)
-    if collective and code.upper().startswith(rules.collective_multiplied_prefix):
-        return coefficient * rules.collective_multiplier
-    return coefficient
-
-
 def reward_amount(code: str, coefficient: Decimal | str, base_salary: int | Decimal, *,
-                  collective: bool = False, rules: RewardRules | None = None) -> RewardAmount:
-    """Reward for `code` given its individual coefficient and the base salary in force on the
-    decision date. The collective multiplier applies before rounding: the decree rounds the
-    money actually paid."""
+                  collective_multiplier: Decimal | str | None = None,
+                  rules: RewardRules | None = None) -> RewardAmount:
+    """Reward for `code` given its coefficient and the base salary in force on the decision date.
+
+    `collective_multiplier` (a collective paid N times the individual amount) multiplies the
+    individual amount as rounded: the decree fixes the individual's amount and pays the collective
+    "gấp 02 lần" that amount, so a collective's money is always exactly twice an individual's
+    (Bình Phước QĐ 335/2022: 2 × 1,490,000 = 2,980,000). A collective title with its own
+    coefficient passes no multiplier."""
     rules = rules or RewardRules()
-    if isinstance(coefficient, float) or isinstance(base_salary, float):
+    if isinstance(coefficient, float) or isinstance(base_salary, float) or isinstance(collective_multiplier, float):
         raise TypeError("money must not be computed with floats; pass Decimal, int or str")
     individual = Decimal(coefficient)
-    if individual < 0 or Decimal(base_salary) < 0:
-        raise ValueError("coefficient and base salary must not be negative")
-    applied = applied_coefficient(code, individual, collective=collective, rules=rules)
-    exact = applied * Decimal(base_salary)
+    multiplier = Decimal(collective_multiplier) if collective_multiplier is not None else Decimal(1)
+    if individual < 0 or Decimal(base_salary) < 0 or multiplier <= 0:
+        raise ValueError("coefficient and base salary must not be negative, a multiplier must be positive")
+    exact = individual * Decimal(base_salary)
+    amount = round_up(exact, rules.rounding_step) * multiplier
+    if amount != amount.to_integral_value():
+        raise ValueError("a collective multiplier must give whole đồng")
     return RewardAmount(
-        code=code, collective=collective, individual_coefficient=individual, coefficient=applied,
-        base_salary=int(base_salary), exact=exact, amount=round_up(exact, rules.rounding_step),
+        code=code, collective=collective_multiplier is not None, individual_coefficient=individual,
+        coefficient=individual * multiplier, base_salary=int(base_salary), exact=exact * multiplier,
+        amount=int(amount), multiplier=multiplier,
     )
 
 

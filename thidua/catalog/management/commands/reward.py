@@ -40,23 +40,27 @@ class Command(BaseCommand):
             raise _fail(f"Mã {code} không có trong danh mục danh hiệu, hình thức khen thưởng")
         if collective and subject == "individual":
             raise _fail(f"{code} chỉ xét tặng cho cá nhân, không tính tiền thưởng cho tập thể")
+        # A collective title is always a collective's, with or without --collective.
+        collective = collective or subject == "collective"
         rule_set = selectors.rule_set_on(day)
         if rule_set is None:
             raise _fail(f"Không có bộ quy định nào có hiệu lực vào ngày {day:%d/%m/%Y}")
-        # Coefficients are recorded for individuals; a collective's Huân chương doubles it in
-        # the rules (ND 98/2023 Điều 55 khoản 2).
-        coefficient = selectors.reward_coefficient(code, rule_set=rule_set.code, on=day)
-        if coefficient is None:
+        found = selectors.coefficient_for(code, rule_set=rule_set.code, on=day, collective=collective)
+        if found is None:
             raise _fail(f"Chưa có hệ số tiền thưởng của {code} theo bộ quy định {rule_set.code} "
                         f"vào ngày {day:%d/%m/%Y}")
         salary = selectors.base_salary_on(day)
         if salary is None:
             raise _fail(f"Không có mức lương cơ sở áp dụng vào ngày {day:%d/%m/%Y}")
         if not salary.confirmed:
+            # Computed with it all the same (stdout stays a bare amount): an administrator confirms
+            # the base salary as data.
             self.stderr.write(f"Cảnh báo: mức lương cơ sở {salary.amount} đồng từ "
-                              f"{salary.valid_from:%d/%m/%Y} chưa được xác nhận.")
+                              f"{salary.valid_from:%d/%m/%Y} chưa được quản trị viên xác nhận; số tiền tính "
+                              "theo mức này.")
 
-        result = reward_amount(code, coefficient, salary.amount, collective=collective)
+        result = reward_amount(code, found.coefficient, salary.amount,
+                               collective_multiplier=found.collective_multiplier)
         if not options["json"]:
             self.stdout.write(str(result.amount))
             return

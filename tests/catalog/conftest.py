@@ -1,0 +1,7 @@
+import pytest
+from councils.builders import build_org
+
+
+@pytest.fixture
+def org(db):
+    return build_org()

@@ -1,0 +1,102 @@
+"""Writes to the law-as-data tables from the product pages. Each checks the acting user's scope:
+national rows and base salaries are an administrator's; a province board officer writes only their
+own province's overrides. Every write is validated (full_clean) and audited."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from thidua.accounts.policy import is_admin
+from thidua.audit.services import audit_record
+
+from .models import BaseSalary
+
+MAX_BASE_SALARY = 100_000_000  # đồng/tháng: far above any real one, bounds a typo
+
+
+class LawError(ValueError):
+    """A Vietnamese message for the user."""
+
+
+def _messages(exc: ValidationError) -> str:
+    return " ".join(m for ms in exc.message_dict.values() for m in ms) if hasattr(exc, "message_dict") else \
+        " ".join(exc.messages)
+
+
+def _require_admin(actor: Any) -> None:
+    if not is_admin(actor):
+        raise LawError("Chỉ quản trị viên được nhập, xác nhận mức lương cơ sở.")
+
+
+@transaction.atomic
+def base_salary_confirm(*, actor: Any, salary: BaseSalary, basis: str) -> BaseSalary:
+    """An administrator confirms a base salary against its legal basis (the text that sets it)."""
+    _require_admin(actor)
+    basis = (basis or "").strip()
+    if not basis:
+        raise LawError("Cần ghi văn bản quy định mức lương cơ sở này (ví dụ: Nghị định số …/…/NĐ-CP).")
+    salary = BaseSalary.objects.select_for_update(of=("self",)).get(pk=salary.pk)
+    salary.basis, salary.confirmed = basis[:300], True
+    salary.confirmed_by, salary.confirmed_at = actor, timezone.now()
+    try:
+        salary.full_clean()
+    except ValidationError as exc:
+        raise LawError(_messages(exc)) from exc
+    salary.save()
+    audit_record(actor=actor, action="confirm", obj=salary,
+                 summary=f"Xác nhận mức lương cơ sở {salary.amount} đồng từ {salary.valid_from:%d/%m/%Y}",
+                 changes={"basis": salary.basis})
+    return salary
+
+
+def parse_amount(text: str) -> int:
+    """'2.530.000' or '2530000' → 2530000, bounded."""
+    cleaned = (text or "").strip().replace(".", "").replace(",", "").replace(" ", "")
+    try:
+        value = Decimal(cleaned)
+    except InvalidOperation as exc:
+        raise LawError("Mức lương cơ sở phải là một số tiền (đồng/tháng).") from exc
+    if value != value.to_integral_value() or not 0 < value <= MAX_BASE_SALARY:
+        raise LawError(f"Mức lương cơ sở phải là số nguyên từ 1 đến {MAX_BASE_SALARY:,} đồng.".replace(",", "."))
+    return int(value)
+
+
+@transaction.atomic
+def base_salary_add(*, actor: Any, amount: int, valid_from: dt.date, basis: str,
+                    confirmed: bool = True) -> BaseSalary:
+    """A new base salary from `valid_from`: the one in force the day before ends then. A row already
+    starting that day is corrected instead (amount and basis)."""
+    _require_admin(actor)
+    basis = (basis or "").strip()[:300]
+    if not basis:
+        raise LawError("Cần ghi văn bản quy định mức lương cơ sở này.")
+    if not 1 <= amount <= MAX_BASE_SALARY:
+        raise LawError("Mức lương cơ sở không hợp lệ.")
+    rows = BaseSalary.objects.select_for_update(of=("self",))
+    salary = rows.filter(valid_from=valid_from).first()
+    if salary is None:
+        later = rows.filter(valid_from__gt=valid_from).order_by("valid_from").first()
+        before = rows.filter(valid_from__lt=valid_from).order_by("-valid_from").first()
+        if before is not None and (before.valid_to is None or before.valid_to >= valid_from):
+            before.valid_to = valid_from - dt.timedelta(days=1)
+            before.save(update_fields=["valid_to"])
+        salary = BaseSalary(valid_from=valid_from,
+                            valid_to=later.valid_from - dt.timedelta(days=1) if later else None)
+    salary.amount, salary.basis, salary.confirmed = amount, basis, confirmed
+    salary.confirmed_by = actor if confirmed else None
+    salary.confirmed_at = timezone.now() if confirmed else None
+    try:
+        salary.full_clean()
+    except ValidationError as exc:
+        raise LawError(_messages(exc)) from exc
+    salary.save()
+    audit_record(actor=actor, action="save", obj=salary,
+                 summary=f"Mức lương cơ sở {amount} đồng từ {valid_from:%d/%m/%Y}",
+                 changes={"amount": amount, "basis": basis, "confirmed": confirmed})
+    return salary
