@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('organizations', '0003_staff_name_folded'),
+        ('organizations', '0004_staff_management'),
     ]
 
     operations = [
