@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django_htmx",
     "simple_history",
+    "axes",
     "thidua.core",
     "thidua.accounts",
     "thidua.organizations",
@@ -66,6 +67,9 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "thidua.accounts.middleware.LoginRequiredMiddleware",
+    "thidua.accounts.middleware.RefusalAuditMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "thidua.urls"
@@ -112,6 +116,27 @@ AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
+
+# Accounts: login throttling (django-axes), session lifetime. A login is locked for a cool-off time
+# after THIDUA_LOGIN_FAILURE_LIMIT failures of the same user name from the same address (by the
+# pair, so one office's shared address does not lock every colleague, and nobody can lock a user
+# out from elsewhere); every failure is kept (axes' failure log and the audit trail).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("THIDUA_LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = float(os.environ.get("THIDUA_LOGIN_COOLOFF_MINUTES", "15")) / 60  # hours
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_CALLABLE = "thidua.accounts.views.locked_out"
+AXES_RESET_ON_SUCCESS = True
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
+AXES_VERBOSE = False
+# THIDUA_SESSION_HOURS: how long a login lasts without activity renewing it (default a working day);
+# THIDUA_SESSION_AT_BROWSER_CLOSE=1 also ends it when the browser closes.
+SESSION_COOKIE_AGE = int(float(os.environ.get("THIDUA_SESSION_HOURS", "8")) * 3600)
+SESSION_SAVE_EVERY_REQUEST = True
+SESSION_EXPIRE_AT_BROWSER_CLOSE = _env_bool("THIDUA_SESSION_AT_BROWSER_CLOSE", False)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -10,10 +10,7 @@ from thidua.organizations.models import BlockYear, Province, Staff, Unit, UnitKi
 from thidua.organizations.selectors import lineage_ids
 
 from .models import Role, User
-
-
-def is_admin(user: User) -> bool:
-    return bool(user.is_authenticated and (user.is_superuser or user.role == Role.ADMIN))
+from .services import is_admin
 
 
 def home_agency(user: User) -> Unit | None:

@@ -1,5 +1,66 @@
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import update_session_auth_hash
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+
+from . import services
+from .forms import OwnPasswordForm, ResetPasswordForm, UserSearchForm
+from .models import User
 
 
 def health(request: HttpRequest) -> HttpResponse:
     return HttpResponse("ok", content_type="text/plain")
+
+
+def password_change(request: HttpRequest) -> HttpResponse:
+    """Anyone signed in changes their own password; the session stays signed in."""
+    form = OwnPasswordForm(request.user, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.password_change(actor=request.user, new_password=form.cleaned_data["new_password1"])
+        update_session_auth_hash(request, request.user)
+        messages.success(request, "Đã đổi mật khẩu.")
+        return redirect("home")
+    return render(request, "accounts/password_change.html", {"form": form})
+
+
+def _require_admin(request: HttpRequest) -> None:
+    if not services.is_admin(request.user):
+        raise PermissionDenied("Chỉ quản trị viên được quản lý tài khoản.")
+
+
+def user_list(request: HttpRequest) -> HttpResponse:
+    _require_admin(request)
+    search = UserSearchForm(request.GET or None)
+    users = User.objects.select_related("unit").order_by("username")
+    if search.is_valid() and search.cleaned_data["q"]:
+        q = search.cleaned_data["q"]
+        users = users.filter(Q(username__icontains=q) | Q(first_name__icontains=q) | Q(last_name__icontains=q))
+    return render(request, "accounts/user_list.html", {"users": users[:500], "search": search})
+
+
+def password_reset(request: HttpRequest, pk: int) -> HttpResponse:
+    """An administrator sets a new password for a user who forgot theirs."""
+    _require_admin(request)
+    target = get_object_or_404(User, pk=pk)
+    form = ResetPasswordForm(target, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.password_reset_by_admin(actor=request.user, user=target,
+                                         new_password=form.cleaned_data["new_password1"])
+        messages.success(request, f"Đã đặt lại mật khẩu của {target.display_name}.")
+        return redirect("user_list")
+    return render(request, "accounts/password_reset.html", {"form": form, "target": target})
+
+
+def locked_out(request: HttpRequest, response: HttpResponse | None = None, credentials: dict | None = None
+               ) -> HttpResponse:
+    """django-axes' lockout answer (AXES_LOCKOUT_CALLABLE): a Vietnamese page, status 429."""
+    username = str((credentials or {}).get("username") or request.POST.get("username", ""))[:150]
+    minutes = round(settings.AXES_COOLOFF_TIME * 60) if settings.AXES_COOLOFF_TIME else 0
+    return render(request, "accounts/locked_out.html", {
+        "username": username, "failure_limit": settings.AXES_FAILURE_LIMIT, "cooloff_minutes": minutes,
+    }, status=429)

@@ -1,0 +1,34 @@
+from __future__ import annotations
+
+from django import forms
+from django.contrib.auth.forms import PasswordChangeForm, SetPasswordForm
+
+from .models import User
+
+MAX_QUERY = 100
+
+
+class OwnPasswordForm(PasswordChangeForm):
+    """Django's form (old password checked, validators run) with Vietnamese labels."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["old_password"].label = "Mật khẩu hiện tại"
+        self.fields["new_password1"].label = "Mật khẩu mới"
+        self.fields["new_password2"].label = "Nhập lại mật khẩu mới"
+        self.fields["new_password1"].help_text = "Ít nhất 8 ký tự, không quá giống tên đăng nhập, không toàn chữ số."
+        self.error_messages["password_incorrect"] = "Mật khẩu hiện tại không đúng."
+        self.error_messages["password_mismatch"] = "Hai lần nhập mật khẩu mới không khớp."
+
+
+class ResetPasswordForm(SetPasswordForm):
+    def __init__(self, user: User, *args, **kwargs):
+        super().__init__(user, *args, **kwargs)
+        self.fields["new_password1"].label = "Mật khẩu mới"
+        self.fields["new_password2"].label = "Nhập lại mật khẩu mới"
+        self.fields["new_password1"].help_text = "Báo mật khẩu cho người dùng và đề nghị họ đổi ngay sau khi đăng nhập."
+        self.error_messages["password_mismatch"] = "Hai lần nhập mật khẩu mới không khớp."
+
+
+class UserSearchForm(forms.Form):
+    q = forms.CharField(label="Tìm theo tên, tên đăng nhập", required=False, max_length=MAX_QUERY)
