@@ -8,7 +8,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 # Debian packages the tests need: the browser for browser tests, LibreOffice and poppler for
 # DOCX -> PDF -> PNG checks, PostgreSQL for the second test run.
-SYSTEM_PACKAGES := chromium fonts-liberation libreoffice-writer-nogui poppler-utils postgresql
+SYSTEM_PACKAGES := chromium fonts-liberation fonts-liberation2 fonts-dejavu-core libreoffice-writer-nogui poppler-utils postgresql
 PYTEST_ARGS ?=
 HOST_PORT ?= 127.0.0.1:8000
 

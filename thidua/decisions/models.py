@@ -209,3 +209,28 @@ class DecisionEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_action_display()} – {self.decision}"
+
+
+class CertificateLayout(models.Model):
+    """Where a province's pre-printed blanks of one title or form (Bằng khen, Giấy khen, …) want
+    each field: millimetre offsets from the default position, for the whole page (the printer's
+    margin) and for each field (the blank's own design). Printing in full design ignores them."""
+
+    province = models.ForeignKey("organizations.Province", on_delete=models.CASCADE,
+                                 related_name="certificate_layouts", verbose_name="tỉnh")
+    code = models.CharField("mã danh hiệu, hình thức", max_length=20)
+    offset_x = models.DecimalField("dịch cả trang sang phải (mm)", max_digits=5, decimal_places=1, default=0)
+    offset_y = models.DecimalField("dịch cả trang xuống dưới (mm)", max_digits=5, decimal_places=1, default=0)
+    field_offsets = models.JSONField("dịch từng ô (mm)", default=dict, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                                   related_name="+")
+    history = HistoricalRecords(excluded_fields=["updated_at"])
+
+    class Meta:
+        verbose_name = "vị trí in trên phôi"
+        verbose_name_plural = "vị trí in trên phôi"
+        constraints = [models.UniqueConstraint(fields=["province", "code"], name="unique_certificate_layout")]
+
+    def __str__(self) -> str:
+        return f"{self.province} – {self.code}"

@@ -15,7 +15,7 @@ from django.db.models import Q, QuerySet
 
 from thidua.accounts.models import Role
 from thidua.accounts.policy import home_agency, is_admin
-from thidua.organizations.models import Unit, UnitKind
+from thidua.organizations.models import Province, Unit, UnitKind
 from thidua.organizations.services import lineage_ids
 
 from .models import Decision, DecisionKind, DecisionLine, DecisionStatus
@@ -91,3 +91,19 @@ def can(user, action: str, decision: Decision) -> bool:
         return decision.status == DecisionStatus.DRAFT
     # A revocation act is final; a correction or the award itself may be corrected or revoked.
     return decision.status == DecisionStatus.ISSUED and decision.kind != DecisionKind.REVOCATION
+
+
+def layout_province(user) -> Province | None:
+    """The province whose certificate print positions `user` adjusts: a province board officer's
+    (its blanks are bought and printed by the province). Administrators pick any, others none."""
+    if not user.is_authenticated or user.role != Role.PROVINCE_OFFICER:
+        return None
+    agency = home_agency(user)
+    return agency.province if agency is not None else None
+
+
+def may_edit_layout(user, province: Province) -> bool:
+    if is_admin(user):
+        return True
+    own = layout_province(user)
+    return own is not None and own.pk == province.pk

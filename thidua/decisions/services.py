@@ -28,10 +28,18 @@ from thidua.organizations.models import Staff, Unit, UnitKind
 
 from . import defaults, history
 from .formatting import long_date, short_unit_name
-from .models import Decision, DecisionEvent, DecisionKind, DecisionLine, DecisionStatus, EventAction
+from .models import (
+    CertificateLayout,
+    Decision,
+    DecisionEvent,
+    DecisionKind,
+    DecisionLine,
+    DecisionStatus,
+    EventAction,
+)
 from .money import MoneyError, line_money
 from .numbering import take_number
-from .policy import can, may_issue_for
+from .policy import can, may_edit_layout, may_issue_for
 
 
 class DecisionError(ValueError):
@@ -536,3 +544,36 @@ def decision_from_session(*, actor: Any, session: Any, issuer: Unit | None = Non
         actor=actor, issuer=issuer, title=title, award_year=session.year, council_session=session,
         lines=[LineSpec(code=c.code, staff=c.staff, unit=c.unit, year=c.year) for c in passed], **fields,
     )
+
+
+# --- certificate print positions ------------------------------------------------------------------
+
+MAX_OFFSET_MM = 100
+
+
+@transaction.atomic
+def certificate_layout_save(*, actor: Any, province: Any, code: str, offset_x: float, offset_y: float,
+                            field_offsets: dict[str, tuple[float, float]], fields: Iterable[str]) -> CertificateLayout:
+    """Save where a province's blanks of one title or form want the fields (mm offsets)."""
+    if not may_edit_layout(actor, province):
+        raise PermissionDenied("Chỉ cán bộ Ban Thi đua – Khen thưởng của tỉnh chỉnh được vị trí in trên phôi.")
+    if not AwardType.objects.filter(code=code).exists():
+        raise DecisionError("Không có danh hiệu, hình thức này trong danh mục.")
+    known = set(fields)
+    values = [offset_x, offset_y, *(v for pair in field_offsets.values() for v in pair)]
+    if set(field_offsets) - known:
+        raise DecisionError("Có ô không thuộc mẫu in.")
+    if any(abs(float(v)) > MAX_OFFSET_MM for v in values):
+        raise DecisionError(f"Mỗi độ dịch chỉ trong khoảng ±{MAX_OFFSET_MM} mm.")
+    layout, _ = CertificateLayout.objects.select_for_update().get_or_create(province=province, code=code)
+    before = {"x": str(layout.offset_x), "y": str(layout.offset_y), "fields": layout.field_offsets}
+    layout.offset_x, layout.offset_y = round(offset_x, 1), round(offset_y, 1)
+    layout.field_offsets = {k: [round(float(dx), 1), round(float(dy), 1)] for k, (dx, dy) in field_offsets.items()
+                            if dx or dy}
+    layout.updated_by = actor if getattr(actor, "pk", None) else None
+    layout.full_clean()
+    layout.save()
+    audit_record(actor=actor, action="certificate_layout.save", obj=layout, summary=f"Vị trí in phôi {code}",
+                 changes={"before": before, "after": {"x": str(layout.offset_x), "y": str(layout.offset_y),
+                                                      "fields": layout.field_offsets}})
+    return layout

@@ -13,5 +13,11 @@ urlpatterns = [
     path("quyet-dinh/<int:pk>/ban-hanh/", views.decision_issue, name="decision_issue"),
     path("quyet-dinh/<int:pk>/xoa/", views.decision_delete, name="decision_delete"),
     path("quyet-dinh/<int:pk>/tai.<str:fmt>", views.decision_download, name="decision_download"),
+    path("quyet-dinh/<int:pk>/bang-giay-khen.pdf", views.decision_certificates, name="decision_certificates"),
+    path("quyet-dinh/<int:pk>/dong/<int:line>/bang-giay-khen.pdf", views.decision_certificates,
+         name="decision_line_certificate"),
     path("quyet-dinh/<int:pk>/<str:how>/", views.decision_amend, name="decision_amend"),
+    path("mau-in-phoi/", views.layout_list, name="certificate_layouts"),
+    path("mau-in-phoi/<str:code>/", views.layout_edit, name="certificate_layout_edit"),
+    path("mau-in-phoi/<str:code>/trang-in-thu.pdf", views.layout_test_page, name="certificate_layout_test"),
 ]

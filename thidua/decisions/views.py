@@ -15,13 +15,14 @@ from thidua.accounts.policy import is_admin
 from thidua.catalog import selectors as catalog_selectors
 from thidua.catalog.models import AwardType
 from thidua.emulation.models import Authority
-from thidua.organizations.models import Staff, Unit, UnitKind
+from thidua.organizations.models import Province, Staff, Unit, UnitKind
 from thidua.rules.reward import BaseSalaryPeriod
 
-from . import services
+from . import certificates, services
 from .documents import annex_groups, articles, decision_context, export_decision, withdrawn_lines
-from .models import Decision, DecisionKind, DecisionLine, DecisionStatus
-from .policy import can, decisions_for, issuers_for
+from .forms import LayoutForm
+from .models import CertificateLayout, Decision, DecisionKind, DecisionLine, DecisionStatus
+from .policy import can, decisions_for, issuers_for, layout_province, may_edit_layout
 from .selectors import decision_with_parts
 
 STATUS_FILTERS = [("", "Tất cả")] + list(DecisionStatus.choices)
@@ -117,6 +118,7 @@ def decision_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "later_acts": decisions_for(request.user).filter(Q(corrects=decision) | Q(revokes=decision))
         .order_by("date", "id"),
         "withdrawn": withdrawn_lines(decision),
+        "may_layout": may_edit_layout(request.user, decision.issuer.province),
         "today": dt.date.today().isoformat(),
         "salary_notice": _salary_notice(decision),
         "is_admin": is_admin(request.user),
@@ -272,3 +274,87 @@ def decision_download(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     response = HttpResponse(exported.content, content_type=exported.content_type)
     response["Content-Disposition"] = f'attachment; filename="{exported.filename}"'
     return response
+
+
+# --- certificates ---------------------------------------------------------------------------------
+
+
+def _pdf(content: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def decision_certificates(request: HttpRequest, pk: int, line: int | None = None) -> HttpResponse:
+    """The certificates of the decision's lines in force (or of one line), one per page.
+    ?kieu=day-du (default): the full design on plain paper; ?kieu=phoi: the fields only, placed for
+    the province's pre-printed blanks."""
+    decision = _visible(request, pk, "export")
+    mode = certificates.MODES.get(request.GET.get("kieu", "day-du"))
+    if mode is None:
+        raise Http404
+    try:
+        lines = certificates.printable_lines(decision)
+        if line is not None:
+            lines = [ln for ln in lines if ln.pk == line]
+            if not lines:
+                raise Http404
+        content = certificates.render_certificates(decision, lines, mode=mode)
+    except certificates.CertificateError as exc:
+        messages.error(request, str(exc))
+        return redirect("decision_detail", pk=pk)
+    chosen = lines[0] if line is not None else None
+    return _pdf(content, certificates.certificate_filename(decision, mode, chosen))
+
+
+def _layout_province(request: HttpRequest):
+    """The province whose print positions the page shows: the board officer's own; an
+    administrator chooses (?tinh=CODE), else the first."""
+    province = layout_province(request.user)
+    if province is None and request.user.is_authenticated and (request.user.is_superuser
+                                                                or request.user.role == "admin"):
+        provinces = Province.objects.order_by("code")
+        province = provinces.filter(code=request.GET.get("tinh", "")).first() or provinces.first()
+    if province is None:
+        raise PermissionDenied("Chỉ cán bộ Ban Thi đua – Khen thưởng của tỉnh chỉnh được vị trí in trên phôi.")
+    return province
+
+
+def layout_list(request: HttpRequest) -> HttpResponse:
+    province = _layout_province(request)
+    saved = {la.code: la for la in CertificateLayout.objects.filter(province=province)}
+    awards = [(a, saved.get(a.code)) for a in AwardType.objects.filter(active=True)]
+    return render(request, "decisions/layout_list.html", {"province": province, "awards": awards})
+
+
+def layout_edit(request: HttpRequest, code: str) -> HttpResponse:
+    province = _layout_province(request)
+    award = get_object_or_404(AwardType, code=code)
+    layout = CertificateLayout.objects.filter(province=province, code=code).first()
+    form = LayoutForm(request.POST or None, layout=layout)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.certificate_layout_save(actor=request.user, province=province, code=code,
+                                             offset_x=float(form.cleaned_data["offset_x"] or 0),
+                                             offset_y=float(form.cleaned_data["offset_y"] or 0),
+                                             field_offsets=form.field_offsets(), fields=certificates.SLOTS)
+        except services.DecisionError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, f"Đã lưu vị trí in {award.name} trên phôi của {province.name}.")
+            return redirect("certificate_layout_edit", code=code)
+    return render(request, "decisions/layout_edit.html", {
+        "province": province, "award": award, "form": form, "rows": form.rows(), "layout": layout,
+    }, status=422 if form.errors else 200)
+
+
+def layout_test_page(request: HttpRequest, code: str) -> HttpResponse:
+    province = _layout_province(request)
+    get_object_or_404(AwardType, code=code)
+    layout = CertificateLayout.objects.filter(province=province, code=code).first()
+    try:
+        content = certificates.render_test_page(layout)
+    except certificates.CertificateError as exc:
+        messages.error(request, str(exc))
+        return redirect("certificate_layout_edit", code=code)
+    return _pdf(content, f"trang-in-thu-{code}.pdf")
