@@ -52,6 +52,8 @@ INSTALLED_APPS = [
     "thidua.reports",
     "thidua.documents",
     "thidua.audit",
+    "thidua.api",
+    "ninja",  # only for its vendored Swagger UI files (static/ninja/): the docs page loads nothing from a CDN
 ]
 
 MIDDLEWARE = [
@@ -197,3 +199,7 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("THIDUA_LOG_LEVEL", "WARNING")},
 }
+
+# API pages (django-ninja): at most 1000 rows per page, 100 when not asked.
+NINJA_PAGINATION_PER_PAGE = 100
+NINJA_PAGINATION_MAX_LIMIT = 1000

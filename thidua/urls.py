@@ -1,12 +1,16 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from thidua.api.v1 import api as api_v1
+
 admin.site.site_header = "Quản trị thi đua – khen thưởng"
 admin.site.site_title = "thidua"
 admin.site.index_title = "Danh mục, quy định và dữ liệu"
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("api/v1/", api_v1.urls),
+    path("", include("thidua.api.urls")),
     path("", include("thidua.accounts.urls")),
     path("", include("thidua.emulation.urls")),
     path("", include("thidua.organizations.urls")),

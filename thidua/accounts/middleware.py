@@ -3,8 +3,9 @@ from django.contrib.auth.views import redirect_to_login
 
 from . import services
 
-# Pages anyone may open: the login itself, static files, and the admin (it has its own login).
-PUBLIC_PREFIXES = ("/dang-nhap/", "/static/", "/admin/", "/suc-khoe/")
+# Pages anyone may open: the login itself, static files, the admin (it has its own login) and the
+# API (it has its own token authentication and answers 401 in JSON, not a login page).
+PUBLIC_PREFIXES = ("/dang-nhap/", "/static/", "/admin/", "/suc-khoe/", "/api/")
 
 
 class LoginRequiredMiddleware:

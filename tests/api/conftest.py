@@ -1,0 +1,1 @@
+from year_end_fixtures import agency, module_demo, staff, users  # noqa: F401
