@@ -66,7 +66,7 @@ def main(argv: list[str] | None = None) -> None:
         for q in slow:
             print(f"      {float(q['time']) * 1000:6.1f} ms  {q['sql'][:220]}")
         if profiler:
-            pstats.Stats(profiler).sort_stats("cumulative").print_stats(25)
+            pstats.Stats(profiler).sort_stats(os.environ.get("PROFILE_SORT", "cumulative")).print_stats(25)
 
 
 if __name__ == "__main__":

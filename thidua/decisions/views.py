@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 from thidua.accounts.policy import is_admin
 from thidua.catalog import selectors as catalog_selectors
 from thidua.catalog.models import AwardType
+from thidua.core.paging import page_of, page_query
 from thidua.emulation.models import Authority
 from thidua.organizations.models import Province, Staff, Unit, UnitKind
 from thidua.rules.reward import BaseSalaryPeriod
@@ -58,8 +59,10 @@ def decision_list(request: HttpRequest) -> HttpResponse:
         qs = qs.filter(award_year=int(year))
     if status in DecisionStatus.values:
         qs = qs.filter(status=status)
+    page = page_of(request, qs)
     return render(request, "decisions/decision_list.html", {
-        "decisions": qs, "year": year, "status": status, "status_filters": STATUS_FILTERS,
+        "decisions": page, "page": page, "page_query": page_query(request),
+        "year": year, "status": status, "status_filters": STATUS_FILTERS,
         "years": visible.order_by("-award_year").values_list("award_year", flat=True).distinct(),
         "issuers": issuers_for(request.user), "default_year": dt.date.today().year - 1,
     })

@@ -20,6 +20,7 @@ from thidua.accounts.policy import (
 )
 from thidua.catalog.models import AwardType
 from thidua.catalog.wording import catalog_matcher
+from thidua.core.paging import page_of, page_query
 from thidua.organizations.models import BlockYear, Unit, UnitKind
 
 from . import services
@@ -50,8 +51,9 @@ def registration_list(request: HttpRequest) -> HttpResponse:
     if status in Status.values:
         qs = qs.filter(status=status)
     agency = home_agency(request.user)
+    page = page_of(request, qs)
     return render(request, "emulation/registration_list.html", {
-        "registrations": qs,
+        "registrations": page, "page": page, "page_query": page_query(request),
         "years": registrations_for(request.user).order_by("-year").values_list("year", flat=True).distinct(),
         "year": year, "status": status, "status_filters": STATUS_FILTERS,
         "can_start": agency is not None and can_start_registration(request.user, agency),

@@ -14,6 +14,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import Any
 
 from django.db.models import Max, Q, QuerySet
@@ -134,15 +135,16 @@ def histories(staff: QuerySet[Staff], *, until: int, since: int | None = None,
     which saves time and memory on a province and lets `batch.evaluate_batch` match them by identity."""
     ids = staff.values("pk")
     years = Q(year__lte=until) if since is None else Q(year__lte=until, year__gte=since)
-    award_years = years
-    earlier_titles = list(earlier_titles)
-    if since is not None and earlier_titles:
-        award_years = years | Q(year__lt=since, code__in=earlier_titles)
+    earlier = frozenset(earlier_titles)
+    # Awards before `since` (only `earlier_titles` of them) are picked here, not in SQL: an OR of
+    # year ranges makes SQLite scan the awards of the whole nation instead of the people's index.
+    award_years = Q(year__lte=until) if earlier else years
     titles: dict[tuple[int, int], list[str]] = defaultdict(list)
     # No ORDER BY where grouping happens here (the models' default orderings join and sort).
     for pid, year, code in (AwardRecord.objects.filter(award_years, staff_id__in=ids).order_by()
                             .values_list("staff_id", "year", "code")):
-        titles[(pid, year)].append(code)
+        if since is None or year >= since or code in earlier:
+            titles[(pid, year)].append(code)
     initiatives: dict[tuple[int, int], list[AchievementValue]] = defaultdict(list)
     research: dict[tuple[int, int], list[AchievementValue]] = defaultdict(list)
     for pid, year, kind, scope in (Achievement.objects.filter(years, staff_id__in=ids).order_by("pk")
@@ -320,8 +322,15 @@ class Reason:
 
 def explain(verdict: Verdict) -> list[Reason]:
     """The rules write "Title: what is met or missing (legal basis)." — split for display."""
+    return list(_explain(verdict.reasons))
+
+
+@lru_cache(maxsize=4096)
+def _explain(reasons: tuple[str, ...]) -> tuple[Reason, ...]:
+    # Cached: the batch judges each distinct situation once, so an agency's hundreds of verdicts
+    # share a few dozen tuples of reasons; each is split once, not once per person on the page.
     out = []
-    for sentence in verdict.reasons:
+    for sentence in reasons:
         text = sentence.rstrip(".")
         head, sep, rest = text.partition(": ")
         body = rest if sep and head in _TITLE_NAMES else text
@@ -330,7 +339,7 @@ def explain(verdict: Verdict) -> list[Reason]:
             body, basis = body.rsplit(" (", 1)
             basis = basis[:-1]
         out.append(Reason(body[:1].upper() + body[1:], basis))
-    return out
+    return tuple(out)
 
 
 _TITLE_NAMES = frozenset(NAMES.values())
@@ -357,6 +366,7 @@ class Judged:
     verdict: Verdict
     note: str = ""
     awarded: bool = False  # already holds the title for the year (its decision is recorded)
+    link: str = ""  # the person's page, set by the view (reversed once per person, not per mention)
 
     @property
     def reasons(self) -> list[Reason]:

@@ -7,6 +7,7 @@ import datetime as dt
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 
 from thidua.accounts.policy import can_manage_staff, can_record_evaluation, staff_for, units_for
 from thidua.decisions.policy import decisions_for
@@ -62,6 +63,13 @@ def agency_eligibility_page(request: HttpRequest, code: str) -> HttpResponse:
                                code=code)
     year = _year(request) or latest_rated_year(Staff.objects.filter(agency=agency))
     data = agency_eligibility(agency, year)
+    links: dict[int, str] = {}
+    for row in (*data.titles, *data.next_year):
+        for judged in (*row.eligible, *row.review, *row.not_eligible):
+            link = links.get(judged.person.id)
+            if link is None:  # a person appears under each title: one reverse() per person
+                link = links[judged.person.id] = f"{reverse('staff_detail', args=[judged.person.id])}?nam={year}"
+            judged.link = link
     collectives = [{
         "unit": row.unit, "members": row.figures.members, "rating": row.figures.rating,
         "verdicts": [_verdict(code, NAMES.get(code, code), v) for code, v in row.verdicts.items()],

@@ -13,6 +13,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
 from thidua.accounts.policy import can_manage_staff, staff_for, units_for
+from thidua.core.paging import page_of, page_query
 from thidua.core.text import fold
 
 from . import services
@@ -44,7 +45,9 @@ def agency_list(request: HttpRequest) -> HttpResponse:
                   headcount=Count("staff", filter=current, distinct=True))
         .order_by("position", "name")
     )
-    return render(request, "organizations/agency_list.html", {"agencies": agencies})
+    page = page_of(request, agencies, per_page=100)
+    return render(request, "organizations/agency_list.html", {"agencies": page, "page": page,
+                                                              "page_query": page_query(request)})
 
 
 def _agency(request: HttpRequest, code: str) -> Unit:
@@ -80,11 +83,11 @@ def agency_detail(request: HttpRequest, code: str) -> HttpResponse:
         staff = staff.filter(name_folded__contains=fold(query))
     if department.isdigit():
         staff = staff.filter(department_id=int(department))
-    total = staff.count()
+    page = page_of(request, staff, per_page=PAGE_SIZE)
     return render(request, "organizations/agency_detail.html", {
-        "agency": agency, "departments": departments, "staff": staff[:PAGE_SIZE], "total": total,
-        "page_size": PAGE_SIZE, "query": query, "department": department, "show": show, "shows": SHOW,
-        "year": year if year.isdigit() else "", "today": today,
+        "agency": agency, "departments": departments, "staff": page, "total": page.paginator.count,
+        "page": page, "page_query": page_query(request), "query": query, "department": department,
+        "show": show, "shows": SHOW, "year": year if year.isdigit() else "", "today": today,
         "former_names": agency.former_names.all(), "may_manage": can_manage_staff(request.user, agency),
     })
 

@@ -14,6 +14,8 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from thidua.catalog.models import AwardType
+from thidua.core.html import select_options
+from thidua.core.paging import page_of, page_query
 from thidua.councils.policy import can_run, councils_for
 from thidua.councils.services import CouncilError
 from thidua.decisions.services import DecisionError
@@ -57,8 +59,15 @@ def ratings_page(request: HttpRequest, code: str) -> HttpResponse:
     grid = selectors.ratings_grid(agency, year)
     achievements = list(Achievement.objects.filter(staff__agency=agency, year=year)
                         .select_related("staff").order_by("staff__full_name", "title"))
+    # Built once, not per row: a 250-person grid would otherwise reverse 250 URLs and loop over
+    # the levels 250 times in the template.
+    options = select_options(((code, code, label) for code, label in RatingLevel.choices), "— chưa xếp loại —")
+    staff_rows = [{"row": r, "link": f"{reverse('staff_detail', args=[r.id])}?nam={year}",
+                   "options": options.get(r.rating, options[""])} for r in grid.staff]
+    unit_rows = [{"row": r, "options": options.get(r.rating, options[""])} for r in grid.departments]
     return render(request, "yearend/ratings.html", {
         "agency": agency, "year": year, "grid": grid, "levels": RatingLevel.choices,
+        "staff_rows": staff_rows, "unit_rows": unit_rows,
         "level_counts": [(code, label, grid.counts.get(code, 0)) for code, label in RatingLevel.choices],
         "may_edit": policy.can_edit_year_end(request.user, agency), "achievements": achievements,
         "kinds": AchievementKind.choices, "scopes": Scope.choices,
@@ -124,10 +133,14 @@ def registrations_page(request: HttpRequest, code: str) -> HttpResponse:
     registered = Registration.objects.filter(unit=agency).order_by("-year").values_list("year", flat=True).first()
     year = _year(request, default=registered or dt.date.today().year)
     grid = selectors.ratings_grid(agency, year)
+    registered = selectors.individual_registrations(agency, year)
+    codes = selectors.individual_codes()
+    options = select_options(((a.code, a.name, "") for a in codes), "— không đăng ký —")
+    rows = [{"row": r, "current": code, "options": options.get(code, options[""])}
+            for r in grid.staff for code in [registered.get(r.id, "")]]
     return render(request, "yearend/registrations.html", {
-        "agency": agency, "year": year, "people": grid.staff,
-        "registered": selectors.individual_registrations(agency, year),
-        "codes": selectors.individual_codes(), "comparison": selectors.registration_comparison(agency, year),
+        "agency": agency, "year": year, "people": grid.staff, "rows": rows,
+        "registered": registered, "codes": codes, "comparison": selectors.registration_comparison(agency, year),
         "may_edit": policy.can_edit_year_end(request.user, agency), "years": range(year + 1, year - 5, -1),
     })
 
@@ -168,11 +181,12 @@ def _done_steps(nomination: Nomination) -> list[str]:
 
 
 def nomination_list(request: HttpRequest) -> HttpResponse:
-    nominations = list(policy.nominations_for(request.user).order_by("-year", "-id"))
+    nominations = page_of(request, policy.nominations_for(request.user).order_by("-year", "-id"))
     creatable = policy.agencies_for(request.user)
     creatable = [a for a in creatable if policy.can_edit_year_end(request.user, a)][:50]
     return render(request, "yearend/nomination_list.html", {
-        "nominations": nominations, "creatable": creatable, "levels": Level.choices,
+        "nominations": nominations, "page": nominations, "page_query": page_query(request),
+        "creatable": creatable, "levels": Level.choices,
         "year": dt.date.today().year - 1,
     })
 

@@ -1,0 +1,26 @@
+"""Pagination of the long lists (staff, units, registrations, dossiers, decisions): `?trang=N`,
+bounded, never an error — a page number out of range shows the last page."""
+
+from __future__ import annotations
+
+from django.core.paginator import Page, Paginator
+from django.db.models import QuerySet
+from django.http import HttpRequest
+
+PAGE_SIZE = 50
+PARAM = "trang"
+
+
+def page_of(request: HttpRequest, items: QuerySet | list, per_page: int = PAGE_SIZE) -> Page:
+    """The page `?trang=` asks for (two queries on a queryset: the count and the page)."""
+    text = request.GET.get(PARAM, "")
+    number = int(text) if text.isdigit() and len(text) <= 6 else 1
+    return Paginator(items, per_page).get_page(number)
+
+
+def page_query(request: HttpRequest) -> str:
+    """The current query string without the page number, for the pager's links ("nam=2022&")."""
+    params = request.GET.copy()
+    params.pop(PARAM, None)
+    encoded = params.urlencode()
+    return f"{encoded}&" if encoded else ""
