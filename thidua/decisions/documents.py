@@ -149,10 +149,13 @@ def _preview_basis(decision: Decision, lines: list[DecisionLine]) -> str:
 
     if not lines or decision.date is None:
         return ""
+    # One computation per distinct title and subject, not per line (three queries each): the same
+    # bases and base salary, whether the annex has ten lines or ten thousand.
+    kinds = dict.fromkeys((ln.code, ln.is_collective) for ln in lines)
     try:
-        monies = [line_money(ln.code, collective=ln.is_collective, on=decision.date,
+        monies = [line_money(code, collective=collective, on=decision.date,
                              province_id=decision.issuer.province_id, issuer_level=decision.issuer.issuer_level)
-                  for ln in lines]
+                  for code, collective in kinds]
     except MoneyError:
         return ""
     return money_basis_text({m.coefficient_basis for m in monies}, monies[0].base_salary,
