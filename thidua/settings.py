@@ -134,10 +134,10 @@ AXES_LOCKOUT_CALLABLE = "thidua.accounts.views.locked_out"
 AXES_RESET_ON_SUCCESS = True
 AXES_ENABLE_ACCESS_FAILURE_LOG = True
 AXES_VERBOSE = False
-# THIDUA_SESSION_HOURS: how long a login lasts without activity renewing it (default a working day);
-# THIDUA_SESSION_AT_BROWSER_CLOSE=1 also ends it when the browser closes.
+# THIDUA_SESSION_HOURS: how long a login lasts from signing in (default a working day; not renewed by
+# each request, which would cost a database write per page); THIDUA_SESSION_AT_BROWSER_CLOSE=1 also
+# ends it when the browser closes.
 SESSION_COOKIE_AGE = int(float(os.environ.get("THIDUA_SESSION_HOURS", "8")) * 3600)
-SESSION_SAVE_EVERY_REQUEST = True
 SESSION_EXPIRE_AT_BROWSER_CLOSE = _env_bool("THIDUA_SESSION_AT_BROWSER_CLOSE", False)
 
 AUTH_PASSWORD_VALIDATORS = [
