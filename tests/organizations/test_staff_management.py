@@ -187,12 +187,15 @@ def test_importing_the_same_sheet_twice_adds_nobody_the_second_time(org):
 def test_a_row_updates_the_person_with_its_identifier_even_when_the_name_was_corrected(org):
     person = add(org, personal_id="001090000123", position="Chuyên viên")
     result = run(org, sheet([{"Họ và tên": "Nguyễn Văn Ân", "Số định danh cá nhân": "001090000123",
-                              "Loại": "Công chức", "Chức vụ": "Phó Chánh Văn phòng", "Phòng, ban": "Thanh tra"}]))
+                              "Loại": "Công chức", "Chức vụ": "Phó Chánh Văn phòng", "Phòng, ban": "Thanh tra",
+                              "Ngày tuyển dụng": "01/03/2012"}]))
     assert result.ok and len(result.changed) == 1 and not result.added
     labels = {c.label: (c.old, c.new) for c in result.changed[0].changes}
     assert labels["Họ và tên"] == ("Nguyễn Văn An", "Nguyễn Văn Ân")
     assert labels["Phòng, ban"] == ("Văn phòng", "Thanh tra")
+    assert labels["Ngày tuyển dụng"] == ("(trống)", "01/03/2012")
     person.refresh_from_db()
+    assert person.service_start == dt.date(2012, 3, 1)
     assert (person.full_name, person.position, person.department) == ("Nguyễn Văn Ân", "Phó Chánh Văn phòng",
                                                                        org["p2"])
     assert person.movements.get().kind == MovementKind.MOVE  # the move through the sheet is in the history
@@ -281,12 +284,14 @@ def test_the_officer_adds_corrects_moves_and_retires_through_the_pages(client, o
     assert response.status_code == 302 and response.url == reverse("staff_detail", args=[person.pk])
     response = client.post(reverse("staff_edit", args=[person.pk]), {
         "full_name": "Vũ Thị Hòa", "kind": "cong_chuc", "gender": "nu", "birth_date": "1988-04-12",
-        "position": "Phó Chánh Văn phòng", "active_from": "2012-09-01", "personal_id": ""})
+        "position": "Phó Chánh Văn phòng", "active_from": "2012-09-01", "personal_id": "",
+        "service_start": "2010-07-01"})
     assert response.status_code == 302
     client.post(reverse("staff_move", args=[person.pk]), {"department": org["p2"].pk, "date": "2024-01-02"})
     client.post(reverse("staff_depart", args=[person.pk]), {"kind": "retire", "date": "2024-12-31"})
     person.refresh_from_db()
     assert (person.full_name, person.department, person.active_to) == ("Vũ Thị Hòa", org["p2"], dt.date(2024, 12, 31))
+    assert person.service_start == dt.date(2010, 7, 1)
     page = client.get(reverse("staff_detail", args=[person.pk])).content.decode()
     assert "Chuyển phòng, ban từ Văn phòng sang Thanh tra" in page and "Nghỉ hưu" in page
     current = client.get(reverse("agency_detail", args=["A"])).content.decode()

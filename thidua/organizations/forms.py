@@ -34,13 +34,15 @@ class StaffForm(forms.ModelForm):
 
     birth_date = BoundedDateField(label="Ngày sinh", required=False)
     active_from = BoundedDateField(label="Làm việc tại cơ quan từ", required=False)
+    service_start = BoundedDateField(label="Ngày tuyển dụng (bắt đầu công tác)", required=False,
+                                     help_text="Để trống khi đã công tác trọn năm; dùng khi xét Lao động tiên tiến.")
     department = forms.ModelChoiceField(label="Phòng, ban", queryset=Unit.objects.none(), required=False,
                                         empty_label="Lãnh đạo cơ quan")
 
     class Meta:
         model = Staff
         fields = ["full_name", "gender", "birth_date", "birth_year", "personal_id", "position", "kind",
-                  "active_from"]
+                  "active_from", "service_start"]
         labels = {"birth_year": "Năm sinh (khi không rõ ngày sinh)"}
         widgets = {"gender": forms.Select(choices=[("", "—"), ("nam", "Nam"), ("nu", "Nữ")])}
 

@@ -31,7 +31,7 @@ from thidua.core.text import fold
 from .models import MovementKind, Staff, StaffKind, StaffMovement, Unit, UnitKind
 
 COLUMNS = ["Họ và tên", "Số định danh cá nhân", "Ngày sinh", "Năm sinh", "Giới tính", "Phòng, ban", "Chức vụ",
-           "Loại", "Làm việc từ"]
+           "Loại", "Làm việc từ", "Ngày tuyển dụng"]
 REQUIRED = {"Họ và tên", "Loại"}
 KINDS = {fold(label): value for value, label in StaffKind.choices}
 GENDERS = {"nam": "nam", "nu": "nu", "": ""}
@@ -46,7 +46,7 @@ EXAMPLE_NAME = "Nguyễn Văn Mẫu (dòng ví dụ, hãy ghi đè)"
 FIELD_LABELS = {
     "full_name": "Họ và tên", "personal_id": "Số định danh cá nhân", "birth_date": "Ngày sinh",
     "birth_year": "Năm sinh", "gender": "Giới tính", "department": "Phòng, ban", "position": "Chức vụ",
-    "kind": "Loại", "active_from": "Làm việc từ",
+    "kind": "Loại", "active_from": "Làm việc từ", "service_start": "Ngày tuyển dụng",
 }
 
 
@@ -231,12 +231,13 @@ def _parse_row(row: dict[str, Any], bad) -> tuple[dict[str, Any], str | None]:
             values["birth_year"] = birth_year
         except ValueError:
             bad("Năm sinh", "Năm sinh không hợp lệ.")
-    try:
-        since = _date(row.get("Làm việc từ"))
-        if since is not None:
-            values["active_from"] = since
-    except ValueError as exc:
-        bad("Làm việc từ", str(exc))
+    for column, name in (("Làm việc từ", "active_from"), ("Ngày tuyển dụng", "service_start")):
+        try:
+            day = _date(row.get(column))
+            if day is not None:
+                values[name] = day
+        except ValueError as exc:
+            bad(column, str(exc))
     department = _text(row.get("Phòng, ban"))
     if len(department) > 255:
         bad("Phòng, ban", "Tên phòng, ban dài quá 255 ký tự.")
@@ -418,7 +419,8 @@ def staff_template(agency: Unit) -> bytes:
                    .values_list("name", flat=True)]
     example_department = departments[1] if len(departments) > 1 else LEADERSHIP
     sheet.append([EXAMPLE_NAME, "001090000123", dt.date(1990, 5, 20), None, "Nam",
-                  example_department, "Chuyên viên", StaffKind.CIVIL_SERVANT.label, dt.date(2015, 8, 1)])
+                  example_department, "Chuyên viên", StaffKind.CIVIL_SERVANT.label, dt.date(2015, 8, 1),
+                  dt.date(2012, 3, 1)])
     bold = Font(bold=True)
     for column, title in enumerate(COLUMNS, start=1):
         cell = sheet.cell(1, column)
@@ -432,7 +434,7 @@ def staff_template(agency: Unit) -> bytes:
     # The identifier as text, so Excel keeps its leading zeros; dates shown as dd/mm/yyyy.
     for row in range(2, rows + 2):
         sheet.cell(row, 2).number_format = "@"
-        for column in (3, 9):
+        for column in (3, 9, 10):
             sheet.cell(row, column).number_format = "DD/MM/YYYY"
     sheet.cell(2, 2).value = "001090000123"
 

@@ -80,7 +80,7 @@ def unit_split(*, actor: Any, predecessor: Unit, successors: list[Unit], on: dt.
 # --- staff ---------------------------------------------------------------------------------------
 
 STAFF_FIELDS = ("full_name", "gender", "birth_date", "birth_year", "position", "kind", "personal_id",
-                "active_from")
+                "active_from", "service_start")
 NO_SCOPE = "Bạn chỉ quản lý được nhân sự của cơ quan mình (Ban Thi đua – Khen thưởng: các cơ quan trong tỉnh)."
 
 
