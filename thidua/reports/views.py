@@ -9,15 +9,17 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from thidua.accounts.models import Role
 from thidua.accounts.policy import home_agency, is_admin, registrations_for
-from thidua.organizations.models import BlockYear, Province
+from thidua.organizations.models import BlockYear, Province, UnitKind
 from thidua.yearend.policy import agencies_for
 
+from . import statistics, statistics_export
 from .dashboard import dashboard
 from .exports import group_workbook, unit_workbook
 from .selectors import GroupTargets, Row, block_targets, province_targets, unit_targets
@@ -142,3 +144,49 @@ def province_page(request: HttpRequest, code: str) -> HttpResponse:
     return _group_page(request, province_targets(province, year), f"chi-tieu-{code}-{year}".lower(),
                        f"{province.name} – năm {year}")
 
+
+
+# --- yearly statistics for the Ministry of Home Affairs (Thông tư 02/2023/TT-BNV) ------------
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def _statistics_province(request: HttpRequest) -> Province:
+    """A province board officer sees their province; an administrator chooses (?tinh=)."""
+    if is_admin(request.user):
+        code = request.GET.get("tinh", "")[:20]
+        province = Province.objects.filter(code=code).first() if code else Province.objects.order_by("name").first()
+        if province is None:
+            raise Http404("Không có tỉnh này.")
+        return province
+    agency = home_agency(request.user)
+    if request.user.role != Role.PROVINCE_OFFICER or agency is None:
+        raise PermissionDenied("Báo cáo thống kê của tỉnh dành cho cán bộ Ban Thi đua – Khen thưởng tỉnh.")
+    return agency.province
+
+
+def statistics_page(request: HttpRequest) -> HttpResponse:
+    province = _statistics_province(request)
+    year = _year(request)
+    key = request.GET.get("bieu", "0603")
+    if key not in statistics.FORMS:
+        key = "0603"
+    table = statistics.statistics_table(key, province, year)
+    agency = home_agency(request.user)
+    issuer = (agency.names_on(dt.date(year, 12, 31))[1] if agency and agency.kind == UnitKind.PROVINCE_BODY
+              and agency.province_id == province.pk else province.parent_body)
+    stem = f"thong-ke-{key}-{province.code}-{year}"
+    fmt = request.GET.get("xuat", "")
+    if fmt == "xlsx":
+        return _xlsx(statistics_export.statistics_workbook(table, reporter=issuer), stem)
+    if fmt == "docx":
+        content = statistics_export.statistics_docx(table, parent_body=province.parent_body, issuer=issuer,
+                                                    place=province.place_name)
+        response = HttpResponse(content, content_type=DOCX)
+        response["Content-Disposition"] = f'attachment; filename="{stem}.docx"'
+        return response
+    return render(request, "reports/statistics.html", {
+        "table": table, "key": key, "forms": statistics.FORMS, "year": year, "province": province,
+        "provinces": Province.objects.order_by("name") if is_admin(request.user) else None,
+        "years": range(dt.date.today().year, dt.date.today().year - 8, -1),
+    })
