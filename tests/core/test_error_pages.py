@@ -122,9 +122,10 @@ def test_form_validation_messages_are_vietnamese(data, field, message):
     assert not any(ENGLISH.search(e) for e in errors), errors
 
 
-def test_login_form_messages_are_vietnamese(db):
+def test_login_form_messages_are_vietnamese(db, rf):
+    # The login throttle (django-axes) needs the request to authenticate, as the login view gives it.
     with translation.override("vi"):
-        form = AuthenticationForm(data={"username": "ai", "password": "sai"})
+        form = AuthenticationForm(rf.post("/dang-nhap/"), data={"username": "ai", "password": "sai"})
         errors = form.errors.get("__all__", [])
     assert errors and errors[0].startswith("Tên đăng nhập hoặc mật khẩu không đúng")
 
