@@ -173,10 +173,11 @@ def test_cstd_tinh_two_years_of_cstdcs_are_not_enough():
     assert status(person(2024, history, "CSTD_TINH"), "CSTD_TINH") == "not_eligible"
 
 
-def test_cstd_tinh_with_no_record_for_a_streak_year_needs_review_naming_it():
+def test_cstd_tinh_a_year_absent_from_the_history_breaks_the_streak_naming_it():
+    # cases/README.md: a year not listed has no record, so a streak that needs it is broken.
     v = verdict(person(2024, streak(2023, 2024, initiative_in={2024: "tinh"}), "CSTD_TINH"), "CSTD_TINH")
-    assert v.status == "review"
-    assert any("2022" in r for r in v.reasons)
+    assert v.status == "not_eligible"
+    assert any("2022" in r and "gián đoạn" in r for r in v.reasons)
 
 
 def test_cstd_tinh_a_gap_in_the_middle_of_the_streak_blocks():
@@ -369,7 +370,8 @@ def _after_bk_ttg(bk: int = 2019, last: int = 2024) -> list[dict]:
 def test_hcld3_five_years_after_the_prime_ministers_bang_khen(y):
     v = verdict(person(y, _after_bk_ttg(y - 5, y), "HCLD3"), "HCLD3")
     assert v.status == "eligible"
-    assert all("Điều 44 khoản 1 điểm e" in r for r in v.reasons)
+    assert all("Điều 44 khoản 1" in r for r in v.reasons)
+    assert any("điểm a, b, c, d, đ" in r and "chưa được xét" in r for r in v.reasons)
 
 
 def test_hcld3_four_years_are_not_enough():
@@ -401,9 +403,11 @@ def test_hcld3_cstdcs_of_the_bang_khen_year_does_not_count():
     assert any("chỉ có 2 lần" in r for r in v.reasons)
 
 
-def test_hcld3_a_year_without_a_record_needs_review():
+def test_hcld3_a_year_absent_from_the_history_breaks_the_consecutive_years():
     history = [r for r in _after_bk_ttg() if r["year"] != 2023]
-    assert status(person(2024, history, "HCLD3"), "HCLD3") == "review"
+    v = verdict(person(2024, history, "HCLD3"), "HCLD3")
+    assert v.status == "not_eligible"
+    assert any("điểm a, b, c, d, đ" in r and "chưa được xét" in r for r in v.reasons)
 
 
 def test_hcld3_without_the_prime_ministers_bang_khen_is_not_eligible():

@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from django.db.models import Q
 
-from thidua.catalog.models import AwardType, BaseSalary, RewardCoefficient, RuleSet
+from thidua.catalog.models import AwardType, BaseSalary, LegalText, RewardCoefficient, RuleSet
 from thidua.rules import regimes
 from thidua.rules.reward import BaseSalaryPeriod
 from thidua.rules.reward import base_salary_on as _base_salary_on
@@ -19,7 +19,8 @@ from thidua.rules.types import RuleSetPeriod
 def rule_set_periods() -> tuple[RuleSetPeriod, ...]:
     """Every rule set with its period, oldest first."""
     return tuple(
-        RuleSetPeriod(code=rs.code, valid_from=rs.valid_from, valid_to=rs.valid_to, name=rs.name)
+        RuleSetPeriod(code=rs.code, valid_from=rs.valid_from, valid_to=rs.valid_to, name=rs.name,
+                      ldtt_min_months=rs.ldtt_min_months, ldtt_min_months_basis=rs.ldtt_min_months_basis)
         for rs in RuleSet.objects.order_by("valid_from")
     )
 
@@ -114,3 +115,13 @@ def base_salaries() -> tuple[BaseSalaryPeriod, ...]:
 def base_salary_on(day: dt.date) -> BaseSalaryPeriod | None:
     """Mức lương cơ sở in force on `day`, or None if none is recorded for it."""
     return _base_salary_on(day, base_salaries())
+
+
+def legal_citations(rule_set: str) -> list[str]:
+    """The "Căn cứ …;" lines of a rule set's texts that decisions cite, in order (catalog data)."""
+    return [t.citation_line() for t in LegalText.objects.filter(rule_set__code=rule_set, cited_in_decisions=True)
+            .order_by("position", "id")]
+
+
+def rule_set_codes() -> list[str]:
+    return list(RuleSet.objects.order_by("valid_from").values_list("code", flat=True))

@@ -134,9 +134,9 @@ def minutes_context(session: Session) -> dict:
         "thresholds": thresholds,
         "conclusion": conclusion,
         "closing": f"Phiên họp kết thúc vào hồi {end} cùng ngày. Biên bản đã được thông qua trước Hội đồng./.",
-        "left_signer": {"title": "THƯ KÝ HỘI ĐỒNG", "name": secretary.full_name if secretary else ""},
-        "right_signer": {"title": "CHỦ TỊCH HỘI ĐỒNG" if chair is None or chair.role == MemberRole.CHAIR
-                         else "KT. CHỦ TỊCH HỘI ĐỒNG\nPHÓ CHỦ TỊCH", "name": chair.full_name if chair else ""},
+        # Minutes are signed by who presided and who kept them (law.md §6), not by the issuer's head.
+        "left_signer": {"title": "THƯ KÝ", "name": secretary.full_name if secretary else ""},
+        "right_signer": {"title": "CHỦ TỌA", "name": chair.full_name if chair else ""},
     }
 
 

@@ -31,6 +31,6 @@ SAMPLE_MINUTES_CONTEXT: dict = {
     "conclusion": ["Hội đồng thống nhất đề nghị 01 trường hợp đạt số phiếu tán thành theo quy định, gồm:",
                    "- Phạm Thu Hà, Phòng Quản lý khoa học: Chiến sĩ thi đua cơ sở năm 2022;"],
     "closing": "Phiên họp kết thúc vào hồi 10 giờ 30 phút cùng ngày. Biên bản đã được thông qua trước Hội đồng./.",
-    "left_signer": {"title": "THƯ KÝ HỘI ĐỒNG", "name": "Lê Thị Chi"},
-    "right_signer": {"title": "CHỦ TỊCH HỘI ĐỒNG", "name": "Nguyễn Văn An"},
+    "left_signer": {"title": "THƯ KÝ", "name": "Lê Thị Chi"},
+    "right_signer": {"title": "CHỦ TỌA", "name": "Nguyễn Văn An"},
 }

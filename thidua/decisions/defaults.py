@@ -4,29 +4,10 @@ suggestion the drafter edits on the draft; none is printed without being on the 
 
 from __future__ import annotations
 
+from thidua.catalog import selectors as catalog_selectors
 from thidua.catalog.models import AwardType
 from thidua.organizations.models import Unit, UnitKind
 
-# "Căn cứ …" lines of the texts of each regime. The dates of Luật 2003/2005/2013 and ND 91/2017 are
-# those printed on them; those of the 2025 texts are as widely reported (check before relying).
-LAW_BASES = {
-    "ND91-2017": [
-        "Căn cứ Luật Thi đua, khen thưởng ngày 26 tháng 11 năm 2003; Luật sửa đổi, bổ sung một số điều "
-        "của Luật Thi đua, khen thưởng ngày 14 tháng 6 năm 2005 và ngày 16 tháng 11 năm 2013;",
-        "Căn cứ Nghị định số 91/2017/NĐ-CP ngày 31 tháng 7 năm 2017 của Chính phủ quy định chi tiết thi "
-        "hành một số điều của Luật Thi đua, khen thưởng;",
-    ],
-    "LUAT2022-ND98": [
-        "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;",
-        "Căn cứ Nghị định số 98/2023/NĐ-CP ngày 31 tháng 12 năm 2023 của Chính phủ quy định chi tiết thi "
-        "hành một số điều của Luật Thi đua, khen thưởng;",
-    ],
-    "LUAT2022-ND152": [
-        "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;",
-        "Căn cứ Nghị định số 152/2025/NĐ-CP ngày 14 tháng 6 năm 2025 của Chính phủ quy định chi tiết thi "
-        "hành một số điều của Luật Thi đua, khen thưởng;",
-    ],
-}
 LOCAL_GOVERNMENT_BASIS = {
     "ND91-2017": "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015; Luật sửa đổi, bổ sung "
                  "một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương ngày 22 tháng 11 "
@@ -84,7 +65,7 @@ def bases_for(issuer: Unit, rule_set_code: str | None, *, minutes: str = "") -> 
     bases = []
     if is_people_committee(issuer):
         bases.append(LOCAL_GOVERNMENT_BASIS.get(rule_set_code, LOCAL_GOVERNMENT_BASIS["ND91-2017"]))
-    bases.extend(LAW_BASES.get(rule_set_code, []))
+    bases.extend(catalog_selectors.legal_citations(rule_set_code))  # the rule set's texts, as data
     if minutes:
         bases.append(f"Căn cứ {minutes};")
     if is_people_committee(issuer):

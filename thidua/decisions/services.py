@@ -21,7 +21,7 @@ from django.utils import timezone
 
 from thidua.audit.services import audit_record
 from thidua.catalog.models import AwardType
-from thidua.catalog.selectors import rule_set_on
+from thidua.catalog.selectors import rule_set_codes, rule_set_on
 from thidua.catalog.subjects import subject_error
 from thidua.core.money import format_vnd
 from thidua.organizations.models import Staff, Unit, UnitKind
@@ -197,7 +197,7 @@ def _refresh_default_bases(decision: Decision, day: dt.date) -> None:
     wanted = defaults.bases_for(decision.issuer, in_force.code, minutes=minutes)
     if decision.bases == wanted:
         return
-    for code in defaults.LAW_BASES:
+    for code in rule_set_codes():
         if decision.bases == defaults.bases_for(decision.issuer, code, minutes=minutes):
             decision.bases = wanted
             return

@@ -77,17 +77,20 @@ def _window(code: str, case: Case, criteria: Criteria) -> tuple[range, tuple[int
 def _earlier(rec: YearRecord | None) -> Hashable:
     """What the streak rules read of a year before the one judged: whether there is a record, the
     streak titles it holds, whether it says anything (a rating or a title: `_informative`), and
-    its initiatives and research. Not the rating itself, nor the discipline, nor other titles."""
+    its initiatives and research, an earlier award of the same multi-year title (years are counted
+    once) and the discipline (one in a counted year sends the title to review). Not the rating
+    itself, nor other titles."""
     if rec is None:
         return None
-    return (rec.year, "CSTDCS" in rec.titles, "CSTD_TINH" in rec.titles,
-            rec.rating is not None or bool(rec.titles), rec.initiatives, rec.research)
+    return (rec.year, "CSTDCS" in rec.titles, "CSTD_TINH" in rec.titles, "CSTD_TQ" in rec.titles,
+            rec.rating is not None or bool(rec.titles), rec.initiatives, rec.research, rec.discipline)
 
 
 def _content_key(code: str, case: Case, extra: tuple[int, ...], records: tuple[YearRecord | None, ...]
                  ) -> Hashable:
     *before, judged = records
-    return code, case.subject, case.year, case.rule_set, judged, tuple(map(_earlier, before)), extra
+    return (code, case.subject, case.year, case.rule_set, case.service_start, judged, tuple(map(_earlier, before)),
+            extra)
 
 
 def window_key(code: str, case: Case, criteria: Criteria) -> Hashable | None:

@@ -17,6 +17,7 @@ chương, Anh hùng Lao động …) always give `review`.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
@@ -128,6 +129,7 @@ class _Findings:
     met: list[str] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # said whatever the status (what was not assessed)
 
     def _s(self, text: str, basis: str) -> str:
         return f"{self.name}: {text} ({basis})."
@@ -144,12 +146,15 @@ class _Findings:
     def add(self, state: bool | None, text: str, basis: str) -> None:
         {True: self.ok, False: self.fail, None: self.need}[state](text, basis)
 
+    def note(self, text: str, basis: str) -> None:
+        self.notes.append(self._s(text, basis))
+
     def verdict(self) -> Verdict:
         if self.failed:
-            return Verdict(NOT_ELIGIBLE, tuple(self.failed + self.missing + self.met))
+            return Verdict(NOT_ELIGIBLE, tuple(self.failed + self.missing + self.met + self.notes))
         if self.missing:
-            return Verdict(REVIEW, tuple(self.missing + self.met))
-        return Verdict(ELIGIBLE, tuple(self.met))
+            return Verdict(REVIEW, tuple(self.missing + self.met + self.notes))
+        return Verdict(ELIGIBLE, tuple(self.met + self.notes))
 
 
 @dataclass(frozen=True)
@@ -157,6 +162,7 @@ class _Ctx:
     case: Case
     rule_set: str
     criteria: Criteria
+    period: RuleSetPeriod | None = None
 
     @property
     def old(self) -> bool:
@@ -216,12 +222,37 @@ def _meets_ldtt(rec: YearRecord, crit: Criteria) -> bool | None:
 _BUILT_ON_LDTT = frozenset({"LDTT", "CSTDCS", "CSTD_TINH", "CSTD_TQ"})
 
 
+def service_months(start: dt.date, year: int) -> int:
+    """Whole months of service from `start` to the end of `year` (a start on the 1st counts its
+    month: from 01/03 that is 10 months). Negative when the service starts after the year."""
+    months = (year + 1 - start.year) * 12 + (1 - start.month)
+    return months - (1 if start.day > 1 else 0)
+
+
+def _service_condition(ctx: _Ctx, f: _Findings, year: int, prefix: str) -> None:
+    """ND 91/2017: a person recruited less than N whole months before 31/12 is not LĐTT (regime
+    data: `RuleSetPeriod.ldtt_min_months`; None where the regime has no such rule)."""
+    start = ctx.case.service_start
+    minimum = ctx.period.ldtt_min_months if ctx.period is not None else None
+    if start is None or minimum is None or start.year < year:
+        return
+    basis = ctx.period.ldtt_min_months_basis or ctx.decree
+    months = service_months(start, year)
+    when = f"tuyển dụng ngày {start:%d/%m/%Y}"
+    if months >= minimum:
+        f.ok(f"{prefix}{when}, đến hết năm {year} có {months} tháng công tác (cần từ {minimum} tháng)", basis)
+    else:
+        f.fail(f"{prefix}{when}, đến hết năm {year} chỉ có {max(months, 0)} tháng công tác, chưa đủ {minimum} "
+               "tháng để xét Lao động tiên tiến", basis)
+
+
 def _ldtt_condition(ctx: _Ctx, f: _Findings, rec: YearRecord, *, as_part_of: bool = False) -> None:
     crit = ctx.criteria
     basis = ctx.law(24)
     state = _meets_ldtt(rec, crit)
     need = _rating_text(crit.ldtt_min_rating)
     prefix = "về tiêu chuẩn Lao động tiên tiến, " if as_part_of else ""
+    _service_condition(ctx, f, rec.year, prefix)
     if state is None:
         f.need(f"{prefix}chưa có xếp loại mức độ hoàn thành nhiệm vụ năm {rec.year} "
                f"(cần từ {need} trở lên)", basis)
@@ -251,12 +282,10 @@ def _achievement_within(
     fragment saying which one, or what is missing."""
     years = sorted(years)
     unknown_scope: list[int] = []
-    no_record: list[int] = []
     for y in years:
         rec = case.record(y)
         if rec is None:
-            no_record.append(y)
-            continue
+            continue  # a year not listed has no record: nothing was recognised in it
         for a in rec.achievements:
             state = _scope_ok(a.scope, minimum)
             if state:
@@ -270,8 +299,6 @@ def _achievement_within(
     if unknown_scope:
         return None, (f"chưa rõ phạm vi ảnh hưởng của sáng kiến, đề tài năm {_list(unknown_scope)}; "
                       f"cần {wanted} trong {span}")
-    if no_record:
-        return None, f"không có dữ liệu năm {_list(no_record)} để xác định có {wanted} trong {span}"
     return False, f"không có {wanted} được công nhận trong {span}"
 
 
@@ -290,6 +317,38 @@ def _record_or_need(ctx: _Ctx, f: _Findings, basis: str) -> YearRecord | None:
     if rec is None:
         f.need(f"không có dữ liệu của năm {ctx.case.year} (năm xét)", basis)
     return rec
+
+
+def _once_basis(ctx: _Ctx) -> str:
+    """One achievement is rewarded once (Luật 2003 Điều 6; Luật 2022 Điều 5)."""
+    return f"{LAW_2003}, Điều 6" if ctx.old else f"{LAW_2022}, Điều 5"
+
+
+def _used_before(ctx: _Ctx, f: _Findings, code: str, window: list[int],
+                 next_text: Callable[[int], str]) -> bool:
+    """Years already counted for an earlier award of the same title are not counted again: an
+    earlier `code` recorded for a year inside `window` (before the year judged) means the window's
+    years up to it were used. Returns True when that happened (the verdict is not_eligible)."""
+    year = ctx.case.year
+    earlier = [r.year for r in ctx.case.history if code in r.titles and window[0] <= r.year < year]
+    if not earlier:
+        return False
+    t = max(earlier)
+    f.fail(f"các năm {t - len(window) + 1}–{t} đã được tính cho danh hiệu {name_of(code)} năm {t}; một thành "
+           f"tích chỉ được khen thưởng một lần, {next_text(t)}", _once_basis(ctx))
+    return True
+
+
+def _discipline_in_period(ctx: _Ctx, f: _Findings, years: Iterable[int], basis: str) -> None:
+    """A discipline in force in any year of a multi-year title's counted period (other than the year
+    judged, which bars outright): a person decides (review)."""
+    for y in sorted(years):
+        rec = ctx.case.record(y)
+        if y != ctx.case.year and rec is not None and rec.discipline is not None:
+            form = DISCIPLINES.get(rec.discipline, rec.discipline)
+            f.need(f"năm {y} (trong thời gian tính thành tích) chịu hình thức kỷ luật {_q(form)}; cần Hội đồng "
+                   "Thi đua – Khen thưởng xem xét", f"{basis}; {_once_basis(ctx).split(',')[0]}, nguyên tắc khen "
+                   "thưởng; cách hiểu của hệ thống")
 
 
 # --- individual titles ----------------------------------------------------------------------
@@ -355,6 +414,10 @@ def _title_in_year(ctx: _Ctx, f: _Findings, code: str, year: int, basis: str,
     if rec is not None and code in rec.titles:
         f.ok(f"năm {year} đạt danh hiệu {title}", basis)
         return
+    if rec is None:
+        f.fail(f"không có dữ liệu năm {year} (không được ghi nhận danh hiệu {title}), chuỗi năm liên tục bị "
+               "gián đoạn", basis)
+        return
     if judge_now is not None:
         sub = judge_now()
         if sub.status == ELIGIBLE:
@@ -367,9 +430,7 @@ def _title_in_year(ctx: _Ctx, f: _Findings, code: str, year: int, basis: str,
             f.need(f"năm {year} chưa xác định được danh hiệu {title}", basis)
             f.missing.extend(r for r in sub.reasons if r not in f.missing)
         return
-    if rec is None:
-        f.need(f"không có dữ liệu năm {year} để xác định danh hiệu {title}", basis)
-    elif _informative(rec):
+    if _informative(rec):
         f.fail(f"năm {year} không đạt danh hiệu {title}, chuỗi năm liên tục bị gián đoạn", basis)
     else:
         f.need(f"dữ liệu năm {year} không có xếp loại và danh hiệu, chưa xác định được danh hiệu {title}",
@@ -384,10 +445,16 @@ def _cstd_tinh_in(ctx: _Ctx, year: int) -> Verdict:
     basis = ctx.law(22)
     rec = ctx.case.record(year)
     _discipline_bar(ctx, f, rec)
-    years = list(range(year - crit.cstd_tinh_streak_years + 1, year + 1))
+    n = crit.cstd_tinh_streak_years
+    years = list(range(year - n + 1, year + 1))
+    if year == ctx.case.year and _used_before(
+            ctx, f, "CSTD_TINH", years,
+            lambda t: f"lần tiếp theo cần {name_of('CSTDCS')} các năm {t + 1}–{t + n}, xét vào cuối năm {t + n}"):
+        return f.verdict()
     for y in years:
         judge = (lambda y=y: _cstdcs_in(ctx, y)) if y == year else None
         _title_in_year(ctx, f, "CSTDCS", y, basis, judge)
+    _discipline_in_period(ctx, f, years, basis)
     state, text = _achievement_within(ctx.case, years, crit.cstd_tinh_min_scope)
     f.add(state, text, basis)
     return f.verdict()
@@ -406,6 +473,11 @@ def _cstd_tq(ctx: _Ctx) -> Verdict:
     f = _Findings(name_of("CSTD_TQ"))
     basis = ctx.law(21)
     _discipline_bar(ctx, f, ctx.case.record(year))
+    window = list(range(year - n * k + 1, year + 1))
+    if _used_before(ctx, f, "CSTD_TQ", window,
+                    lambda t: f"lần tiếp theo tính từ năm {t + 1}"):
+        return f.verdict()
+    _discipline_in_period(ctx, f, window, basis)
     title_years = [year - n * i for i in range(k)][::-1]
     held = sorted(r.year for r in ctx.case.history if "CSTD_TINH" in r.titles and r.year <= year)
     for y in title_years:
@@ -425,7 +497,6 @@ def _cstd_tq(ctx: _Ctx) -> Verdict:
         else:
             f.need(f"không có dữ liệu năm {y} để xác định danh hiệu {name_of('CSTD_TINH')} cho giai đoạn "
                    f"{y - n + 1}–{y}", basis)
-    window = range(year - n * k + 1, year + 1)
     state, text = _achievement_within(ctx.case, window, crit.cstd_tq_min_scope)
     f.add(state, text, basis)
     return f.verdict()
@@ -444,6 +515,9 @@ def _hcld3(ctx: _Ctx) -> Verdict:
     if ctx.rule_set in crit.hcld3_rule_sets_excluded:
         return _qualitative(ctx, "HCLD3", f"tiêu chuẩn theo chế độ {ctx.rule_set} chưa được mã hóa")
     basis = ctx.law(44, " khoản 1 điểm e")
+    f.note("hệ thống chỉ xét căn cứ tại điểm e khoản 1 Điều 44; các căn cứ tại điểm a, b, c, d, đ (lập được "
+           "thành tích xuất sắc đột xuất, có quá trình cống hiến, phát minh, sáng chế, công trình, tác phẩm…) do "
+           "Hội đồng Thi đua – Khen thưởng đánh giá, chưa được xét", ctx.law(44, " khoản 1"))
     _discipline_bar(ctx, f, ctx.case.record(year))
     bk_years = sorted(r.year for r in ctx.case.history if "BK_TTG" in r.titles and r.year <= year)
     if not bk_years:
@@ -451,21 +525,31 @@ def _hcld3(ctx: _Ctx) -> Verdict:
         return f.verdict()
     since = bk_years[-1]  # the latest: achievements already rewarded are not counted again
     f.ok(f"đã được tặng {name_of('BK_TTG')} năm {since}", basis)
+    earlier = [r.year for r in ctx.case.history if "HCLD3" in r.titles and since < r.year < year]
+    if earlier:
+        f.note(f"các năm {since + 1}–{max(earlier)} đã được tính cho {name_of('HCLD3')} năm {max(earlier)}, "
+               "không tính lại (một thành tích chỉ được khen thưởng một lần)", _once_basis(ctx))
+        since = max(earlier)
     years = list(range(since + 1, year + 1))
     if len(years) < crit.hcld3_years_after_bk_ttg:
         f.fail(f"từ sau năm {since} đến năm {year} mới có {len(years)} năm, chưa đủ "
                f"{crit.hcld3_years_after_bk_ttg} năm liên tục", basis)
         return f.verdict()
     span = _span(years)
+    _discipline_in_period(ctx, f, years, basis)
     low = [(y, r.rating) for y in years
            if (r := ctx.case.record(y)) and r.rating_at_least(crit.hcld3_min_rating) is False]
-    unknown = [y for y in years if (r := ctx.case.record(y)) is None or r.rating is None]
+    absent = [y for y in years if ctx.case.record(y) is None]
+    unknown = [y for y in years if (r := ctx.case.record(y)) is not None and r.rating is None]
+    if absent:
+        f.fail(f"không có dữ liệu năm {_list(absent)}: không có xếp loại từ {_rating_text(crit.hcld3_min_rating)} "
+               f"trở lên trong các năm liên tục {span}", basis)
     if low:
         f.fail("có năm xếp loại dưới " + _rating_text(crit.hcld3_min_rating) + ": "
                + ", ".join(f"năm {y} {_rating_text(r)}" for y, r in low), basis)
     if unknown:
         f.need(f"chưa có xếp loại năm {_list(unknown)}", basis)
-    if not low and not unknown:
+    if not low and not unknown and not absent:
         f.ok(f"{span} đều xếp loại từ {_rating_text(crit.hcld3_min_rating)} trở lên", basis)
     best = crit.hcld3_excellent_rating
     htxs = [y for y in years if (r := ctx.case.record(y)) and r.rating_at_least(best)]
@@ -488,7 +572,7 @@ def _hcld3(ctx: _Ctx) -> Verdict:
             # title is pending (review), not counted.
             if _cstdcs_in(ctx, y).status != NOT_ELIGIBLE:
                 maybe.append(y)
-        elif not _informative(rec):
+        elif rec is not None and not _informative(rec):
             maybe.append(y)
     need = crit.hcld3_cstdcs_min
     if len(cstdcs) >= need:
@@ -611,14 +695,27 @@ def _ttldtt(ctx: _Ctx) -> Verdict:
 def _co_cp(ctx: _Ctx) -> Verdict:
     """Cờ thi đua của Chính phủ (Điều 25): one of three grounds, each a recorded fact."""
     f = _Findings(name_of("CO_CP"))
-    basis = ctx.law(25)
     c = ctx.case.collective
-    grounds = [
-        (c.leads_block, "dẫn đầu khối, cụm thi đua do bộ, ngành, tỉnh tổ chức"),
-        (c.leads_central_block,
-         "dẫn đầu khối, cụm thi đua do Hội đồng Thi đua – Khen thưởng Trung ương tổ chức"),
-        (c.led_pm_movement, "dẫn đầu phong trào thi đua từ 5 năm trở lên do Thủ tướng Chính phủ phát động"),
-    ]
+    if ctx.old:
+        # ND 91/2017 Điều 11: the collective leads the emulation of the ministry, sector or province,
+        # chosen among the collectives that reached the Cờ cấp bộ, tỉnh standard; at most 20% of those
+        # (over the whole province in the year, checked when the proposals are totalled).
+        basis = f"{ctx.decree}, Điều 11"
+        grounds = [
+            (c.leads_block, "dẫn đầu phong trào thi đua của bộ, ngành, tỉnh (khối, cụm thi đua do bộ, ngành, tỉnh "
+                            "tổ chức), được lựa chọn trong số các tập thể đạt tiêu chuẩn Cờ thi đua cấp bộ, tỉnh"),
+            (c.leads_central_block, "dẫn đầu khối, cụm thi đua do Hội đồng Thi đua – Khen thưởng Trung ương tổ chức"),
+        ]
+        f.note("số tập thể đề nghị không quá 20% số tập thể đạt tiêu chuẩn Cờ thi đua cấp bộ, tỉnh của cả bộ, "
+               "ngành, tỉnh trong năm; giới hạn này được kiểm tra khi tổng hợp đề nghị của tỉnh", basis)
+    else:
+        basis = ctx.law(25)
+        grounds = [
+            (c.leads_block, "dẫn đầu khối, cụm thi đua do bộ, ngành, tỉnh tổ chức"),
+            (c.leads_central_block,
+             "dẫn đầu khối, cụm thi đua do Hội đồng Thi đua – Khen thưởng Trung ương tổ chức"),
+            (c.led_pm_movement, "dẫn đầu phong trào thi đua từ 5 năm trở lên do Thủ tướng Chính phủ phát động"),
+        ]
     met = [text for state, text in grounds if state]
     if met:
         f.ok(f"tập thể {met[0]}", basis)
@@ -692,7 +789,7 @@ def evaluate(
         verdict = Verdict(REVIEW, (f"Không xác định được chế độ pháp lý áp dụng: {problem} "
                                    "(Luật Thi đua, khen thưởng; danh mục bộ quy định).",))
         return CaseResult(case.id, case.rule_set, {code: verdict for code in case.ask})
-    ctx = _Ctx(case, period.code, criteria)
+    ctx = _Ctx(case, period.code, criteria, period)
     return CaseResult(case.id, period.code, {code: _judge(ctx, code) for code in case.ask})
 
 

@@ -17,11 +17,13 @@ LUAT2022_ND152 = "LUAT2022-ND152"
 
 DEFAULT_PERIODS: tuple[RuleSetPeriod, ...] = (
     RuleSetPeriod(ND91_2017, dt.date(2017, 10, 1), dt.date(2023, 12, 31),
-                  "Luật Thi đua, khen thưởng 2003 và Nghị định 91/2017/NĐ-CP"),
+                  "Luật Thi đua, khen thưởng 2003 và Nghị định 91/2017/NĐ-CP", 10, "Nghị định 91/2017/NĐ-CP Điều 6"),
     RuleSetPeriod(LUAT2022_ND98, dt.date(2024, 1, 1), dt.date(2025, 6, 30),
-                  "Luật Thi đua, khen thưởng 2022 và Nghị định 98/2023/NĐ-CP"),
+                  "Luật Thi đua, khen thưởng 2022 và Nghị định 98/2023/NĐ-CP", 10,
+                  "mặc định giữ quy định của Nghị định 91/2017/NĐ-CP Điều 6"),
     RuleSetPeriod(LUAT2022_ND152, dt.date(2025, 7, 1), None,
-                  "Luật Thi đua, khen thưởng 2022 và Nghị định 152/2025/NĐ-CP"),
+                  "Luật Thi đua, khen thưởng 2022 và Nghị định 152/2025/NĐ-CP", 10,
+                  "mặc định giữ quy định của Nghị định 91/2017/NĐ-CP Điều 6"),
 )
 
 

@@ -124,6 +124,7 @@ class Case:
     history: tuple[YearRecord, ...] = ()
     collective: CollectiveFigures | None = None
     rule_set: str | None = None  # forces a rule set
+    service_start: dt.date | None = None  # the day the person entered service; None: the whole time
 
     def record(self, year: int) -> YearRecord | None:
         for rec in self.history:
@@ -167,6 +168,9 @@ class RuleSetPeriod:
     valid_from: dt.date | None
     valid_to: dt.date | None = None
     name: str = ""
+    # LĐTT needs this many whole months of service in the year (ND 91/2017); None: no such rule.
+    ldtt_min_months: int | None = None
+    ldtt_min_months_basis: str = ""
 
     def in_force_on(self, day: dt.date) -> bool:
         if self.valid_from is not None and day < self.valid_from:
@@ -356,6 +360,12 @@ def case_from_dict(data: Mapping[str, Any]) -> Case:
         rec = year_record_from_dict(entry)
         records[rec.year] = rec  # a repeated year: the last entry wins
     rule_set = data.get("rule_set")
+    service_start = None
+    if data.get("service_start"):
+        try:
+            service_start = dt.date.fromisoformat(str(data["service_start"])[:10])
+        except ValueError:
+            service_start = None  # lenient like the rest: an unreadable date is not a crash
     return Case(
         id=str(data.get("id", "")),
         subject=subject,
@@ -364,4 +374,5 @@ def case_from_dict(data: Mapping[str, Any]) -> Case:
         history=tuple(sorted(records.values(), key=lambda r: r.year)),
         collective=collective_from_dict(data) if subject == COLLECTIVE else None,
         rule_set=str(rule_set).strip() if rule_set else None,
+        service_start=service_start,
     )
