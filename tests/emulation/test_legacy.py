@@ -385,3 +385,57 @@ def test_import_refuses_a_field_longer_than_the_registration_keeps(users, tmp_pa
         _import(str(path), "--unit", "SKHCN", "--year", "2026", "--user", "skhcn")
     assert "kính gửi" in str(err.value)
     assert not Registration.objects.filter(unit__code="SKHCN", year=2026).exists()
+
+
+# --- layouts that lose their numbers or their shape on the way -------------------------------
+
+
+def test_word_numbering_leaves_no_numbers_in_the_text_and_headings_are_still_found(matcher):
+    """Headings and bullets numbered by Word itself (a list style) come out without "I.", "1.", "-"."""
+    d = docx.Document()
+    d.add_paragraph("Bắc Giang, ngày 12 tháng 01 năm 2023")
+    d.add_paragraph("BẢN ĐĂNG KÝ THI ĐUA NĂM 2023")
+    d.add_paragraph("(Kèm theo Công văn số 08/SCT-VP ngày 12/01/2023)")
+    d.add_paragraph("Kính gửi: Trưởng Khối thi đua các cơ quan kinh tế")
+    d.add_paragraph("Sở Công Thương đăng ký thi đua năm 2023 với các nội dung sau:")
+    d.add_paragraph("Nội dung thi đua", style="List Number")
+    d.add_paragraph("Về công tác chuyên môn", style="List Number 2")
+    d.add_paragraph("Hoàn thành các chỉ tiêu phát triển công nghiệp, thương mại năm 2023.")
+    d.add_paragraph("Các giải pháp triển khai, thực hiện", style="List Number 2")
+    d.add_paragraph("Tổ chức ký kết giao ước thi đua", style="List Bullet")
+    d.add_paragraph("Sơ kết, tổng kết, nhân rộng điển hình tiên tiến", style="List Bullet")
+    d.add_paragraph("Tên các phong trào do đơn vị phát động", style="List Number 2")
+    d.add_paragraph("Phong trào “Doanh nghiệp Bắc Giang chuyển đổi số”", style="List Bullet")
+    d.add_paragraph("Mục tiêu phấn đấu đạt các danh hiệu thi đua, hình thức khen thưởng năm 2023", style="List Number")
+    table = d.add_table(rows=3, cols=4)
+    for i, row in enumerate([["TT", "Danh hiệu thi đua, hình thức khen thưởng", "Tập thể", "Cá nhân"],
+                             ["1", "Lao động tiên tiến", "", "38"], ["2", "Cờ thi đua của UBND tỉnh", "1", ""]]):
+        for j, text in enumerate(row):
+            table.cell(i, j).text = text
+    d.add_paragraph("GIÁM ĐỐC")
+    d.add_paragraph("Hoàng Văn Nam")
+    d.add_paragraph("Nơi nhận:")
+    d.add_paragraph("- Như trên;")
+    d.add_paragraph("- Lưu: VT.")
+    out = io.BytesIO()
+    d.save(out)
+    data = parse_registration(out.getvalue(), matcher).as_json()
+    _assert_fields(data, {
+        "year": 2023, "letter_number": "08/SCT-VP", "date": "2023-01-12",
+        "addressee": "Trưởng Khối thi đua các cơ quan kinh tế",
+        "professional_goal": "Hoàn thành các chỉ tiêu phát triển công nghiệp, thương mại năm 2023.",
+        "solutions": ["Tổ chức ký kết giao ước thi đua", "Sơ kết, tổng kết, nhân rộng điển hình tiên tiến"],
+        "movements": ["Phong trào “Doanh nghiệp Bắc Giang chuyển đổi số”"],
+        "signer": {"authority": None, "position": "GIÁM ĐỐC", "name": "Hoàng Văn Nam"},
+        "targets": {"LDTT": {"collective": None, "individual": {"count": 38, "ratio": None}},
+                    "CO_TINH": {"collective": {"count": 1, "ratio": None}, "individual": None}},
+        "recipients": ["Như trên", "Lưu: VT"], "unread": [],
+    })
+
+
+def test_text_tables_with_blank_lines_between_rows_are_one_table(matcher):
+    text = _seed_text().decode()
+    spaced = "\n".join(line + ("\n" if "\t" in line else "") for line in text.splitlines())
+    data = parse_registration(spaced.encode(), matcher).as_json()
+    assert data["targets"] == _seed_targets()
+    assert data["unread"] == []

@@ -384,10 +384,16 @@ def _default_columns(width: int) -> Columns:
     return Columns(label=width - 2 if width > 2 else 0, individual_count=width - 1 if width > 1 else None)
 
 
-def _is_target_table(block: TableBlock, matcher: WordingMatcher) -> bool:
-    labels = [_clean(c) for row in block.rows for c in row]
-    return any(_is_header(row, matcher) for row in block.rows[:3]) or sum(
-        1 for text in labels if len(text) > 3 and matcher.code_for(text)) >= 2
+def _is_target_table(block: TableBlock, matcher: WordingMatcher, *, in_targets: bool = False) -> bool:
+    cells = [_clean(c) for row in block.rows for c in row]
+    if any(_AUTHORITY.match(c) or fold(c).startswith("noi nhan") or (
+            _is_upper(c.split("\n")[0]) and any(w in fold(c.split("\n")[0]) for w in _POSITION_WORDS))
+           for c in cells):
+        return False  # the signature's layout table
+    if in_targets or any(_is_header(row, matcher) for row in block.rows[:3]):
+        return True
+    return any(matcher.code_for(c) for row in block.rows for c in (_clean(x) for x in row)
+               if len(c) > 3 and any(re.fullmatch(r"\d+", _clean(x)) for x in row if x is not c))
 
 
 def _cell(row: list[str], index: int | None) -> str:
@@ -469,9 +475,6 @@ class _Reader:
             self.addressee_open = False
             return
         folded = _aligned_fold(text)
-        if self.state == "signature":
-            self.signature_line(text, folded)
-            return
         if self.state == "recipients":
             if _BULLET.match(text):
                 self.parsed.recipients.append(_strip_bullet(text).rstrip(";. "))
@@ -484,6 +487,11 @@ class _Reader:
             if rest:
                 self.parsed.recipients.append(_strip_bullet(rest).rstrip(";. "))
             return
+        if self.state == "signature":
+            self.signature_line(text, folded)
+            return
+        if re.fullmatch(r"(tran trong|xin tran trong cam on)\W*|\W*\./\.\W*", folded):
+            return  # closing courtesy, "./."
         if self.starts_signature(text, folded):
             self.state = "signature"
             self.signature_line(text, folded)
@@ -567,7 +575,8 @@ class _Reader:
         section = _section_of(rest)
         nested = self.state in (LIST_SECTIONS | {"professional", "targets"}) and level > self.section_level
         if section:
-            if kind is None and (ends_sentence or not (_is_upper(rest) or rest.endswith(":"))):
+            if kind is None and (ends_sentence or len(rest.split()) > 20 or (
+                    section == self.state and not _is_upper(rest))):
                 return False
             if kind and nested and self.section_level:
                 return False  # a numbered item that reads like a heading
@@ -599,10 +608,9 @@ class _Reader:
             if kind in ("arabic", "alpha"):
                 item = rest
             if not _BULLET.match(text) and text.endswith(":") and kind is None:
-                parsed.unread.append(text)  # an introduction to the list, not an item
-                return
+                return  # a lead-in to the list ("… như sau:"), not an item
             (parsed.solutions if self.state == "solutions" else parsed.movements).append(item)
-        elif self.state == "targets" and self.target_line(text):
+        elif self.state == "targets" and (self.target_line(text) or text.endswith(":")):
             return
         else:
             parsed.unread.append(text)
@@ -683,7 +691,7 @@ def parse_blocks(blocks: list[Block], matcher: WordingMatcher) -> ParsedRegistra
     reader = _Reader(matcher)
     for block in blocks:
         if isinstance(block, TableBlock):
-            if _is_target_table(block, matcher):
+            if _is_target_table(block, matcher, in_targets=reader.state == "targets"):
                 reader.state = "targets" if reader.state not in ("signature",) else reader.state
                 reader.columns = _read_table(block, matcher, reader.parsed, reader.columns)
             else:  # a layout table (heading, signature): its cells, left to right, are lines
