@@ -4,8 +4,9 @@ from django.contrib.auth.views import redirect_to_login
 from . import services
 
 # Pages anyone may open: the login itself, static files, the admin (it has its own login) and the
-# API (it has its own token authentication and answers 401 in JSON, not a login page).
-PUBLIC_PREFIXES = ("/dang-nhap/", "/static/", "/admin/", "/suc-khoe/", "/api/")
+# API (it has its own token authentication and answers 401 in JSON, not a login page), and a
+# province's public results when it publishes them (decisions.public: 404 otherwise).
+PUBLIC_PREFIXES = ("/dang-nhap/", "/static/", "/admin/", "/suc-khoe/", "/api/", "/cong-khai/")
 
 
 class LoginRequiredMiddleware:

@@ -65,7 +65,7 @@ class BaseSalaryAdmin(DomainHistoryAdmin):
 
 @admin.register(ProvinceSetting)
 class ProvinceSettingAdmin(ProvinceRuleAdmin):
-    list_display = ["province", "quota_rounding"]
+    list_display = ["province", "quota_rounding", "public_results"]
 
     def get_queryset(self, request):
         qs = DomainHistoryAdmin.get_queryset(self, request)

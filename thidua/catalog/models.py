@@ -294,6 +294,11 @@ class ProvinceSetting(models.Model):
     quota_rounding = models.CharField(
         "làm tròn chỉ tiêu tỷ lệ mặc định", max_length=10, choices=Rounding.choices, default=Rounding.DOWN
     )
+    public_results = models.BooleanField(
+        "công khai kết quả khen thưởng", default=False,
+        help_text="Mở trang công khai (không cần đăng nhập) liệt kê các quyết định khen thưởng đã ban hành của tỉnh "
+                  "và người, tập thể được khen, đúng như quyết định đã công bố.",
+    )
     history = HistoricalRecords()
 
     class Meta:

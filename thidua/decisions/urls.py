@@ -1,9 +1,10 @@
 from django.urls import path
 
-from . import views
+from . import public, views
 
 urlpatterns = [
     path("quyet-dinh/", views.decision_list, name="decision_list"),
+    path("cong-khai/<str:code>/", public.public_results, name="public_results"),
     path("quyet-dinh/moi/", views.decision_create, name="decision_create"),
     path("quyet-dinh/<int:pk>/", views.decision_detail, name="decision_detail"),
     path("quyet-dinh/<int:pk>/sua/", views.decision_edit, name="decision_edit"),
