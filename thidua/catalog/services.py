@@ -8,14 +8,17 @@ import datetime as dt
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models, transaction
 from django.utils import timezone
 
-from thidua.accounts.policy import is_admin
+from thidua.accounts.policy import is_admin, rules_province_for
 from thidua.audit.services import audit_record
+from thidua.councils.models import VoteThreshold
+from thidua.evaluation.models import CriteriaSetting
+from thidua.organizations.models import Province
 
-from .models import BaseSalary
+from .models import BaseSalary, QuotaRule, RewardCoefficient
 
 MAX_BASE_SALARY = 100_000_000  # đồng/tháng: far above any real one, bounds a typo
 
@@ -100,3 +103,60 @@ def base_salary_add(*, actor: Any, amount: int, valid_from: dt.date, basis: str,
                  summary=f"Mức lương cơ sở {amount} đồng từ {valid_from:%d/%m/%Y}",
                  changes={"amount": amount, "basis": basis, "confirmed": confirmed})
     return salary
+
+
+# --- a province's own overrides ----------------------------------------------------------------
+# A province board officer writes rows of their own province only (quotas, coefficients, criteria
+# settings, vote thresholds); national rows stay an administrator's (the Django admin, read-only to
+# everyone else). Each kind: the model and the fields an officer fills in.
+
+OVERRIDE_KINDS: dict[str, tuple[type[models.Model], tuple[str, ...], str]] = {
+    "ty-le": (QuotaRule, ("rule_set", "code", "base_code", "ratio", "rounding", "valid_from", "valid_to", "basis"),
+              "giới hạn tỷ lệ"),
+    "he-so": (RewardCoefficient, ("rule_set", "code", "subject", "issuer_level", "coefficient",
+                                  "collective_multiplier", "valid_from", "valid_to", "basis"), "hệ số tiền thưởng"),
+    "tieu-chi": (CriteriaSetting, ("rule_set", "key", "value", "valid_from", "valid_to", "basis"),
+                 "tiêu chí xét danh hiệu"),
+    "bieu-quyet": (VoteThreshold, ("rule_set", "level", "codes", "quorum_numerator", "quorum_denominator",
+                                   "approval_numerator", "approval_denominator", "approval_base", "secret_ballot",
+                                   "valid_from", "valid_to", "basis"), "ngưỡng biểu quyết"),
+}
+
+
+def override_province(actor: Any) -> Province:
+    """The province whose overrides the actor writes; refused for anyone else."""
+    province = rules_province_for(actor)
+    if province is None:
+        raise PermissionDenied("Chỉ cán bộ Ban Thi đua – Khen thưởng tỉnh sửa quy định riêng của tỉnh mình.")
+    return province
+
+
+def _own_row(actor: Any, row: models.Model) -> Province:
+    province = override_province(actor)
+    if row.pk is not None and row.province_id != province.pk:
+        # A national row or another province's: never through this path.
+        raise PermissionDenied("Chỉ sửa được quy định riêng của tỉnh mình.")
+    return province
+
+
+@transaction.atomic
+def override_save(*, actor: Any, row: models.Model) -> models.Model:
+    """Save a province's own row (new or edited): its province is the actor's, whatever was posted."""
+    province = _own_row(actor, row)
+    row.province = province
+    try:
+        row.full_clean()
+    except ValidationError as exc:
+        raise LawError(_messages(exc)) from exc
+    created = row.pk is None
+    row.save()
+    audit_record(actor=actor, action="create" if created else "update", obj=row,
+                 summary=f"Quy định riêng của {province}: {row}")
+    return row
+
+
+@transaction.atomic
+def override_delete(*, actor: Any, row: models.Model) -> None:
+    province = _own_row(actor, row)
+    audit_record(actor=actor, action="delete", obj=row, summary=f"Xóa quy định riêng của {province}: {row}")
+    row.delete()

@@ -1,0 +1,104 @@
+"""The law as the system applies it (read-only, every signed-in user) and a province officer's own
+overrides (their province only, never national rows, audited)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+
+from thidua.audit.models import AuditEvent
+from thidua.catalog import services
+from thidua.catalog.models import QuotaRule, RewardCoefficient, RuleSet
+from thidua.organizations.models import Province
+
+pytestmark = pytest.mark.django_db
+
+
+def page(client, user, **params) -> str:
+    client.force_login(user)
+    response = client.get(reverse("law_in_force"), params)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_anonymous_is_sent_to_login(client):
+    assert client.get(reverse("law_in_force")).status_code == 302
+    assert client.get(reverse("province_rules")).status_code == 302
+
+
+def test_thai_nguyen_on_20_12_2025_shows_every_coefficient_quota_threshold_with_its_source(client, org):
+    html = page(client, org.users["skhcn"], ngay="2025-12-20")
+    assert "Luật Thi đua, khen thưởng 2022 và Nghị định 152/2025/NĐ-CP" in html
+    assert "quy định về phân cấp, phân quyền trong lĩnh vực thi đua, khen thưởng" in html
+    assert "2.340.000" in html and "Nghị định 73/2024/NĐ-CP" in html
+    coefficients = html.split('id="coefficients"', 1)[1].split("</section>", 1)[0]
+    assert coefficients.count("<tr") - 1 == RewardCoefficient.objects.filter(
+        rule_set__code="LUAT2022-ND152", province__isnull=True).count()
+    bk = next(row for row in coefficients.split("<tr")[1:] if "Bằng khen của Chủ tịch UBND tỉnh" in row)
+    assert ">1,5<" in bk
+    assert "Nghị định 152/2025/NĐ-CP Điều 54 khoản 1" in coefficients
+    assert "gấp 2 lần mức của cá nhân" in coefficients and "Cấp xã" in coefficients
+    thresholds = html.split('id="thresholds"', 1)[1].split("</section>", 1)[0]
+    assert "Chiến sĩ thi đua cấp Bộ, ban, ngành, tỉnh" in thresholds and "Quy định chung" in thresholds
+    criteria = html.split('id="criteria"', 1)[1]
+    assert "Mặc định của hệ thống" in criteria and "Tập thể LĐTT" in criteria
+    assert "CSTD_TINH" not in coefficients and "CSTD_TINH" not in thresholds  # names, not codes
+    assert "10 tháng" in html
+
+
+def test_old_years_show_the_nd91_quota(client, org):
+    html = page(client, org.users["skhcn"], ngay="2022-12-31")
+    quotas = html.split('id="quotas"', 1)[1].split("</section>", 1)[0]
+    assert "15% số Lao động tiên tiến" in quotas and "Nghị định 91/2017/NĐ-CP Điều 9 khoản 3" in quotas
+
+
+def test_a_province_officer_overrides_a_quota_of_their_own_province_and_the_page_follows(client, org):
+    officer = org.users["bantdkt"]
+    client.force_login(officer)
+    rule_set = RuleSet.objects.get(code="LUAT2022-ND152")
+    response = client.post(reverse("province_rule_add", args=["ty-le"]), {
+        "rule_set": rule_set.pk, "code": "CSTDCS", "base_code": "LDTT", "ratio": "20", "rounding": "",
+        "valid_from": "2025-07-01", "valid_to": "", "basis": "Quyết định của UBND tỉnh (ví dụ)",
+        "province": Province.objects.create(code="LC", name="Lào Cai", parent_body="UBND", place_name="LC").pk,
+    })
+    assert response.status_code == 302
+    row = QuotaRule.objects.get(rule_set=rule_set, code="CSTDCS")
+    assert row.province == org.province  # the officer's own province, whatever was posted
+    assert AuditEvent.objects.filter(object_type="catalog.quotarule", object_id=str(row.pk)).exists()
+    quotas = page(client, officer, ngay="2025-12-20").split('id="quotas"', 1)[1].split("</section>", 1)[0]
+    assert "20% số Lao động tiên tiến" in quotas and "Quy định riêng của Thái Nguyên" in quotas
+
+
+def test_a_province_officer_cannot_touch_a_national_row_or_another_provinces(client, org):
+    officer = org.users["bantdkt"]
+    national = RewardCoefficient.objects.filter(province__isnull=True).first()
+    client.force_login(officer)
+    assert client.get(reverse("province_rule_edit", args=["he-so", national.pk])).status_code == 404
+    assert client.post(reverse("province_rule_delete", args=["he-so", national.pk])).status_code == 404
+    with pytest.raises(Exception, match="tỉnh mình"):
+        services.override_save(actor=officer, row=national)
+    other = Province.objects.create(code="LC", name="Lào Cai", parent_body="UBND", place_name="LC")
+    theirs = RewardCoefficient.objects.create(rule_set=national.rule_set, province=other, code="LDTT",
+                                              coefficient=Decimal("0.4"), valid_from=dt.date(2025, 7, 1))
+    assert client.get(reverse("province_rule_edit", args=["he-so", theirs.pk])).status_code == 404
+    national.refresh_from_db()
+    assert national.province_id is None
+
+
+def test_only_province_officers_have_the_override_pages(client, org):
+    for name in ("skhcn", "admin"):
+        client.force_login(org.users[name])
+        assert client.get(reverse("province_rules")).status_code == 403
+
+
+def test_a_bad_value_is_refused_with_a_vietnamese_message(client, org):
+    client.force_login(org.users["bantdkt"])
+    rule_set = RuleSet.objects.get(code="LUAT2022-ND152")
+    response = client.post(reverse("province_rule_add", args=["tieu-chi"]), {
+        "rule_set": rule_set.pk, "key": "ttldtt_no_discipline", "value": "có lẽ", "valid_from": "2025-07-01",
+        "basis": "x"})
+    assert response.status_code == 200 and "đúng/sai" in response.content.decode()
+    assert client.get(reverse("province_rule_add", args=["khong-co"])).status_code == 404
