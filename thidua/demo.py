@@ -84,15 +84,16 @@ class DemoLogin:
     username: str
     role: str
     unit: str
+    full_name: str = ""  # what pages and histories show (Vietnamese order, in first_name)
 
 
 LOGINS = [
-    DemoLogin("admin", Role.ADMIN, ""),
-    DemoLogin("bantdkt", Role.PROVINCE_OFFICER, "BTDKT-TN"),
-    DemoLogin("truongkhoi", Role.BLOCK_OFFICER, BLOCK_HEAD),
-    DemoLogin("skhcn", Role.AGENCY_OFFICER, "SKHCN"),
-    DemoLogin("skhcn.lanhdao", Role.AGENCY_LEADER, "SKHCN"),
-    DemoLogin("snv", Role.AGENCY_OFFICER, "SNV"),
+    DemoLogin("admin", Role.ADMIN, "", "Quản trị hệ thống"),
+    DemoLogin("bantdkt", Role.PROVINCE_OFFICER, "BTDKT-TN", "Hoàng Thị Thu Hà"),
+    DemoLogin("truongkhoi", Role.BLOCK_OFFICER, BLOCK_HEAD, "Lê Minh Tuấn"),
+    DemoLogin("skhcn", Role.AGENCY_OFFICER, "SKHCN", "Phạm Thị Hồng Nhung"),
+    DemoLogin("skhcn.lanhdao", Role.AGENCY_LEADER, "SKHCN", "Đinh Bộ Sơn"),
+    DemoLogin("snv", Role.AGENCY_OFFICER, "SNV", "Dương Văn Khánh"),
 ]
 
 
@@ -163,9 +164,11 @@ def _block(province: Province, agencies: dict[str, Unit]) -> BlockYear:
 def _users(province: Province, units: dict[str, Unit]) -> None:
     for login in LOGINS:
         if User.objects.filter(username=login.username).exists():
+            # Databases loaded before logins had names showed the login name in every history.
+            User.objects.filter(username=login.username, first_name=login.username).update(first_name=login.full_name)
             continue
         user = User(username=login.username, role=login.role, unit=units.get(login.unit),
-                    first_name=login.username, is_staff=login.role == Role.ADMIN,
+                    first_name=login.full_name, is_staff=login.role == Role.ADMIN,
                     is_superuser=login.role == Role.ADMIN)
         user.set_password(DEMO_PASSWORD)
         user.save()

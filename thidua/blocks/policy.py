@@ -43,6 +43,16 @@ def can_manage_blocks(user: User, province: Province | None = None) -> bool:
             and (province is None or agency.province_id == province.pk))
 
 
+def creating_province(user: User) -> Province | None:
+    """The province in which the user creates blocks and launches movements: their own, when they
+    manage its blocks. None for everyone else, including an administrator without a unit (they set
+    up existing blocks, but a new block or movement needs a province), so no page offers it to them."""
+    agency = home_agency(user)
+    if agency is None or not can_manage_blocks(user, agency.province):
+        return None
+    return agency.province
+
+
 def is_head_officer(user: User, block_year: BlockYear) -> bool:
     return is_admin(user) or headed_block_years(user).filter(pk=block_year.pk).exists()
 

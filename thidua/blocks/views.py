@@ -29,7 +29,7 @@ from .forms import (
     TableRowFormSet,
 )
 from .models import Proposal, Scorecard, ScorecardStatus
-from .policy import block_years_for, can, can_manage_blocks, may, member_unit, movements_for
+from .policy import block_years_for, can, can_manage_blocks, creating_province, may, member_unit, movements_for
 
 RECEIVED_ONLY = (Status.RECEIVED,)
 
@@ -70,7 +70,7 @@ def block_list(request: HttpRequest) -> HttpResponse:
             blocks.setdefault(block.pk, {"block": block, "years": []})
     return render(request, "blocks/block_list.html", {
         "blocks": sorted(blocks.values(), key=lambda b: b["block"].name), "can_manage": manage,
-        "create_form": BlockCreateForm() if manage else None,
+        "create_form": BlockCreateForm() if creating_province(request.user) else None,
     })
 
 
@@ -511,6 +511,7 @@ def movement_list(request: HttpRequest) -> HttpResponse:
         mine = {m.pk: regs.get(m.launched_for_year) for m in movements}
     return render(request, "blocks/movement_list.html", {
         "movements": [(m, mine.get(m.pk)) for m in movements], "can_manage": manage, "today": timezone.localdate(),
+        "can_launch": creating_province(request.user) is not None,
     })
 
 

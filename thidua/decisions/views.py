@@ -15,6 +15,7 @@ from thidua.accounts.policy import is_admin
 from thidua.catalog import selectors as catalog_selectors
 from thidua.catalog.models import AwardType
 from thidua.core.paging import page_of, page_query
+from thidua.councils.policy import sessions_for
 from thidua.emulation.models import Authority
 from thidua.organizations.models import Province, Staff, Unit, UnitKind
 from thidua.rules.reward import BaseSalaryPeriod
@@ -125,6 +126,9 @@ def decision_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "today": dt.date.today().isoformat(),
         "salary_notice": _salary_notice(decision),
         "is_admin": is_admin(request.user),
+        # The province council's session is linked only for those who may open it.
+        "session_visible": bool(decision.council_session_id)
+        and sessions_for(request.user).filter(pk=decision.council_session_id).exists(),
     }
     if may["edit"]:
         agencies, agency, staff = _staff_choices(decision, request.GET.get("co_quan", ""))

@@ -81,6 +81,9 @@ def display(key: str, text: str) -> str:
         return text
     if isinstance(value, bool):
         return "có" if value else "không"
+    vocabulary = _vocabulary(key)
+    if vocabulary is not None and isinstance(value, str):
+        return vocabulary[1].get(value, value)  # words, not the code ("hoàn thành tốt nhiệm vụ")
     return to_text(key, value)
 
 

@@ -126,6 +126,8 @@ def _group_page(request: HttpRequest, group: GroupTargets, stem: str, heading: s
     if request.GET.get("xuat") == "xlsx":
         return _xlsx(group_workbook(group), stem)
     return render(request, "reports/targets_group.html", {
+        # Members whose own page the user may open (a block's members see each other's figures here).
+        "linkable": set(agencies_for(request.user).values_list("code", flat=True)),
         "group": group, "heading": heading, "year": group.year, "rows": group.totals, "chart": _chart(group.totals),
         "bars": _bars(group.totals), "years": range(dt.date.today().year, dt.date.today().year - 6, -1),
     })

@@ -381,7 +381,7 @@ def _cstdcs_in(ctx: _Ctx, year: int) -> Verdict:
         if has:
             f.ok(text, basis)
         else:
-            f.add(has, f"{text} — bắt buộc theo chế độ {ctx.rule_set}", basis)
+            f.add(has, f"{text} — bắt buộc theo {ctx.decree}", basis)
         return f.verdict()
     alt = crit.cstdcs_rating_instead_of_initiative
     alt_state = rec.rating_at_least(alt)
@@ -513,7 +513,7 @@ def _hcld3(ctx: _Ctx) -> Verdict:
     if ctx.case.subject == COLLECTIVE:
         return _qualitative(ctx, "HCLD3", "tiêu chuẩn Huân chương cho tập thể đòi hỏi đánh giá thành tích")
     if ctx.rule_set in crit.hcld3_rule_sets_excluded:
-        return _qualitative(ctx, "HCLD3", f"tiêu chuẩn theo chế độ {ctx.rule_set} chưa được mã hóa")
+        return _qualitative(ctx, "HCLD3", f"tiêu chuẩn theo {ctx.decree} chưa được mã hóa")
     basis = ctx.law(44, " khoản 1 điểm e")
     f.note("hệ thống chỉ xét căn cứ tại điểm e khoản 1 Điều 44; các căn cứ tại điểm a, b, c, d, đ (lập được "
            "thành tích xuất sắc đột xuất, có quá trình cống hiến, phát minh, sáng chế, công trình, tác phẩm…) do "

@@ -61,7 +61,7 @@ def ratings_page(request: HttpRequest, code: str) -> HttpResponse:
                         .select_related("staff").order_by("staff__full_name", "title"))
     # Built once, not per row: a 250-person grid would otherwise reverse 250 URLs and loop over
     # the levels 250 times in the template.
-    options = select_options(((code, code, label) for code, label in RatingLevel.choices), "— chưa xếp loại —")
+    options = select_options(((code, label, "") for code, label in RatingLevel.choices), "— chưa xếp loại —")
     staff_rows = [{"row": r, "link": f"{reverse('staff_detail', args=[r.id])}?nam={year}",
                    "options": options.get(r.rating, options[""])} for r in grid.staff]
     unit_rows = [{"row": r, "options": options.get(r.rating, options[""])} for r in grid.departments]
