@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict, deque
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from urllib.parse import urldefrag, urlencode, urljoin, urlsplit
@@ -135,10 +136,11 @@ def _form_data(form: dict) -> dict[str, str]:
     return data
 
 
-def crawl(client: Client, code_pattern: re.Pattern, *, max_pages: int = 300, per_pattern: int = 8,
+def crawl(client: Client, codes: Callable[[str], re.Pattern], *, max_pages: int = 300, per_pattern: int = 8,
           skip: re.Pattern | None = None) -> Report:
     """Crawl from "/" as the client's user. ``per_pattern`` caps pages per URL pattern (a
-    hundred staff pages teach nothing a dozen do), ``max_pages`` the whole crawl."""
+    hundred staff pages teach nothing a dozen do), ``max_pages`` the whole crawl. ``codes(path)``
+    gives the pattern of codes that must not show on that page."""
     report = Report()
     seen: set[str] = set()
     checked_forms: set[tuple[str, str]] = set()
@@ -189,6 +191,7 @@ def crawl(client: Client, code_pattern: re.Pattern, *, max_pages: int = 300, per
         parser.feed(html)
         text = " ".join(" ".join(parser.text).split())
         explained = " ".join(parser.explained)
+        code_pattern = codes(path)
         found = sorted({m.group(0) for m in code_pattern.finditer(text)} - set(code_pattern.findall(explained)))
         if found:
             report.codes.append(f"{url}: {', '.join(found)}")
