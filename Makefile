@@ -17,7 +17,7 @@ export PIP_DISABLE_PIP_VERSION_CHECK := 1
 .PHONY: help run test lint test-sqlite test-postgres system-packages install install-test
 
 help:
-	@echo "make run   - set up .venv, migrate, load the demo data and serve on http://$(HOST_PORT)/"
+	@echo "make run   - set up .venv, migrate, load the demo data and serve on http://$(HOST_PORT)/ (with a job worker)"
 	@echo "make test  - install what the tests need, run ruff, then pytest on SQLite and on PostgreSQL"
 	@echo "make lint  - ruff only"
 
@@ -40,8 +40,9 @@ run: install
 	$(BIN)/thidua migrate --noinput
 	$(BIN)/thidua demo
 	$(BIN)/thidua collectstatic --noinput --verbosity 0
-	@echo "thidua: serving on http://$(HOST_PORT)/ (Ctrl-C to stop)"
-	$(BIN)/thidua runserver $(HOST_PORT)
+	@echo "thidua: serving on http://$(HOST_PORT)/ with a background-job worker (Ctrl-C stops both)"
+	$(BIN)/thidua db_worker --no-startup-delay & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT; \
+	  $(BIN)/thidua runserver $(HOST_PORT)
 
 system-packages:
 	scripts/ensure-debian-packages.sh $(SYSTEM_PACKAGES)

@@ -101,7 +101,9 @@ def generate_work(province: Province) -> dict[str, int]:
 
 
 def collect_static() -> None:
-    """Production mode serves hashed static names from the manifest: collect once."""
+    """Bring a generated database to the current schema, and collect the static files once
+    (production mode serves hashed static names from the manifest)."""
+    call_command("migrate", verbosity=0)
     if not (Path(settings.STATIC_ROOT) / "staticfiles.json").exists():
         call_command("collectstatic", interactive=False, verbosity=0)
 

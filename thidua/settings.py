@@ -52,6 +52,9 @@ INSTALLED_APPS = [
     "thidua.reports",
     "thidua.documents",
     "thidua.audit",
+    "thidua.jobs",
+    "django_tasks",
+    "django_tasks_db",
     "thidua.api",
     "ninja",  # only for its vendored Swagger UI files (static/ninja/): the docs page loads nothing from a CDN
 ]
@@ -112,6 +115,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["TEST"] = {"NAME": os.environ.get("THIDUA_TEST_SQLITE", "")} if os.environ.get(
         "THIDUA_TEST_SQLITE"
     ) else {}
+
+# Background jobs (thidua.jobs): django-tasks with its database queue, so one machine needs no
+# other server; `thidua db_worker` runs them (docs/deployment.md). THIDUA_TASKS_BACKEND may name
+# another django-tasks backend when a deployment grows (e.g. one on a real broker).
+TASKS = {"default": {"BACKEND": os.environ.get("THIDUA_TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"

@@ -20,6 +20,7 @@ urlpatterns = [
     path("", include("thidua.reports.urls")),
     path("", include("thidua.councils.urls")),
     path("", include("thidua.decisions.urls")),
+    path("", include("thidua.jobs.urls")),
     path("", include("thidua.catalog.urls")),
 ]
 

@@ -17,6 +17,7 @@ from thidua.catalog.models import AwardType
 from thidua.core.paging import page_of, page_query
 from thidua.councils.policy import sessions_for
 from thidua.emulation.models import Authority
+from thidua.jobs.services import start_decision_pdf
 from thidua.organizations.models import Province, Staff, Unit, UnitKind
 from thidua.rules.reward import BaseSalaryPeriod
 
@@ -273,6 +274,10 @@ def decision_download(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     if fmt not in ("docx", "pdf"):
         raise Http404
     decision = _visible(request, pk, "export")
+    if fmt == "pdf":
+        # LibreOffice takes seconds (minutes for a big annex): a background job, never this request.
+        job = start_decision_pdf(actor=request.user, decision=decision)
+        return redirect("job_detail", pk=job.pk)
     try:
         exported = export_decision(decision, fmt=fmt)
     except PdfUnavailable as exc:

@@ -12,16 +12,18 @@ import datetime as dt
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 
 from thidua.accounts.models import Role
 from thidua.accounts.policy import home_agency, is_admin, registrations_for
+from thidua.jobs.services import start_province_targets
 from thidua.organizations.models import BlockYear, Province, UnitKind
 from thidua.yearend.policy import agencies_for
 
 from . import statistics, statistics_export
 from .dashboard import dashboard
 from .exports import group_workbook, unit_workbook
+from .policy import provinces_for
 from .selectors import GroupTargets, Row, block_targets, province_targets, unit_targets
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -90,15 +92,6 @@ def blocks_for(user) -> QuerySet[BlockYear]:
     return qs.filter(memberships__unit=agency).distinct()
 
 
-def provinces_for(user) -> QuerySet[Province]:
-    if is_admin(user):
-        return Province.objects.all()
-    agency = home_agency(user)
-    if agency is None or user.role != Role.PROVINCE_OFFICER:
-        return Province.objects.none()
-    return Province.objects.filter(pk=agency.province_id)
-
-
 def targets_index(request: HttpRequest) -> HttpResponse:
     year = _year(request)
     agencies = list(agencies_for(request.user).order_by("position", "name"))
@@ -143,6 +136,10 @@ def block_page(request: HttpRequest, code: str) -> HttpResponse:
 def province_page(request: HttpRequest, code: str) -> HttpResponse:
     province = get_object_or_404(provinces_for(request.user), code=code)
     year = _year(request)
+    if request.GET.get("xuat") == "xlsx":
+        # The whole province's workbook is made by a background job; its page offers the download.
+        job = start_province_targets(actor=request.user, province=province, year=year)
+        return redirect("job_detail", pk=job.pk)
     return _group_page(request, province_targets(province, year), f"chi-tieu-{code}-{year}".lower(),
                        f"{province.name} – năm {year}")
 

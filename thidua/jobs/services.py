@@ -1,0 +1,53 @@
+"""Starting background jobs. Each start checks that the acting user may have what the job makes
+(the same policy as the page that offers it), records the `Job` and queues `tasks.run_job`; the
+worker re-checks the scope when it runs (rights can change while a job waits)."""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.db.models import QuerySet
+
+from thidua.accounts.models import User
+from thidua.decisions import policy as decision_policy
+from thidua.decisions.models import Decision
+from thidua.organizations.models import Province
+from thidua.reports.policy import provinces_for
+
+from .models import Job, JobKind
+from .tasks import run_job
+
+NO_SCOPE = "Bạn không có quyền tạo tệp này."
+
+
+def jobs_for(user: User) -> QuerySet[Job]:
+    """A user's own jobs (nobody else's files)."""
+    if not user.is_authenticated:
+        return Job.objects.none()
+    return Job.objects.filter(owner=user)
+
+
+def start_decision_pdf(*, actor: User, decision: Decision) -> Job:
+    if not decision_policy.can(actor, "export", decision):
+        raise PermissionDenied(NO_SCOPE)
+    return _start(actor, JobKind.DECISION_PDF, {"decision": decision.pk}, f"{decision} – bản PDF")
+
+
+def start_province_targets(*, actor: User, province: Province, year: int) -> Job:
+    if not provinces_for(actor).filter(pk=province.pk).exists():
+        raise PermissionDenied(NO_SCOPE)
+    if not 1990 <= year <= 2100:
+        raise ValueError("Năm không hợp lệ.")
+    return _start(actor, JobKind.PROVINCE_TARGETS, {"province": province.pk, "year": year},
+                  f"Chỉ tiêu và kết quả năm {year} – {province.name} (.xlsx)")
+
+
+def _start(actor: User, kind: str, params: dict, title: str) -> Job:
+    job = Job(kind=kind, owner=actor, params=params, title=title[:300])
+    job.full_clean()
+    with transaction.atomic():
+        job.save()
+        # Queued in the same transaction: the worker never sees a task whose job row is not there.
+        job.task_id = str(run_job.enqueue(job.pk).id)
+        job.save(update_fields=["task_id"])
+    return job
