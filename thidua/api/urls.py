@@ -4,5 +4,5 @@ from . import views
 
 urlpatterns = [
     path("khoa-api/", views.token_list, name="api_tokens"),
-    path("khoa-api/<int:pk>/thu-hoi/", views.token_revoke, name="api_token_revoke"),
+    path("khoa-api/<id:pk>/thu-hoi/", views.token_revoke, name="api_token_revoke"),
 ]

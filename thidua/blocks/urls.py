@@ -2,7 +2,7 @@ from django.urls import path
 
 from . import views
 
-Y = "khoi/<str:code>/<int:year>/"
+Y = "khoi/<str:code>/<year:year>/"
 
 urlpatterns = [
     path("khoi/", views.block_list, name="block_list"),
@@ -17,8 +17,8 @@ urlpatterns = [
     path(Y + "bang-diem/sua/", views.scoring_table_edit, name="scoring_table_edit"),
     path(Y + "cham-diem/", views.scoring_page, name="scoring_page"),
     path(Y + "cham-diem/<str:subject>/", views.scorecard_edit, name="scorecard_edit"),
-    path(Y + "phieu/<int:pk>/", views.scorecard_view, name="scorecard_view"),
-    path(Y + "phieu/<int:pk>/tra-lai/", views.scorecard_return, name="scorecard_return"),
+    path(Y + "phieu/<id:pk>/", views.scorecard_view, name="scorecard_view"),
+    path(Y + "phieu/<id:pk>/tra-lai/", views.scorecard_return, name="scorecard_return"),
     path(Y + "thong-nhat/<str:unit>/", views.agreed_edit, name="agreed_edit"),
     path(Y + "xep-hang/", views.block_ranking, name="block_ranking"),
     path(Y + "xep-hang/hoi-nghi/", views.review_save, name="review_save"),
@@ -26,5 +26,5 @@ urlpatterns = [
     path(Y + "xep-hang/de-nghi/", views.proposals_make, name="proposals_make"),
     path("phong-trao/", views.movement_list, name="movement_list"),
     path("phong-trao/phat-dong/", views.movement_launch, name="movement_launch"),
-    path("phong-trao/<int:pk>/", views.movement_detail, name="movement_detail"),
+    path("phong-trao/<id:pk>/", views.movement_detail, name="movement_detail"),
 ]

@@ -7,13 +7,14 @@ from __future__ import annotations
 import datetime as dt
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from thidua.accounts.policy import home_agency, is_admin
 from thidua.catalog.models import AwardType
+from thidua.core import bounds
 from thidua.organizations.models import Staff, Unit, UnitKind
 
 from . import selectors, services
@@ -23,8 +24,8 @@ from .policy import can_run, councils_for, sessions_for
 
 
 def _int(value) -> int | None:
-    value = str(value or "").strip()
-    return int(value) if value.isdigit() else None
+    """A row id from the form; anything else (letters, '²', 22 digits) finds nothing."""
+    return bounds.parse_id(value)
 
 
 def _council(request: HttpRequest, pk: int, *, run: bool = False) -> Council:
@@ -108,16 +109,14 @@ def council_end_member(request: HttpRequest, pk: int, member: int) -> HttpRespon
 def session_create(request: HttpRequest, pk: int) -> HttpResponse:
     council = _council(request, pk, run=True)
     try:
-        day = dt.date.fromisoformat(request.POST.get("date", ""))
-    except ValueError:
-        messages.error(request, "Ngày họp không hợp lệ.")
-        return redirect("council_detail", pk=pk)
-    try:
-        session = services.session_create(actor=request.user, council=council, date=day,
-                                          year=_int(request.POST.get("year")) or day.year,
+        day = bounds.parse_date(request.POST.get("date"), "Ngày họp")
+        if day is None:
+            raise ValidationError("Cần ghi ngày họp.")
+        year = bounds.check_year(request.POST.get("year", "").strip() or day.year, "Năm xét khen thưởng")
+        session = services.session_create(actor=request.user, council=council, date=day, year=year,
                                           place=request.POST.get("place", ""))
-    except services.CouncilError as exc:
-        messages.error(request, str(exc))
+    except (services.CouncilError, ValidationError) as exc:
+        messages.error(request, bounds.user_message(exc))
         return redirect("council_detail", pk=pk)
     return redirect("session_detail", pk=session.pk)
 
@@ -190,10 +189,12 @@ def session_add_candidate(request: HttpRequest, pk: int) -> HttpResponse:
     staff = Staff.objects.filter(pk=_int(request.POST.get("staff"))).select_related("agency").first()
     unit = Unit.objects.filter(pk=_int(request.POST.get("unit"))).first() if staff is None else None
     try:
+        year = request.POST.get("year", "").strip()
         services.session_add_candidate(actor=request.user, session=session, code=request.POST.get("code", ""),
-                                       year=_int(request.POST.get("year")), staff=staff, unit=unit)
-    except services.CouncilError as exc:
-        messages.error(request, str(exc))
+                                       year=bounds.check_year(year, "Năm thành tích") if year else None,
+                                       staff=staff, unit=unit)
+    except (services.CouncilError, ValidationError) as exc:
+        messages.error(request, bounds.user_message(exc))
     agency = request.POST.get("co_quan", "")
     return redirect(redirect("session_detail", pk=pk).url + (f"?co_quan={agency}" if agency else ""))
 

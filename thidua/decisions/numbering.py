@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from django.db import IntegrityError, transaction
 
+from thidua.core import bounds
+
 from .models import NumberCounter, format_number
 
 __all__ = ["format_number", "take_number"]
@@ -53,6 +55,11 @@ def take_number(*, issuer_id: int, symbol: str, year: int, used: int = 0, wanted
         number = wanted
     else:
         number = last + 1
+    if number > bounds.number_max():
+        # A register filled up (or a giant number stored before numbers were bounded, which
+        # `thidua doctor` reports): say so rather than store a number no document can print.
+        raise ValueError(f"Sổ đăng ký đã đến số {format_number(last, symbol)}, vượt giới hạn {bounds.number_max()}; "
+                         "hãy nhờ quản trị viên kiểm tra (lệnh thidua doctor).")
     counter.last = number
     counter.save(update_fields=["last"])
     return number

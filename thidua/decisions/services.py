@@ -23,6 +23,7 @@ from thidua.audit.services import audit_record
 from thidua.catalog.models import AwardType
 from thidua.catalog.selectors import rule_set_codes, rule_set_on
 from thidua.catalog.subjects import subject_error
+from thidua.core import bounds
 from thidua.core.money import format_vnd
 from thidua.organizations.models import Staff, Unit, UnitKind
 
@@ -63,6 +64,11 @@ EDITABLE_FIELDS = (
     "recipients", "signer_authority", "signer_title", "signer_position", "signer_name", "reason",
     "council_session",
 )
+
+
+def _clean(obj: Decision | DecisionLine) -> None:
+    """Lengths, years, dates and numbers checked before saving, on SQLite as on PostgreSQL."""
+    bounds.clean(obj, error=DecisionError)
 
 
 def _require(actor: Any, action: str, decision: Decision) -> None:
@@ -159,6 +165,7 @@ def _new_line(decision: Decision, spec: LineSpec, position: int, replaces: Decis
                         award_name=award.name, year=spec.year or decision.award_year, name=name, job_title=job,
                         unit_name=where, note=spec.note, replaces=replaces)
     _fill_money(line, on, strict=False)  # a preview; fixed on the decision date when issued
+    _clean(line)
     line.save()
     return line
 
@@ -224,7 +231,7 @@ def decision_create(*, actor: Any, issuer: Unit, title: str, award_year: int, li
     rule_set = rule_set_on(date or (council_session.date if council_session is not None else timezone.localdate()))
     minutes = _minutes_citation(council_session)
     head = defaults.head_title(issuer)
-    decision = Decision.objects.create(
+    decision = Decision(
         issuer=issuer, kind=kind, symbol=symbol.strip() or defaults.symbol_for(issuer), date=date,
         place=issuer.province.place_name, title=title, award_year=award_year,
         authority=authority or defaults.authority_for(issuer),
@@ -237,6 +244,8 @@ def decision_create(*, actor: Any, issuer: Unit, title: str, award_year: int, li
         signer_position=signer_position or head, signer_name=signer_name, council_session=council_session,
         created_by=actor if getattr(actor, "pk", None) else None,
     )
+    _clean(decision)
+    decision.save()
     for i, spec in enumerate(lines, 1):
         _new_line(decision, spec, i)
     _event(decision, EventAction.CREATE, actor)
@@ -266,6 +275,7 @@ def decision_update(*, actor: Any, decision: Decision, **fields: Any) -> Decisio
     if not decision.signer_position:
         raise DecisionError("Cần ghi chức vụ người ký.")
     if changes:
+        _clean(decision)
         decision.save()
         if "date" in changes:
             for line in decision.lines.all():
@@ -352,7 +362,7 @@ def _draft_amendment(*, actor: Any, decision: Decision, reason: str, title: str,
     bases = defaults.bases_for(target.issuer, rule_set.code if rule_set else None)
     title_of_target = target.title[:1].lower() + target.title[1:]
     bases.insert(len(bases) - 1, f"Căn cứ {cite(target)} {title_of_target};")
-    draft = Decision.objects.create(
+    draft = Decision(
         issuer=target.issuer, kind=kind, symbol=target.symbol, place=target.place,
         title=title.strip() or _amendment_title(verb, target), award_year=target.award_year,
         authority=target.authority, bases=bases, budget_source=target.budget_source,
@@ -363,6 +373,8 @@ def _draft_amendment(*, actor: Any, decision: Decision, reason: str, title: str,
         revokes=target if kind == DecisionKind.REVOCATION else None,
         created_by=actor if getattr(actor, "pk", None) else None,
     )
+    _clean(draft)
+    draft.save()
     _event(draft, EventAction.CREATE, actor, reason=reason)
     return draft
 
@@ -459,6 +471,10 @@ def decision_issue(*, actor: Any, decision: Decision, date: dt.date | None = Non
     decision = _locked(decision)
     _require(actor, "issue", decision)
     day = date or decision.date or timezone.localdate()
+    if bounds.year_error(day.year):
+        raise DecisionError(f"Ngày ký {day:%d/%m/%Y}: {bounds.year_error(day.year)}")
+    if number is not None and not 1 <= number <= bounds.number_max():
+        raise DecisionError(f"Số quyết định phải từ 1 đến {bounds.number_max()}.")
     lines = list(decision.lines.select_related("staff", "staff__agency", "staff__department", "unit",
                                                "unit__parent").order_by("position", "id"))
     target = decision.amends
@@ -506,6 +522,7 @@ def decision_issue(*, actor: Any, decision: Decision, date: dt.date | None = Non
     decision.status = DecisionStatus.ISSUED
     decision.issued_at = timezone.now()
     decision.issued_by = actor if getattr(actor, "pk", None) else None
+    _clean(decision)
     decision.save()
 
     if withdrawn:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Q, Sum
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 from thidua.accounts.policy import is_admin
 from thidua.catalog import selectors as catalog_selectors
 from thidua.catalog.models import AwardType
+from thidua.core import bounds
 from thidua.core.paging import page_of, page_query
 from thidua.councils.policy import sessions_for
 from thidua.emulation.models import Authority
@@ -41,24 +42,23 @@ def _visible(request: HttpRequest, pk: int, action: str = "view") -> Decision:
 
 
 def _int(value: str | None) -> int | None:
-    value = (value or "").strip()
-    return int(value) if value.isdigit() else None
+    """A row id from the form; anything else (letters, '²', 22 digits) finds nothing."""
+    return bounds.parse_id(value)
 
 
-def _date(value: str | None) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat((value or "").strip())
-    except ValueError:
-        return None
+def _year(value: str | None, label: str) -> int | None:
+    """A year typed in a form: None when blank; a Vietnamese ValidationError when not a year in
+    the window (never silently replaced by a default)."""
+    return bounds.check_year(value, label) if (value or "").strip() else None
 
 
 def decision_list(request: HttpRequest) -> HttpResponse:
     visible = decisions_for(request.user)
     qs = visible.annotate(n_lines=Count("lines"), total=Sum("lines__amount")).order_by(
         "status", "-date", "-number", "-id")
-    year, status = request.GET.get("nam", ""), request.GET.get("trang_thai", "")
-    if year.isdigit():
-        qs = qs.filter(award_year=int(year))
+    year, status = bounds.query_year(request), request.GET.get("trang_thai", "")
+    if year is not None:
+        qs = qs.filter(award_year=year)
     if status in DecisionStatus.values:
         qs = qs.filter(status=status)
     page = page_of(request, qs)
@@ -75,15 +75,12 @@ def decision_create(request: HttpRequest) -> HttpResponse:
     issuer = Unit.objects.filter(pk=_int(request.POST.get("issuer"))).first()
     if issuer is None or not issuers_for(request.user).filter(pk=issuer.pk).exists():
         raise PermissionDenied
-    year = _int(request.POST.get("award_year"))
-    if year is None or not 2000 <= year <= 2100:
-        messages.error(request, "Năm khen thưởng không hợp lệ.")
-        return redirect("decision_list")
     try:
+        year = bounds.check_year(request.POST.get("award_year"), "Năm khen thưởng")
         decision = services.decision_create(actor=request.user, issuer=issuer, award_year=year,
                                             title=request.POST.get("title", ""))
-    except services.DecisionError as exc:
-        messages.error(request, str(exc))
+    except (services.DecisionError, ValidationError) as exc:
+        messages.error(request, bounds.user_message(exc))
         return redirect("decision_list")
     messages.success(request, "Đã lập dự thảo quyết định. Hãy bổ sung danh sách khen thưởng.")
     return redirect("decision_detail", pk=decision.pk)
@@ -152,9 +149,15 @@ def decision_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def decision_edit(request: HttpRequest, pk: int) -> HttpResponse:
     decision = _visible(request, pk, "edit")
     post = request.POST
+    try:
+        award_year = _year(post.get("award_year"), "Năm khen thưởng") or decision.award_year
+        date = bounds.parse_date(post.get("date"), "Ngày ký")
+    except ValidationError as exc:
+        messages.error(request, f"Chưa lưu: {bounds.user_message(exc)}")
+        return redirect("decision_detail", pk=pk)
     fields = {
-        "title": post.get("title", ""), "award_year": _int(post.get("award_year")) or decision.award_year,
-        "date": _date(post.get("date")), "authority": post.get("authority", ""),
+        "title": post.get("title", ""), "award_year": award_year,
+        "date": date, "authority": post.get("authority", ""),
         "bases": post.get("bases", "").splitlines(), "recipients": post.get("recipients", "").splitlines(),
         "article1": post.get("article1", ""), "budget_source": post.get("budget_source", ""),
         "executors": post.get("executors", ""), "signer_authority": post.get("signer_authority", ""),
@@ -165,6 +168,8 @@ def decision_edit(request: HttpRequest, pk: int) -> HttpResponse:
         fields["signer_authority"] = ""
     if decision.kind != DecisionKind.AWARD:
         fields["reason"] = post.get("reason", "")
+    # A field the form did not send keeps its value (a required one is not blanked by omission).
+    fields = {name: value for name, value in fields.items() if name in post or name == "award_year"}
     try:
         services.decision_update(actor=request.user, decision=decision, **fields)
     except services.DecisionError as exc:
@@ -182,9 +187,10 @@ def decision_add_line(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         services.decision_add_line(actor=request.user, decision=decision, code=request.POST.get("code", ""),
                                    staff=staff, unit=unit if staff is None else None,
-                                   year=_int(request.POST.get("year")), note=request.POST.get("note", ""))
-    except services.DecisionError as exc:
-        messages.error(request, str(exc))
+                                   year=_year(request.POST.get("year"), "Năm thành tích"),
+                                   note=request.POST.get("note", ""))
+    except (services.DecisionError, ValidationError) as exc:
+        messages.error(request, bounds.user_message(exc))
     else:
         messages.success(request, "Đã thêm vào danh sách.")
     agency = request.POST.get("co_quan", "")
@@ -221,11 +227,12 @@ def decision_amend_line(request: HttpRequest, pk: int, line: int, how: str) -> H
             services.decision_keep_line(actor=request.user, decision=decision, line=old)
         elif how == "thay":
             services.decision_replace_line(actor=request.user, decision=decision, line=old,
-                                           code=request.POST.get("code", ""), year=_int(request.POST.get("year")))
+                                           code=request.POST.get("code", ""),
+                                           year=_year(request.POST.get("year"), "Năm thành tích"))
         else:
             raise Http404
-    except services.DecisionError as exc:
-        messages.error(request, str(exc))
+    except (services.DecisionError, ValidationError) as exc:
+        messages.error(request, bounds.user_message(exc))
     return redirect("decision_detail", pk=pk)
 
 
@@ -233,11 +240,12 @@ def decision_amend_line(request: HttpRequest, pk: int, line: int, how: str) -> H
 def decision_issue(request: HttpRequest, pk: int) -> HttpResponse:
     decision = _visible(request, pk, "issue")
     try:
-        decision = services.decision_issue(actor=request.user, decision=decision,
-                                           date=_date(request.POST.get("date")),
-                                           number=_int(request.POST.get("number")))
-    except services.DecisionError as exc:
-        messages.error(request, f"Chưa ban hành được: {exc}")
+        decision = services.decision_issue(
+            actor=request.user, decision=decision, date=bounds.parse_date(request.POST.get("date"), "Ngày ký"),
+            number=bounds.parse_int(request.POST.get("number"), min_value=1, max_value=bounds.number_max(),
+                                    label="Số quyết định"))
+    except (services.DecisionError, ValidationError) as exc:
+        messages.error(request, f"Chưa ban hành được: {bounds.user_message(exc)}")
         return redirect("decision_detail", pk=pk)
     messages.success(request, f"Đã ban hành {decision}.")
     return redirect("decision_detail", pk=pk)

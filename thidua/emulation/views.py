@@ -20,6 +20,7 @@ from thidua.accounts.policy import (
 )
 from thidua.catalog.models import AwardType
 from thidua.catalog.wording import catalog_matcher
+from thidua.core import bounds
 from thidua.core.paging import page_of, page_query
 from thidua.organizations.models import BlockYear, Unit, UnitKind
 
@@ -44,10 +45,10 @@ def _visible(request: HttpRequest, pk: int, action: str = "view") -> Registratio
 
 def registration_list(request: HttpRequest) -> HttpResponse:
     qs = registrations_for(request.user).order_by("-year", "unit__position", "unit__name")
-    year = request.GET.get("nam", "")
+    year = bounds.query_year(request)
     status = request.GET.get("trang_thai", "")
-    if year.isdigit():
-        qs = qs.filter(year=int(year))
+    if year is not None:
+        qs = qs.filter(year=year)
     if status in Status.values:
         qs = qs.filter(status=status)
     agency = home_agency(request.user)
@@ -65,19 +66,19 @@ def registration_list(request: HttpRequest) -> HttpResponse:
 @require_POST
 def registration_start(request: HttpRequest) -> HttpResponse:
     agency = home_agency(request.user)
-    year_text = request.POST.get("year", "")
+    year = bounds.parse_year(request.POST.get("year", ""))
     if agency is None or not can_start_registration(request.user, agency):
         raise PermissionDenied
-    if not year_text.isdigit() or not 2000 <= int(year_text) <= 2100:
-        messages.error(request, "Năm đăng ký không hợp lệ.")
+    if year is None:
+        messages.error(request, f"Năm đăng ký không hợp lệ (cần từ {bounds.year_min()} đến {bounds.year_max()}).")
         return redirect("registration_list")
-    existing = Registration.objects.filter(unit=agency, year=int(year_text)).first()
+    existing = Registration.objects.filter(unit=agency, year=year).first()
     if existing:
-        messages.info(request, f"Đơn vị đã có bản đăng ký năm {year_text}.")
+        messages.info(request, f"Đơn vị đã có bản đăng ký năm {year}.")
         return redirect("registration_detail", pk=existing.pk)
-    block_year = BlockYear.objects.filter(year=int(year_text), memberships__unit=agency).first()
+    block_year = BlockYear.objects.filter(year=year, memberships__unit=agency).first()
     addressee = block_year.block.head_title() if block_year else ""
-    reg = services.registration_start(actor=request.user, unit=agency, year=int(year_text), addressee=addressee)
+    reg = services.registration_start(actor=request.user, unit=agency, year=year, addressee=addressee)
     messages.success(request, f"Đã tạo bản đăng ký năm {reg.year}. Hãy điền nội dung và chỉ tiêu.")
     return redirect("registration_edit", pk=reg.pk)
 

@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
 from thidua.accounts.policy import can_manage_staff, can_record_evaluation, staff_for, units_for
+from thidua.core import bounds
 from thidua.decisions.policy import decisions_for
 from thidua.organizations.models import Staff, UnitKind
 from thidua.rules.eligibility import NAMES
@@ -22,8 +23,7 @@ STATUS_CLASSES = {ELIGIBLE: "status-received", REVIEW: "status-submitted", NOT_E
 
 
 def _year(request: HttpRequest) -> int | None:
-    text = request.GET.get("nam", "").strip()
-    return int(text) if text.isdigit() and 1990 <= int(text) <= 2100 else None
+    return bounds.query_year(request)
 
 
 def _verdict(code: str, name: str, verdict: Verdict) -> dict:

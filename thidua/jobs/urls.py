@@ -3,6 +3,6 @@ from django.urls import path
 from . import views
 
 urlpatterns = [
-    path("viec-nen/<int:pk>/", views.job_detail, name="job_detail"),
-    path("viec-nen/<int:pk>/tai/", views.job_download, name="job_download"),
+    path("viec-nen/<id:pk>/", views.job_detail, name="job_detail"),
+    path("viec-nen/<id:pk>/tai/", views.job_download, name="job_download"),
 ]

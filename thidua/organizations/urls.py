@@ -8,8 +8,8 @@ urlpatterns = [
     path("don-vi/<str:code>/nhap-nhan-su/", views.staff_import_view, name="staff_import"),
     path("don-vi/<str:code>/mau-nhap-nhan-su.xlsx", views.staff_template_view, name="staff_template"),
     path("don-vi/<str:code>/them-nguoi/", views.staff_create_view, name="staff_create"),
-    path("nhan-su/<int:pk>/sua/", views.staff_edit_view, name="staff_edit"),
-    path("nhan-su/<int:pk>/chuyen-phong/", views.staff_move_view, name="staff_move"),
-    path("nhan-su/<int:pk>/thoi-viec/", views.staff_depart_view, name="staff_depart"),
+    path("nhan-su/<id:pk>/sua/", views.staff_edit_view, name="staff_edit"),
+    path("nhan-su/<id:pk>/chuyen-phong/", views.staff_move_view, name="staff_move"),
+    path("nhan-su/<id:pk>/thoi-viec/", views.staff_depart_view, name="staff_depart"),
     path("", include("thidua.evaluation.urls")),  # staff pages and the agency's eligibility (xét khen)
 ]

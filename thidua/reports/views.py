@@ -16,6 +16,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 
 from thidua.accounts.models import Role
 from thidua.accounts.policy import home_agency, is_admin, registrations_for
+from thidua.core import bounds
 from thidua.jobs.services import start_province_targets
 from thidua.organizations.models import BlockYear, Province, UnitKind
 from thidua.yearend.policy import agencies_for
@@ -31,9 +32,9 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 def _year(request: HttpRequest) -> int:
     """?nam=, else the latest year with a registration the user may see, else last year."""
-    text = request.GET.get("nam", "").strip()
-    if text.isdigit() and 1990 <= int(text) <= 2100:
-        return int(text)
+    year = bounds.query_year(request)
+    if year is not None:
+        return year
     latest = (registrations_for(request.user).order_by("-year").values_list("year", flat=True).first()
               if request.user.is_authenticated else None)
     return latest or dt.date.today().year - 1

@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from thidua.catalog.models import AwardType
+from thidua.core import bounds
 from thidua.core.html import select_options
 from thidua.core.paging import page_of, page_query
 from thidua.councils.policy import can_run, councils_for
@@ -33,10 +34,7 @@ USER_ERRORS = (ValidationError, services.NominationError, CouncilError, Decision
 
 
 def _year(request: HttpRequest, default: int | None = None) -> int:
-    text = (request.GET.get("nam") or request.POST.get("nam") or "").strip()
-    if text.isdigit() and 1990 <= int(text) <= 2100:
-        return int(text)
-    return default or dt.date.today().year - 1
+    return bounds.query_year(request) or default or dt.date.today().year - 1
 
 
 def _agency(request: HttpRequest, code: str) -> Unit:

@@ -8,7 +8,6 @@ Exit 2 with a one-line error on an unknown block or year."""
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from pathlib import Path
 
@@ -18,6 +17,7 @@ from django.utils import timezone
 from thidua.blocks import selectors, services
 from thidua.blocks.documents import export_block_docx, export_block_xlsx
 from thidua.blocks.scoring import fmt_points
+from thidua.core import bounds
 
 
 def _fail(message: str) -> CommandError:
@@ -32,13 +32,13 @@ class Command(BaseCommand):
         for name in ("summary", "ranking"):
             p = sub.add_parser(name, called_from_command_line=getattr(parser, "called_from_command_line", False))
             p.add_argument("--block", required=True, help="mã khối, ví dụ KHOI-TMTH")
-            p.add_argument("--year", required=True, type=int)
+            p.add_argument("--year", required=True, type=bounds.year_arg)
             p.add_argument("--json", action="store_true")
             if name == "summary":
                 p.add_argument("--format", choices=["xlsx", "docx"])
                 p.add_argument("--output")
         remind = sub.add_parser("remind", called_from_command_line=getattr(parser, "called_from_command_line", False))
-        remind.add_argument("--today", type=dt.date.fromisoformat, help="ngày tính hạn (mặc định: hôm nay)")
+        remind.add_argument("--today", type=bounds.date_arg, help="ngày tính hạn (mặc định: hôm nay)")
 
     def handle(self, *args, **options):
         if options["action"] == "remind":

@@ -19,6 +19,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db.models import Count, Sum
 
 from thidua.accounts.models import User
+from thidua.core import bounds
 from thidua.core.money import format_vnd
 from thidua.decisions.documents import export_decision
 from thidua.decisions.models import Decision, DecisionStatus
@@ -51,7 +52,7 @@ class Command(BaseCommand):
         sub = parser.add_subparsers(dest="action", required=True)
         cli = getattr(parser, "called_from_command_line", False)
         p = sub.add_parser("list", called_from_command_line=cli, help="liệt kê quyết định đã ban hành")
-        p.add_argument("--year", type=int, help="năm được khen thưởng (năm thi đua), ví dụ 2022")
+        p.add_argument("--year", type=bounds.year_arg, help="năm được khen thưởng (năm thi đua), ví dụ 2022")
         p.add_argument("--json", action="store_true")
         p.add_argument("--all", action="store_true", help="kể cả dự thảo chưa ban hành")
         p.add_argument("--user", help="thực hiện với quyền của người dùng này")
@@ -99,7 +100,8 @@ class Command(BaseCommand):
         from thidua.documents.pdf import PdfUnavailable
 
         ident = str(options["id"]).strip()
-        decision = self._scope(options).filter(pk=int(ident)).first() if ident.isdigit() else None
+        number = bounds.parse_id(ident)
+        decision = self._scope(options).filter(pk=number).first() if number else None
         if decision is None:
             raise _fail(f"Không tìm thấy quyết định có mã {ident}.")
         try:

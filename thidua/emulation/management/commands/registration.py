@@ -14,6 +14,7 @@ from django.db.models import Q
 from thidua.accounts.models import Role, User
 from thidua.accounts.policy import registrations_for
 from thidua.catalog.wording import catalog_matcher
+from thidua.core import bounds
 from thidua.emulation.documents import export_registration
 from thidua.emulation.legacy import NotARegistration, ParsedRegistration, parse_registration
 from thidua.emulation.models import Registration
@@ -34,7 +35,7 @@ class Command(BaseCommand):
         for name in ("check", "export"):
             p = sub.add_parser(name, called_from_command_line=getattr(parser, "called_from_command_line", False))
             p.add_argument("--unit", required=True, help="mã đơn vị, ví dụ SKHCN")
-            p.add_argument("--year", required=True, type=int)
+            p.add_argument("--year", required=True, type=bounds.year_arg)
             p.add_argument("--user", help="thực hiện với quyền của người dùng này")
             if name == "check":
                 p.add_argument("--json", action="store_true")

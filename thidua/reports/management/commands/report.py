@@ -10,6 +10,7 @@ import json
 from django.core.management.base import BaseCommand, CommandError
 
 from thidua.accounts.models import User
+from thidua.core import bounds
 from thidua.organizations.models import Unit, UnitKind
 from thidua.reports.selectors import has_year, unit_targets
 from thidua.yearend.policy import agencies_for
@@ -31,7 +32,7 @@ class Command(BaseCommand):
         p = sub.add_parser("targets", called_from_command_line=getattr(parser, "called_from_command_line", False),
                            help="chỉ tiêu đăng ký và kết quả đạt được")
         p.add_argument("--unit", required=True, help="mã đơn vị, ví dụ SKHCN")
-        p.add_argument("--year", required=True, type=int)
+        p.add_argument("--year", required=True, type=bounds.year_arg)
         p.add_argument("--json", action="store_true")
         p.add_argument("--user", help="thực hiện với quyền của người dùng này")
 
