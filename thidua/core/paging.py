@@ -7,6 +7,8 @@ from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
+from . import bounds
+
 PAGE_SIZE = 50
 PARAM = "trang"
 
@@ -14,7 +16,8 @@ PARAM = "trang"
 def page_of(request: HttpRequest, items: QuerySet | list, per_page: int = PAGE_SIZE) -> Page:
     """The page `?trang=` asks for (two queries on a queryset: the count and the page)."""
     text = request.GET.get(PARAM, "")
-    number = int(text) if text.isdigit() and len(text) <= 6 else 1
+    # Strict digits: '²'.isdigit() is true but int('²') fails.
+    number = (bounds.parse_id(text) if len(text) <= 6 else None) or 1
     return Paginator(items, per_page).get_page(number)
 
 
