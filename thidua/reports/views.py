@@ -21,7 +21,7 @@ from thidua.jobs.services import start_province_targets
 from thidua.organizations.models import BlockYear, Province, UnitKind
 from thidua.yearend.policy import agencies_for
 
-from . import statistics, statistics_export
+from . import awards, statistics, statistics_export
 from .dashboard import dashboard
 from .exports import group_workbook, unit_workbook
 from .policy import provinces_for
@@ -190,3 +190,28 @@ def statistics_page(request: HttpRequest) -> HttpResponse:
         "provinces": Province.objects.order_by("name") if is_admin(request.user) else None,
         "years": range(dt.date.today().year, dt.date.today().year - 8, -1),
     })
+
+
+# --- award statistics with charts ------------------------------------------------------------
+
+
+def _award_year(request: HttpRequest) -> int | None:
+    text = request.GET.get("nam", "")
+    return int(text) if text.isdigit() and 1990 <= int(text) <= 2100 else None
+
+
+def awards_province(request: HttpRequest) -> HttpResponse:
+    """The province board's view: every award decided in the province, with each agency's share."""
+    province = _statistics_province(request)
+    data = awards.award_statistics(awards.province_lines(province), _award_year(request), by_unit=True)
+    return render(request, "reports/awards.html", {
+        "data": data, "heading": province.name, "province": province,
+        "provinces": Province.objects.order_by("name") if is_admin(request.user) else None,
+        "agencies": agencies_for(request.user).filter(province=province).order_by("position", "name"),
+    })
+
+
+def awards_agency(request: HttpRequest, code: str) -> HttpResponse:
+    agency = get_object_or_404(agencies_for(request.user), code=code[:40])
+    data = awards.award_statistics(awards.agency_lines(agency), _award_year(request), by_unit=False)
+    return render(request, "reports/awards.html", {"data": data, "heading": agency.name, "agency": agency})
