@@ -439,3 +439,19 @@ def test_text_tables_with_blank_lines_between_rows_are_one_table(matcher):
     data = parse_registration(spaced.encode(), matcher).as_json()
     assert data["targets"] == _seed_targets()
     assert data["unread"] == []
+
+
+def test_text_with_single_star_emphasis_and_the_signature_beside_the_recipients(matcher):
+    text = _seed_text().decode()
+    text = text.replace("Thái Nguyên, ngày", "*Thái Nguyên, ngày").replace("năm 2022\n\nBẢN", "năm 2022*\n\nBẢN")
+    text = text.replace("(Kèm theo Công văn số /KHCN-TTR ngày /02/2022)",
+                        "*(Kèm theo Công văn số 15/KHCN-TTR ngày 05/02/2022)*")
+    head, _, _ = text.partition("**KT. GIÁM ĐỐC")
+    text = head + ("Nơi nhận:\tKT. GIÁM ĐỐC\n- Như trên;\tPHÓ GIÁM ĐỐC\n- Lưu: VT, TTr.\t\n"
+                   "\t(Đã ký)\n\tĐinh Bộ Sơn\n")
+    data = parse_registration(text.encode(), matcher).as_json()
+    assert data["place"] == "Thái Nguyên" and data["letter_number"] == "15/KHCN-TTR"
+    assert data["letter_date"] == "2022-02-05"
+    assert data["signer"] == {"authority": "KT. GIÁM ĐỐC", "position": "PHÓ GIÁM ĐỐC", "name": "Đinh Bộ Sơn"}
+    assert data["recipients"] == ["Như trên", "Lưu: VT, TTr"]
+    assert data["targets"] == _seed_targets() and data["unread"] == []

@@ -54,6 +54,7 @@ def _clean(text: str) -> str:
     text = unicodedata.normalize("NFC", text)
     text = re.sub(r"</?[a-zA-Z][^>]*>", "", text)
     text = text.replace("**", "").replace("__", "")
+    text = re.sub(r"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])", r"\1", text)  # *italic*, not "* item"
     return re.sub(r"[ \u00a0\u2002\u2003]+", " ", text).strip()
 
 
@@ -652,6 +653,9 @@ class _Reader:
     def signature_line(self, text: str, folded: str) -> None:
         if _SIGN_NOTE.match(folded):
             return
+        if _BULLET.match(text):  # "Nơi nhận" printed beside the signature
+            self.parsed.recipients.append(_strip_bullet(text).rstrip(";. "))
+            return
         if _is_upper(text) and len(self.signature_lines) < 3 and not self.parsed.signer_name and (
                 _AUTHORITY.match(text) or any(w in folded for w in _POSITION_WORDS) or not self.signature_lines):
             self.signature_lines.append(text)
@@ -694,11 +698,13 @@ def parse_blocks(blocks: list[Block], matcher: WordingMatcher) -> ParsedRegistra
             if _is_target_table(block, matcher, in_targets=reader.state == "targets"):
                 reader.state = "targets" if reader.state not in ("signature",) else reader.state
                 reader.columns = _read_table(block, matcher, reader.parsed, reader.columns)
-            else:  # a layout table (heading, signature): its cells, left to right, are lines
-                for row in block.rows:
-                    seen: list[str] = []
-                    for cell in row:
-                        if cell in seen:
+            else:  # a layout table (heading, signature): column by column, each cell's lines in order
+                width = max(len(row) for row in block.rows)
+                seen: list[str] = []
+                for j in range(width):
+                    for row in block.rows:
+                        cell = row[j] if j < len(row) else ""
+                        if cell.strip() and cell in seen:
                             continue  # merged cells repeat
                         seen.append(cell)
                         for line in cell.split("\n"):
