@@ -132,7 +132,7 @@ LOGOUT_REDIRECT_URL = "login"
 # pair, so one office's shared address does not lock every colleague, and nobody can lock a user
 # out from elsewhere); every failure is kept (axes' failure log and the audit trail).
 AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",
+    "thidua.accounts.backends.ThrottledLoginBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_FAILURE_LIMIT = int(os.environ.get("THIDUA_LOGIN_FAILURE_LIMIT", "5"))
