@@ -40,6 +40,20 @@ PAGES = {
 }
 
 
+def group_cpu_seconds(pgid: int) -> float:
+    """CPU time (user + system) of every process of the server's process group: gunicorn's workers
+    too. Unlike wall time it barely depends on what else the machine runs."""
+    ticks = 0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[2]) == pgid:
+            ticks += int(fields[11]) + int(fields[12])
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
 def load(port: int, path: str, cookies: dict[str, str], clients: int, seconds: float) -> dict[str, float]:
     """`clients` threads request `path` in a loop for `seconds`; returns throughput and latencies."""
     latencies: list[float] = []
@@ -78,6 +92,7 @@ def load(port: int, path: str, cookies: dict[str, str], clients: int, seconds: f
         "rps": len(latencies) / elapsed,
         "p50": statistics.median(latencies) * 1000,
         "p95": latencies[max(int(len(latencies) * 0.95) - 1, 0)] * 1000,
+        "requests": len(latencies),
         "errors": ", ".join(f"{n} {kind}" for kind, n in errors.items()) or "0",
     }
 
@@ -100,8 +115,8 @@ def main(argv: list[str] | None = None) -> int:
                                 text=True).stdout.strip()
         print(f"commit {commit}, {os.cpu_count()} CPUs, load {os.getloadavg()[0]:.1f}, "
               f"{args.clients} clients, {args.seconds:g} s per page")
-        print("| Server | Page | req/s | p50 ms | p95 ms | errors |")
-        print("|---|---|---|---|---|---|")
+        print("| Server | Page | req/s | p50 ms | p95 ms | server CPU ms/req | errors |")
+        print("|---|---|---|---|---|---|---|")
         for name in args.only or SERVERS:
             port = free_port()
             server = deployment.serve(SERVERS[name], port)
@@ -111,8 +126,10 @@ def main(argv: list[str] | None = None) -> int:
                 for label, (path, logged_in) in PAGES.items():
                     cookies = browser.cookies if logged_in else {}
                     load(port, path, cookies, args.clients, 1)  # warm up every worker
+                    cpu_before = group_cpu_seconds(server.pid)
                     r = load(port, path, cookies, args.clients, args.seconds)
-                    print(f"| {name} | {label} | {r['rps']:.0f} | {r['p50']:.0f} | {r['p95']:.0f} | "
+                    cpu = (group_cpu_seconds(server.pid) - cpu_before) * 1000 / max(r["requests"], 1)
+                    print(f"| {name} | {label} | {r['rps']:.0f} | {r['p50']:.0f} | {r['p95']:.0f} | {cpu:.1f} | "
                           f"{r['errors']} |", flush=True)
             finally:
                 stop(server)

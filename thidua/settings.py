@@ -5,6 +5,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 
 BASE_DIR = Path(__file__).resolve().parent
 PROJECT_DIR = BASE_DIR.parent
@@ -16,6 +17,16 @@ def _env_bool(name: str, default: bool) -> bool:
     if value is None:
         return default
     return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def _env_int(name: str, default: int) -> int:
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return default
+    try:
+        return int(value)
+    except ValueError:
+        raise ValueError(f"{name} must be a whole number, not {value!r}") from None
 
 
 DEBUG = _env_bool("THIDUA_DEBUG", "THIDUA_SECRET_KEY" not in os.environ)
@@ -36,6 +47,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django_htmx",
+    "csp",
     "simple_history",
     "axes",
     "thidua.core",
@@ -62,6 +74,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -197,6 +210,37 @@ SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 # A stale form or a browser without cookies gets a Vietnamese page, not Django's English one.
 CSRF_FAILURE_VIEW = "thidua.core.views.csrf_failure"
+
+# Content-Security-Policy (django-csp), in development too so that a page that breaks it shows up
+# in the browser tests. Every script and stylesheet is a vendored or project static file: no inline
+# <script>/<style>, no event-handler attributes (static/js/app.js reads data- attributes instead),
+# nothing from another origin. The one allowance is style="" attributes (style-src-attr), used for
+# computed widths and colours; they cannot run code.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "style-src-attr": [UNSAFE_INLINE],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
+
+# Request body limits (the web server's own limit, nginx's client_max_body_size, comes first: see
+# docs/deployment.md). Over a limit, Django answers 400 with thidua's Vietnamese page.
+# - the body except uploaded files (form fields): 2.5 MB;
+DATA_UPLOAD_MAX_MEMORY_SIZE = _env_int("THIDUA_REQUEST_BODY_MAX_BYTES", 2_621_440)
+# - the number of form fields in one request;
+DATA_UPLOAD_MAX_NUMBER_FIELDS = _env_int("THIDUA_REQUEST_MAX_FIELDS", 1000)
+# - uploaded files above this size are spooled to a temporary file instead of memory (not a limit:
+#   the size limit of imported files is the imports' own setting).
+FILE_UPLOAD_MAX_MEMORY_SIZE = _env_int("THIDUA_UPLOAD_MEMORY_BYTES", 2_621_440)
 
 # Where LibreOffice lives for PDF conversion; absent means PDF export says so clearly.
 THIDUA_SOFFICE = os.environ.get("THIDUA_SOFFICE", "")

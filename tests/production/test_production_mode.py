@@ -110,6 +110,7 @@ def test_each_demo_role_logs_in_and_sees_its_pages_with_their_static_files(serve
     own_path = DEMO_ROLES[username]
     own = browser.get(own_path)
     assert own.status == 200 and "Đăng xuất" in own.text, own_path
+    assert "script-src 'self'" in own.headers["Content-Security-Policy"]
     static |= static_references(home.text) | static_references(own.text)
     assert any(p.endswith(".css") for p in static) and any("htmx" in p for p in static)
     # Hashed names from the manifest storage, so browsers may cache them for ever.
