@@ -25,6 +25,7 @@ BIN = Path(sys.executable).parent  # the .venv that runs the tests holds `thidua
 HOST = "127.0.0.1"
 DOCUMENTED_PORT = "8000"
 DEMO_PASSWORD = "thidua2022"
+PASSED_ENVIRONMENT = ("HOME", "LANG", "LC_ALL", "TMPDIR", "SYSTEMROOT")
 # Every demo login and the page it lands on after logging in, plus one page of its own to fetch.
 DEMO_ROLES = {
     "admin": "/don-vi/",
@@ -72,10 +73,9 @@ class Deployment:
     outputs: dict[str, subprocess.CompletedProcess] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        self.env = {
-            key: value for key, value in os.environ.items()
-            if not key.startswith("THIDUA_") and key not in {"DATABASE_URL", "DJANGO_SETTINGS_MODULE"}
-        }
+        # A clean environment, as a service has: nothing the test run set (e.g. the browser tests'
+        # DJANGO_ALLOW_ASYNC_UNSAFE, which `check --deploy` rightly refuses) leaks into it.
+        self.env = {key: os.environ[key] for key in PASSED_ENVIRONMENT if key in os.environ}
         self.env.update({
             "THIDUA_DEBUG": "0",
             "THIDUA_SECRET_KEY": secrets.token_urlsafe(50),
