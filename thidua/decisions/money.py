@@ -43,6 +43,9 @@ def line_money(code: str, *, collective: bool, on: dt.date, province_id: int | N
         raise MoneyError(f"Chưa có hệ số tiền thưởng của {catalog.award_name(code)} theo "
                          f"{rule_set.name or rule_set.code} vào ngày {on:%d/%m/%Y}.")
     result = reward_amount(code, found.coefficient, salary.amount, collective_multiplier=found.collective_multiplier)
-    return LineMoney(coefficient=result.coefficient, base_salary=result.base_salary, amount=result.amount,
+    # The line keeps two decimals (DecisionLine.coefficient): 1.00 × 2.0 is 2.000 until quantised, and
+    # saving validates the field's decimal places.
+    return LineMoney(coefficient=result.coefficient.quantize(Decimal("0.01")), base_salary=result.base_salary,
+                     amount=result.amount,
                      rule_set=rule_set.code, coefficient_basis=found.basis, salary_basis=salary.basis,
                      salary_confirmed=salary.confirmed, salary_from=salary.valid_from)
