@@ -174,6 +174,9 @@ class DecisionLine(models.Model):
                 name="decision_line_person_or_collective",
             ),
         ]
+        # Reports read the lines of a year for an agency's people or units: without these, the
+        # database walks every line in force in the nation.
+        indexes = [models.Index(fields=["staff", "year"]), models.Index(fields=["unit", "year"])]
 
     def __str__(self) -> str:
         return f"{self.name} – {self.award_name} {self.year}"

@@ -24,7 +24,7 @@ from thidua.decisions.selectors import lines_in_force
 from thidua.emulation.models import Registration, Target
 from thidua.evaluation.models import AwardRecord
 from thidua.evaluation.selectors import lineages_of
-from thidua.organizations.models import BlockYear, Unit, UnitKind
+from thidua.organizations.models import BlockYear, Staff, Unit, UnitKind
 
 COLLECTIVE, INDIVIDUAL = "collective", "individual"
 
@@ -114,11 +114,16 @@ def targets_for(agencies: list[Unit], year: int) -> list[UnitTargets]:
         row.individual.add(Pair(ic, 0))
 
     subjects: dict[tuple[int, str, str], set[int]] = defaultdict(set)
-    scope = Q(staff__agency_id__in=list(owner)) | Q(unit_id__in=list(collective_owner))
-    awarded = [*AwardRecord.objects.filter(scope, year=year).order_by().values_list(
-        "code", "staff_id", "staff__agency_id", "unit_id"),
-        *lines_in_force().filter(scope, year=year).order_by().values_list(
-        "code", "staff_id", "staff__agency_id", "unit_id")]
+    # People and collectives in separate queries, each through its own index: one OR across the
+    # staff join and the unit made SQLite read every award of the year in the nation (0.25 s).
+    people = Staff.objects.filter(agency_id__in=list(owner)).values("pk")
+    fields = ("code", "staff_id", "staff__agency_id", "unit_id")
+    awarded = [
+        *AwardRecord.objects.filter(staff_id__in=people, year=year).order_by().values_list(*fields),
+        *AwardRecord.objects.filter(unit_id__in=list(collective_owner), year=year).order_by().values_list(*fields),
+        *lines_in_force().filter(staff_id__in=people, year=year).order_by().values_list(*fields),
+        *lines_in_force().filter(unit_id__in=list(collective_owner), year=year).order_by().values_list(*fields),
+    ]
     for code, staff_id, staff_agency, unit_id in awarded:
         if staff_id is not None:
             subjects[(owner[staff_agency], code, INDIVIDUAL)].add(staff_id)
@@ -139,8 +144,10 @@ def unit_targets(unit: Unit, year: int) -> UnitTargets:
 
 def has_year(unit: Unit, year: int) -> bool:
     """A registration or an award of the year exists for the unit (else the report has nothing to say)."""
-    return Registration.objects.filter(unit=unit, year=year).exists() or AwardRecord.objects.filter(
-        Q(staff__agency=unit) | Q(unit=unit) | Q(unit__parent=unit), year=year).exists()
+    return (Registration.objects.filter(unit=unit, year=year).exists()
+            or AwardRecord.objects.filter(staff_id__in=Staff.objects.filter(agency=unit).values("pk"),
+                                          year=year).exists()
+            or AwardRecord.objects.filter(Q(unit=unit) | Q(unit__parent=unit), year=year).exists())
 
 
 @dataclass
