@@ -101,8 +101,8 @@ async def load(port: int, name: str, url: str, cookie: str, *, connections: int,
                 reader, writer = await asyncio.open_connection(HOST, port)
             t0 = time.perf_counter()
             try:
-                status, alive = await _fetch(reader, writer, request)
-            except (asyncio.IncompleteReadError, ConnectionError):
+                status, alive = await asyncio.wait_for(_fetch(reader, writer, request), timeout=60)
+            except (asyncio.IncompleteReadError, ConnectionError, TimeoutError):
                 errors += 1
                 writer.close()
                 writer = None
@@ -165,11 +165,14 @@ def main(argv: list[str] | None = None) -> None:
     connection.close()
 
     port = free_port()
+    log_path = Path(settings.STATIC_ROOT).parent / "bench-server.log"
+    log = log_path.open("w")
     server = subprocess.Popen(
         [str(Path(sys.executable).parent / "waitress-serve"), f"--listen={HOST}:{port}", f"--threads={args.threads}",
          "--trusted-proxy=127.0.0.1", "--trusted-proxy-headers=x-forwarded-proto", "--log-untrusted-proxy-headers",
          "--no-expose-tracebacks", "thidua.wsgi:application"],
-        env=os.environ.copy(), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
+        # The server's log to a file: an unread pipe fills up and stops the server.
+        env=os.environ.copy(), stdout=subprocess.DEVNULL, stderr=log, start_new_session=True)
     try:
         for _ in range(100):
             try:
@@ -190,10 +193,12 @@ def main(argv: list[str] | None = None) -> None:
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=10)
+        log.close()
 
     rate = sum(h.rate for h in health) / len(health)
     p95 = sum(h.pct(0.95) for h in health) / len(health)
     database = settings.DATABASES["default"]["ENGINE"].rsplit(".", 1)[-1]
+    print(f"server log: {log_path}")
     print(f"server: waitress, {args.threads} threads, production settings (DEBUG off); database {database}; "
           f"{connections} connections, {seconds:.0f} s per page; load average {os.getloadavg()[0]:.1f}")
     print(f"health: {health[0].rate:.0f} and {health[1].rate:.0f} req/s (before, after), p95 "

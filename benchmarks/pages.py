@@ -8,9 +8,7 @@ Used by `generate.py` (after a province's history) and by `profile_pages.py` / `
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
-from django.conf import settings
 from django.contrib.auth.hashers import make_password
 from django.core.management import call_command
 from django.db import transaction
@@ -101,11 +99,10 @@ def generate_work(province: Province) -> dict[str, int]:
 
 
 def collect_static() -> None:
-    """Bring a generated database to the current schema, and collect the static files once
-    (production mode serves hashed static names from the manifest)."""
+    """Bring a generated database to the current schema, and collect the static files (production
+    mode serves hashed names from the manifest; unchanged files are skipped)."""
     call_command("migrate", verbosity=0)
-    if not (Path(settings.STATIC_ROOT) / "staticfiles.json").exists():
-        call_command("collectstatic", interactive=False, verbosity=0)
+    call_command("collectstatic", interactive=False, verbosity=0)
 
 
 def role_users(province_code: str) -> dict[str, User]:
