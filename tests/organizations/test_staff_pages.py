@@ -108,7 +108,6 @@ def test_an_unreadable_file_is_explained(officer, name, content, message):
 
 def test_the_agency_list_counts_without_a_query_per_row(officer, django_assert_max_num_queries, users):
     officer.force_login(users["bantdkt"])
-    # Session, user, unit, the list; the session is saved again on every request (sliding expiry).
-    with django_assert_max_num_queries(7):
+    with django_assert_max_num_queries(6):
         page = officer.get(reverse("agency_list")).content.decode()
     assert "Sở Khoa học và Công nghệ tỉnh Thái Nguyên</a></td><td>7</td><td>73</td>" in page

@@ -300,8 +300,9 @@ def decision_download(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
 
 
 def _pdf(content: bytes, filename: str) -> HttpResponse:
+    """Shown in the browser (whose viewer prints it straight away), saved under `filename`."""
     response = HttpResponse(content, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
     return response
 
 
