@@ -19,7 +19,7 @@ export PIP_DISABLE_PIP_VERSION_CHECK := 1
 help:
 	@echo "make run   - set up .venv, migrate, load the demo data and serve on http://$(HOST_PORT)/ (with a job worker)"
 	@echo "make test  - install what the tests need, run ruff, then pytest on SQLite and on PostgreSQL"
-	@echo "make lint  - ruff only"
+	@echo "make lint  - ruff, then the import contracts (.importlinter)"
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -49,6 +49,7 @@ system-packages:
 
 lint: install-test
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports --no-cache
 
 # pytest exits 5 when it collects nothing: that fails here too, with a word of explanation.
 define run_pytest

@@ -3,8 +3,9 @@ year it heads, the province board its province."""
 
 from django.contrib.auth.models import AnonymousUser
 
-from thidua.accounts.policy import can, registrations_for, units_for
+from thidua.emulation.policy import can, registrations_for
 from thidua.organizations.models import BlockYear, Unit
+from thidua.organizations.policy import units_for
 
 
 def seen(user):

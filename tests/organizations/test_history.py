@@ -5,9 +5,9 @@ import datetime as dt
 import pytest
 
 from thidua.accounts.models import Role, User
-from thidua.accounts.policy import registrations_for
 from thidua.emulation.documents import registration_context
 from thidua.emulation.models import Registration
+from thidua.emulation.policy import registrations_for
 from thidua.organizations.models import Unit, UnitKind
 from thidua.organizations.services import lineage_ids, unit_merge, unit_rename, unit_split
 

@@ -21,7 +21,7 @@ pytestmark = pytest.mark.django_db
 # Registered admins that are not domain data: logins, Word templates, a user's own notifications,
 # Django's and django-axes' own tables. Everything else must be read-only for non-superusers.
 NOT_DOMAIN = {"accounts.user", "auth.group", "documents.documenttemplate", "notifications.notification"}
-NOT_DOMAIN_APPS = {"axes"}
+NOT_DOMAIN_APPS = {"axes", "django_tasks_database"}
 
 
 def _revert_post(quota: QuotaRule, **changes) -> dict:

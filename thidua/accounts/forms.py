@@ -32,3 +32,18 @@ class ResetPasswordForm(SetPasswordForm):
 
 class UserSearchForm(forms.Form):
     q = forms.CharField(label="Tìm theo tên, tên đăng nhập", required=False, max_length=MAX_QUERY)
+
+
+class AuditFilterForm(forms.Form):
+    """Filters of the audit page; every field bounded."""
+
+    person = forms.CharField(label="Người thực hiện", required=False, max_length=MAX_QUERY)
+    unit = forms.CharField(label="Đơn vị của người thực hiện (mã)", required=False, max_length=40)
+    kind = forms.ChoiceField(label="Loại đối tượng", required=False)
+    object_id = forms.CharField(label="Số hiệu đối tượng", required=False, max_length=40)
+    since = forms.DateField(label="Từ ngày", required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    until = forms.DateField(label="Đến ngày", required=False, widget=forms.DateInput(attrs={"type": "date"}))
+
+    def __init__(self, *args, kinds: list[tuple[str, str]], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = [("", "Tất cả"), *kinds]

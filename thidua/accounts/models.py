@@ -12,7 +12,7 @@ class Role(models.TextChoices):
 
 class User(AbstractUser):
     """A login. Belongs to one unit with one role; the role decides what of that unit's
-    surroundings the user may see and do (see accounts.policy)."""
+    surroundings the user may see and do (see accounts.scope)."""
 
     unit = models.ForeignKey(
         "organizations.Unit", on_delete=models.PROTECT, null=True, blank=True, related_name="users",

@@ -9,5 +9,6 @@ urlpatterns = [
     path("suc-khoe/", views.health, name="health"),
     path("doi-mat-khau/", views.password_change, name="password_change"),
     path("tai-khoan/", views.user_list, name="user_list"),
+    path("nhat-ky/", views.audit_log, name="audit_log"),
     path("tai-khoan/<id:pk>/dat-lai-mat-khau/", views.password_reset, name="password_reset"),
 ]

@@ -8,9 +8,13 @@ from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
+from thidua.audit.labels import action_label, object_label
+from thidua.audit.models import AuditEvent
+
 from . import services
-from .forms import OwnPasswordForm, ResetPasswordForm, UserSearchForm
+from .forms import AuditFilterForm, OwnPasswordForm, ResetPasswordForm, UserSearchForm
 from .models import User
+from .scope import Scope
 
 
 def health(request: HttpRequest) -> HttpResponse:
@@ -64,3 +68,38 @@ def locked_out(request: HttpRequest, response: HttpResponse | None = None, crede
     return render(request, "accounts/locked_out.html", {
         "username": username, "failure_limit": settings.AXES_FAILURE_LIMIT, "cooloff_minutes": minutes,
     }, status=429)
+
+
+AUDIT_PAGE = 200
+
+
+def audit_log(request: HttpRequest) -> HttpResponse:
+    """The audit trail, for administrators (everything) and the province board (the acts of the
+    people of its province). Filter by person, unit, kind of object, object and time."""
+    scope = Scope.of(request.user)
+    if scope is None or not (scope.admin or scope.province_board):
+        raise PermissionDenied("Chỉ Ban Thi đua – Khen thưởng tỉnh và quản trị viên xem được nhật ký.")
+    rows = AuditEvent.objects.select_related("actor", "actor__unit").order_by("-at", "-id")
+    if not scope.admin:
+        rows = rows.filter(actor__unit__province_id=scope.province_id)
+    kinds = sorted({(t, object_label(t)) for t in rows.values_list("object_type", flat=True).distinct()},
+                   key=lambda pair: pair[1])
+    form = AuditFilterForm(request.GET or None, kinds=kinds)
+    if form.is_valid():
+        data = form.cleaned_data
+        if data["person"]:
+            q = data["person"]
+            rows = rows.filter(Q(actor__username__icontains=q) | Q(actor__first_name__icontains=q)
+                               | Q(actor__last_name__icontains=q))
+        if data["unit"]:
+            rows = rows.filter(actor__unit__code__iexact=data["unit"])
+        if data["kind"]:
+            rows = rows.filter(object_type=data["kind"])
+        if data["object_id"]:
+            rows = rows.filter(object_id=data["object_id"])
+        if data["since"]:
+            rows = rows.filter(at__date__gte=data["since"])
+        if data["until"]:
+            rows = rows.filter(at__date__lte=data["until"])
+    events = [(e, object_label(e.object_type), action_label(e.action)) for e in rows[:AUDIT_PAGE]]
+    return render(request, "accounts/audit_log.html", {"form": form, "events": events, "limit": AUDIT_PAGE})

@@ -12,7 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from thidua.accounts.models import User
-from thidua.accounts.policy import is_admin
+from thidua.accounts.scope import is_admin
 from thidua.audit.services import audit_record
 
 from .models import ApiToken

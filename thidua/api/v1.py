@@ -1,4 +1,4 @@
-"""REST API v1 for other systems: the same scope as the pages (accounts.policy and the apps'
+"""REST API v1 for other systems: the same scope as the pages (accounts.scope and the apps'
 policies), the same services for every write (validation, version check, audit).
 
 Authentication: `Authorization: Bearer thd_…`, a token an administrator made on /khoa-api/ for a
@@ -19,16 +19,17 @@ from ninja.pagination import LimitOffsetPagination, paginate
 from ninja.responses import Status as Reply
 from ninja.security import HttpBearer
 
-from thidua.accounts.policy import registrations_for, staff_for, units_for
 from thidua.decisions.policy import decisions_for
 from thidua.emulation import services as emulation
 from thidua.emulation.forms import RegistrationEditor
 from thidua.emulation.models import Registration
 from thidua.emulation.models import Status as RegistrationStatus
+from thidua.emulation.policy import registrations_for
 from thidua.emulation.selectors import registration_findings, registration_with_parts
 from thidua.evaluation import services as evaluation
 from thidua.evaluation.models import AwardRecord, CollectiveRating, Rating, RatingLevel
 from thidua.organizations.models import UnitKind
+from thidua.organizations.policy import staff_for, units_for
 
 from .services import token_user
 

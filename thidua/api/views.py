@@ -8,7 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from thidua.accounts.policy import is_admin
+from thidua.accounts.scope import is_admin
 
 from . import services
 from .forms import TokenForm

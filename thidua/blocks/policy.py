@@ -1,5 +1,5 @@
-"""Who may see and do what with a block's year. Built on accounts.policy (roles, home agency, the
-block-years a user's agency heads) so pages, exports and commands share one answer.
+"""Who may see and do what with a block's year. Built on accounts.scope and organizations.policy (roles,
+home agency, the block-years a user's agency heads) so pages, exports and commands share one answer.
 
 - province officers manage the blocks of their province and see every block desk read-only;
 - the block head's officer (and an administrator) runs the desk: consolidation, compact and
@@ -10,28 +10,20 @@ block-years a user's agency heads) so pages, exports and commands share one answ
 
 from __future__ import annotations
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 
 from thidua.accounts.models import Role, User
-from thidua.accounts.policy import headed_block_years, home_agency, is_admin
+from thidua.accounts.scope import VIEW, is_admin
+from thidua.emulation.models import Movement
 from thidua.organizations.models import BlockYear, Province, Unit
+from thidua.organizations.policy import headed_block_years, home_agency
 
 SCORING_ROLES = (Role.AGENCY_OFFICER, Role.AGENCY_LEADER, Role.BLOCK_OFFICER)
 
 
 def block_years_for(user: User) -> QuerySet[BlockYear]:
     """Every block-year the user may open."""
-    qs = BlockYear.objects.select_related("block", "head", "deputy")
-    if not user.is_authenticated:
-        return qs.none()
-    if is_admin(user):
-        return qs
-    agency = home_agency(user)
-    if agency is None:
-        return qs.none()
-    if user.role == Role.PROVINCE_OFFICER:
-        return qs.filter(block__province_id=agency.province_id)
-    return qs.filter(Q(memberships__unit=agency) | Q(head=agency)).distinct()
+    return BlockYear.objects.for_user(user, VIEW).select_related("block", "head", "deputy")
 
 
 def can_manage_blocks(user: User, province: Province | None = None) -> bool:
@@ -95,16 +87,4 @@ def may(user: User, block_year: BlockYear) -> dict[str, bool]:
 def movements_for(user: User):
     """Movements launched downward that the user may open: the province board sees its province's,
     an agency those it must respond to."""
-    from thidua.emulation.models import Movement
-
-    qs = Movement.objects.filter(launched_for_year__isnull=False).select_related("launched_by")
-    if not user.is_authenticated:
-        return qs.none()
-    if is_admin(user):
-        return qs
-    agency = home_agency(user)
-    if agency is None:
-        return qs.none()
-    if user.role == Role.PROVINCE_OFFICER:
-        return qs.filter(launched_by__province_id=agency.province_id)
-    return qs.filter(target_units=agency).distinct()
+    return Movement.objects.for_user(user, VIEW).filter(launched_for_year__isnull=False).select_related("launched_by")

@@ -13,9 +13,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from thidua.accounts.policy import home_agency
 from thidua.emulation.models import Registration, Status
 from thidua.organizations.models import Block, BlockYear, Unit, UnitKind
+from thidua.organizations.policy import home_agency
 
 from . import scoring, selectors, services
 from .documents import export_block_docx, export_block_xlsx

@@ -1,7 +1,8 @@
 from django.contrib import admin
 
-from thidua.accounts.policy import is_admin, rules_province_for
+from thidua.accounts.scope import is_admin
 from thidua.core.admin import DomainHistoryAdmin
+from thidua.organizations.policy import rules_province_for
 
 from .models import AwardType, BaseSalary, ProvinceSetting, QuotaRule, RewardCoefficient, RuleSet
 

@@ -12,11 +12,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 from django.utils import timezone
 
-from thidua.accounts.policy import is_admin, rules_province_for
+from thidua.accounts.scope import is_admin
 from thidua.audit.services import audit_record
 from thidua.councils.models import VoteThreshold
 from thidua.evaluation.models import CriteriaSetting
 from thidua.organizations.models import Province
+from thidua.organizations.policy import rules_province_for
 
 from .models import BaseSalary, QuotaRule, RewardCoefficient
 

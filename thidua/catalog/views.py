@@ -13,9 +13,10 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from thidua.accounts.policy import home_agency, is_admin, rules_province_for
+from thidua.accounts.scope import is_admin
 from thidua.evaluation import criteria as criteria_fields
 from thidua.organizations.models import Province
+from thidua.organizations.policy import home_agency, rules_province_for
 
 from . import services
 from .law import law_in_force

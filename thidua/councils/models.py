@@ -15,7 +15,9 @@ from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
+from thidua.accounts.scope import VIEW, Scope, ScopedQuerySet
 from thidua.catalog.models import Effective
+from thidua.organizations.selectors import lineage_ids
 
 from . import tally
 
@@ -32,6 +34,18 @@ ROLE_ORDER = {MemberRole.CHAIR: 0, MemberRole.VICE_CHAIR: 1, MemberRole.STANDING
               MemberRole.SECRETARY: 4}
 
 
+class CouncilQuerySet(ScopedQuerySet):
+    def restrict(self, scope: Scope, action: str) -> CouncilQuerySet:
+        """view: the province board every council of its province (its agencies' too, to read the
+        minutes sent in dossiers); an agency its own council (and those of units it continues).
+        Running a council: councils.policy.can_run."""
+        if action != VIEW:
+            return self.none()
+        if scope.province_board:
+            return self.filter(owner__province_id=scope.province_id)
+        return self.filter(owner_id__in=lineage_ids(scope.agency_id))
+
+
 class Council(models.Model):
     """The council of an agency (for unit-level titles) or of the province (for provincial titles
     and proposals upward)."""
@@ -44,6 +58,7 @@ class Council(models.Model):
     basis = models.CharField("quyết định thành lập", max_length=300, blank=True)
     active_from = models.DateField("hoạt động từ", null=True, blank=True)
     active_to = models.DateField("hoạt động đến", null=True, blank=True)
+    objects = CouncilQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -160,6 +175,12 @@ class SessionStatus(models.TextChoices):
     CLOSED = "closed", "Đã kết thúc, đã lập biên bản"
 
 
+class SessionQuerySet(ScopedQuerySet):
+    def restrict(self, scope: Scope, action: str) -> SessionQuerySet:
+        """The sessions of the councils the user may reach for the same action."""
+        return self.filter(council__in=Council.objects.restrict(scope, action))
+
+
 class Session(models.Model):
     """One meeting of a council: date, the emulation year considered, the rule set its thresholds
     come from, who attended, and the candidates on the agenda."""
@@ -183,6 +204,7 @@ class Session(models.Model):
     minutes_year = models.PositiveIntegerField("năm của số biên bản", null=True, blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
                                    related_name="+")
+    objects = SessionQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:

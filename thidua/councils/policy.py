@@ -1,4 +1,4 @@
-"""Who sees and runs which council (the councils' part of accounts.policy, built on its helpers).
+"""Who sees and runs which council (on the scope model, accounts.scope).
 
 - An administrator: every council.
 - The province board's officer: every council of the province (its agencies' too, to read the
@@ -12,31 +12,19 @@ from __future__ import annotations
 from django.db.models import QuerySet
 
 from thidua.accounts.models import Role
-from thidua.accounts.policy import home_agency, is_admin
+from thidua.accounts.scope import VIEW, is_admin
 from thidua.organizations.models import UnitKind
-from thidua.organizations.services import lineage_ids
+from thidua.organizations.policy import home_agency
 
 from .models import Council, Session
 
 
 def councils_for(user) -> QuerySet[Council]:
-    qs = Council.objects.select_related("owner", "owner__province")
-    if not user.is_authenticated:
-        return qs.none()
-    if is_admin(user):
-        return qs
-    agency = home_agency(user)
-    if agency is None:
-        return qs.none()
-    if user.role == Role.PROVINCE_OFFICER:
-        return qs.filter(owner__province_id=agency.province_id)
-    return qs.filter(owner_id__in=lineage_ids(agency.pk))
+    return Council.objects.for_user(user, VIEW).select_related("owner", "owner__province")
 
 
 def sessions_for(user) -> QuerySet[Session]:
-    return Session.objects.select_related("council", "council__owner", "rule_set").filter(
-        council__in=councils_for(user)
-    )
+    return Session.objects.for_user(user, VIEW).select_related("council", "council__owner", "rule_set")
 
 
 def can_run(user, council: Council) -> bool:

@@ -12,10 +12,11 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from thidua.accounts.policy import home_agency, is_admin
+from thidua.accounts.scope import is_admin
 from thidua.catalog.models import AwardType
 from thidua.core import bounds
 from thidua.organizations.models import Staff, Unit, UnitKind
+from thidua.organizations.policy import home_agency
 
 from . import selectors, services
 from .documents import candidate_rows, export_minutes

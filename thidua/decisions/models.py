@@ -14,7 +14,9 @@ from django.db import models
 from django.db.models import Q, Sum
 from simple_history.models import HistoricalRecords
 
+from thidua.accounts.scope import VIEW, Scope, ScopedQuerySet
 from thidua.emulation.models import Authority
+from thidua.organizations.selectors import lineage_ids
 
 
 def format_number(number: int | None, symbol: str) -> str:
@@ -61,6 +63,29 @@ class DecisionKind(models.TextChoices):
     REVOCATION = "revocation", "Thu hồi quyết định"
 
 
+class DecisionQuerySet(ScopedQuerySet):
+    def restrict(self, scope: Scope, action: str) -> DecisionQuerySet:
+        """view: the province board every decision of its province (any issuer in it); an agency its
+        own (and those of units it continues) and the issued or revoked decisions of other bodies
+        that concern it (a line for its staff, itself or its departments, or an act amending such
+        a decision). Drafting, issuing, correcting: decisions.policy.can."""
+        if action != VIEW:
+            return self.none()
+        if scope.province_board:
+            return self.filter(issuer__province_id=scope.province_id)
+        lineage = lineage_ids(scope.agency_id)
+        concerning = DecisionLine.objects.filter(
+            Q(staff__agency_id__in=lineage) | Q(unit_id__in=lineage) | Q(unit__parent_id__in=lineage)
+        ).values("decision_id")
+        published = [DecisionStatus.ISSUED, DecisionStatus.REVOKED]
+        return self.filter(
+            Q(issuer_id__in=lineage)
+            | Q(status__in=published, pk__in=concerning)
+            | Q(status__in=published, revokes_id__in=concerning)
+            | Q(status__in=published, corrects_id__in=concerning)
+        )
+
+
 class Decision(models.Model):
     issuer = models.ForeignKey("organizations.Unit", on_delete=models.PROTECT, related_name="decisions",
                                verbose_name="cơ quan ban hành")
@@ -101,6 +126,7 @@ class Decision(models.Model):
                                   related_name="+")
     withdraws = models.ManyToManyField("DecisionLine", blank=True, related_name="withdrawn_in",
                                        verbose_name="thu hồi các dòng")
+    objects = DecisionQuerySet.as_manager()
     history = HistoricalRecords(excluded_fields=["created_at"])
 
     class Meta:

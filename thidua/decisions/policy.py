@@ -1,4 +1,4 @@
-"""Who sees and does what with decisions (the decisions' part of accounts.policy, on its helpers).
+"""Who sees and does what with decisions (on the scope model, accounts.scope).
 
 - An administrator: everything.
 - The province board's officer: every decision of the province (any issuer in it); drafts, issues,
@@ -11,40 +11,20 @@
 
 from __future__ import annotations
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 
 from thidua.accounts.models import Role
-from thidua.accounts.policy import home_agency, is_admin
+from thidua.accounts.scope import VIEW, is_admin
 from thidua.organizations.models import Province, Unit, UnitKind
-from thidua.organizations.services import lineage_ids
+from thidua.organizations.policy import home_agency
 
-from .models import Decision, DecisionKind, DecisionLine, DecisionStatus
+from .models import Decision, DecisionKind, DecisionStatus
 
 ACTIONS = ("view", "export", "edit", "issue", "correct", "revoke")
 
 
 def decisions_for(user) -> QuerySet[Decision]:
-    qs = Decision.objects.select_related("issuer", "issuer__province")
-    if not user.is_authenticated:
-        return qs.none()
-    if is_admin(user):
-        return qs
-    agency = home_agency(user)
-    if agency is None:
-        return qs.none()
-    if user.role == Role.PROVINCE_OFFICER:
-        return qs.filter(issuer__province_id=agency.province_id)
-    lineage = lineage_ids(agency.pk)
-    concerning = DecisionLine.objects.filter(
-        Q(staff__agency_id__in=lineage) | Q(unit_id__in=lineage) | Q(unit__parent_id__in=lineage)
-    ).values("decision_id")
-    published = [DecisionStatus.ISSUED, DecisionStatus.REVOKED]
-    return qs.filter(
-        Q(issuer_id__in=lineage)
-        | Q(status__in=published, pk__in=concerning)
-        | Q(status__in=published, revokes_id__in=concerning)
-        | Q(status__in=published, corrects_id__in=concerning)
-    )
+    return Decision.objects.for_user(user, VIEW).select_related("issuer", "issuer__province")
 
 
 def may_issue_for(user, issuer: Unit) -> bool:

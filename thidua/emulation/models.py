@@ -4,13 +4,28 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.db.models import F, Q
 from simple_history.models import HistoricalRecords
+
+from thidua.accounts.models import Role
+from thidua.accounts.scope import VIEW, Scope, ScopedQuerySet
+from thidua.organizations.selectors import lineage_ids
 
 
 class MovementKind(models.TextChoices):
     REGULAR = "thuong_xuyen", "Thường xuyên"
     PERIODIC = "theo_dot", "Theo đợt"
     THEMATIC = "chuyen_de", "Chuyên đề"
+
+
+class MovementQuerySet(ScopedQuerySet):
+    def restrict(self, scope: Scope, action: str) -> MovementQuerySet:
+        """view: the province board its province's movements; an agency those it must respond to."""
+        if action != VIEW:
+            return self.none()
+        if scope.province_board:
+            return self.filter(launched_by__province_id=scope.province_id)
+        return self.filter(target_units=scope.agency_id).distinct()
 
 
 class Movement(models.Model):
@@ -32,6 +47,7 @@ class Movement(models.Model):
     target_units = models.ManyToManyField(
         "organizations.Unit", blank=True, related_name="movements_to_respond", verbose_name="đơn vị phải hưởng ứng"
     )
+    objects = MovementQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -57,6 +73,23 @@ class Authority(models.TextChoices):
     Q = "Q.", "Q. (quyền)"
     TL = "TL.", "TL. (thừa lệnh)"
     TUQ = "TUQ.", "TUQ. (thừa ủy quyền)"
+
+
+class RegistrationQuerySet(ScopedQuerySet):
+    def restrict(self, scope: Scope, action: str) -> RegistrationQuerySet:
+        """view: the province board its province's registrations; an agency its own and those of the
+        units it continues; a block head's officer also its members' registrations of each year its
+        agency heads the block. (Edit, submit, receive, return depend on the status too:
+        emulation.policy.can.)"""
+        if action != VIEW:
+            return self.none()
+        if scope.province_board:
+            return self.filter(unit__province_id=scope.province_id)
+        visible = Q(unit_id__in=lineage_ids(scope.agency_id))
+        if scope.role == Role.BLOCK_OFFICER:
+            visible |= Q(unit__block_memberships__block_year__head_id=scope.agency_id,
+                         year=F("unit__block_memberships__block_year__year"))
+        return self.filter(visible).distinct()
 
 
 class Registration(models.Model):
@@ -98,6 +131,7 @@ class Registration(models.Model):
 
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    objects = RegistrationQuerySet.as_manager()
     history = HistoricalRecords(excluded_fields=["version", "updated_at"])
 
     class Meta:

@@ -11,10 +11,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.forms.models import model_to_dict
 
-from thidua.accounts.policy import can, can_start_registration
 from thidua.audit.services import audit_record
 from thidua.catalog.models import AwardType
+from thidua.emulation.policy import can
 from thidua.notifications import hooks as notification_hooks
+from thidua.organizations.policy import can_start_registration
 
 from .checks import Finding, has_errors
 from .legacy import ParsedRegistration
@@ -187,9 +188,6 @@ def registration_start(*, actor: Any, unit, year: int, addressee: str = "", plac
     """A new draft for a year: one row per catalog title and form in the registration table. When
     the agency registered the year before, its content is carried over (years moved on by one) so
     the officer edits rather than retypes; counts and ratios are kept as last year's targets."""
-    from thidua.accounts.policy import can_start_registration
-    from thidua.catalog.models import AwardType
-
     if not can_start_registration(actor, unit):
         raise PermissionDenied("Chỉ cán bộ phụ trách thi đua của đơn vị mới lập được bản đăng ký.")
     previous = Registration.objects.filter(unit=unit, year=year - 1).first()

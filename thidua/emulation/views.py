@@ -1,4 +1,4 @@
-"""Registration pages. Thin: scope comes from accounts.policy, writes go through services."""
+"""Registration pages. Thin: scope comes from accounts.scope and each app's policy, writes go through services."""
 
 from __future__ import annotations
 
@@ -10,19 +10,14 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllow
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from thidua.accounts.policy import (
-    can,
-    can_start_registration,
-    headed_block_years,
-    home_agency,
-    is_admin,
-    registrations_for,
-)
+from thidua.accounts.scope import is_admin
 from thidua.catalog.models import AwardType
 from thidua.catalog.wording import catalog_matcher
 from thidua.core import bounds
 from thidua.core.paging import page_of, page_query
+from thidua.emulation.policy import can, registrations_for
 from thidua.organizations.models import BlockYear, Unit, UnitKind
+from thidua.organizations.policy import can_start_registration, headed_block_years, home_agency
 
 from . import services
 from .checks import ERROR, Finding, has_errors

@@ -1,5 +1,5 @@
 """Every write to people's yearly records and to award history: keyword-only, atomic,
-permission-checked through accounts.policy, validated by the model's clean(), and audited.
+permission-checked through accounts.scope and each app's policy, validated by the model's clean(), and audited.
 
 Who may write:
 - ratings, initiatives and research, discipline, collective ratings — the agency's emulation officer
@@ -16,10 +16,10 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
-from thidua.accounts.policy import can_record_awards, can_record_evaluation
 from thidua.audit.services import audit_record
 from thidua.catalog.models import AwardKind, AwardType
 from thidua.organizations.models import Staff, Unit, UnitKind
+from thidua.organizations.policy import can_record_awards, can_record_evaluation
 
 from .models import Achievement, AwardRecord, CollectiveRating, Discipline, Rating
 

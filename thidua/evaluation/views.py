@@ -1,5 +1,5 @@
 """Evaluation pages: a person's record and verdicts; an agency's eligibility for the year. Thin:
-scope comes from accounts.policy (404 outside it), everything read through selectors."""
+scope comes from accounts.scope and each app's policy (404 outside it), everything read through selectors."""
 
 from __future__ import annotations
 
@@ -9,10 +9,10 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
-from thidua.accounts.policy import can_manage_staff, can_record_evaluation, staff_for, units_for
 from thidua.core import bounds
 from thidua.decisions.policy import decisions_for
 from thidua.organizations.models import Staff, UnitKind
+from thidua.organizations.policy import can_manage_staff, can_record_evaluation, staff_for, units_for
 from thidua.rules.eligibility import NAMES
 from thidua.rules.types import ELIGIBLE, NOT_ELIGIBLE, RATING_NAMES, REVIEW, Verdict
 

@@ -79,3 +79,46 @@ class DepartForm(forms.Form):
     destination = forms.CharField(label="Nơi chuyển đến (khi chuyển công tác)", max_length=255, required=False)
     note = forms.CharField(label="Căn cứ, ghi chú", max_length=255, required=False,
                            help_text="Ví dụ: Quyết định nghỉ hưu số 45/QĐ-UBND ngày 15/06/2024")
+
+
+# --- renaming, merging and splitting units -------------------------------------------------------
+
+MAX_SUCCESSORS = 20
+
+
+class UnitChangeForm(forms.Form):
+    on = BoundedDateField(label="Có hiệu lực từ ngày")
+    basis = forms.CharField(label="Văn bản căn cứ", max_length=500, required=False,
+                            help_text="Số, ngày, trích yếu của quyết định đổi tên, hợp nhất, chia tách.")
+
+
+class UnitRenameForm(UnitChangeForm):
+    field_order = ["new_name", "document_name", "on", "basis"]
+    new_name = forms.CharField(label="Tên mới", max_length=255)
+    document_name = forms.CharField(label="Tên mới in trên văn bản", max_length=255, required=False)
+
+
+class UnitMergeForm(UnitChangeForm):
+    field_order = ["into_code", "into_name", "on", "basis"]
+    into_code = forms.CharField(label="Mã đơn vị tiếp nhận", max_length=40,
+                                help_text="Mã một đơn vị đã có, hoặc mã mới kèm tên để lập đơn vị mới.")
+    into_name = forms.CharField(label="Tên đơn vị tiếp nhận (khi lập mới)", max_length=255, required=False)
+
+
+class UnitSplitForm(UnitChangeForm):
+    field_order = ["successors", "on", "basis"]
+    successors = forms.CharField(
+        label="Các đơn vị sau khi chia, tách", widget=forms.Textarea(attrs={"rows": 4}), max_length=6000,
+        help_text="Mỗi dòng một đơn vị: MÃ (đơn vị đã có) hoặc MÃ = Tên (lập mới).")
+
+    def clean_successors(self) -> list[tuple[str, str]]:
+        pairs = []
+        for line in self.cleaned_data["successors"].splitlines():
+            code, _, name = line.partition("=")
+            if code.strip():
+                pairs.append((code.strip()[:40], name.strip()[:255]))
+        if not pairs:
+            raise forms.ValidationError("Cần ít nhất một đơn vị sau khi chia, tách.")
+        if len(pairs) > MAX_SUCCESSORS:
+            raise forms.ValidationError(f"Tối đa {MAX_SUCCESSORS} đơn vị.")
+        return pairs

@@ -24,9 +24,9 @@ from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from thidua.accounts.policy import can_manage_staff
 from thidua.audit.services import audit_record
 from thidua.core.text import fold
+from thidua.organizations.policy import can_manage_staff
 
 from .models import MovementKind, Staff, StaffKind, StaffMovement, Unit, UnitKind
 

@@ -14,7 +14,16 @@ from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
+from thidua.accounts.scope import CHANGE, VIEW, Scope, ScopedQuerySet
 from thidua.core.text import fold
+
+
+class ProvinceQuerySet(ScopedQuerySet):
+    def restrict(self, scope: Scope, action: str) -> ProvinceQuerySet:
+        """view: everyone's own province; manage (its blocks, reports, rules): the province board."""
+        if action == VIEW or (action == "manage" and scope.province_board):
+            return self.filter(pk=scope.province_id)
+        return self.none()
 
 
 class Province(models.Model):
@@ -26,6 +35,7 @@ class Province(models.Model):
     place_name = models.CharField("địa danh ghi trên văn bản", max_length=100, help_text="Ví dụ: Thái Nguyên")
     active_from = models.DateField("hiệu lực từ", null=True, blank=True)
     active_to = models.DateField("hiệu lực đến", null=True, blank=True)
+    objects = ProvinceQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -55,7 +65,23 @@ class IssuerLevel(models.TextChoices):
     COMMUNE = "commune", "Cấp xã"
 
 
-class UnitQuerySet(models.QuerySet):
+class UnitQuerySet(ScopedQuerySet):
+    def restrict(self, scope: Scope, action: str) -> UnitQuerySet:
+        """view (organisation data: departments, staff): the province board its province's units, an
+        agency's people the agency and its departments. change (rename, merge, split — governing
+        the unit): the province board any unit of its province, an agency officer its departments."""
+        own_departments = Q(parent_id=scope.agency_id, kind=UnitKind.DEPARTMENT)
+        if action == VIEW:
+            if scope.province_board:
+                return self.filter(province_id=scope.province_id)
+            return self.filter(Q(pk=scope.agency_id) | own_departments)
+        if action == CHANGE:
+            if scope.province_board:
+                return self.filter(province_id=scope.province_id)
+            if scope.agency_officer:
+                return self.filter(own_departments)
+        return self.none()
+
     def active_on(self, day: dt.date) -> UnitQuerySet:
         return self.filter(Q(active_from__isnull=True) | Q(active_from__lte=day)).filter(
             Q(active_to__isnull=True) | Q(active_to__gte=day)
@@ -201,6 +227,17 @@ class Block(models.Model):
         return f"Trưởng {word} Thi đua {rest}"
 
 
+class BlockYearQuerySet(ScopedQuerySet):
+    def restrict(self, scope: Scope, action: str) -> BlockYearQuerySet:
+        """view: the province board its province's blocks; an agency the block-years it is a member
+        of or heads (the head's officer included, member or not)."""
+        if action != VIEW:
+            return self.none()
+        if scope.province_board:
+            return self.filter(block__province_id=scope.province_id)
+        return self.filter(Q(memberships__unit_id=scope.agency_id) | Q(head_id=scope.agency_id)).distinct()
+
+
 class BlockYear(models.Model):
     """A block's setup for one year: who heads it (rotates yearly) and who is deputy."""
 
@@ -213,6 +250,7 @@ class BlockYear(models.Model):
         Unit, on_delete=models.PROTECT, related_name="+", null=True, blank=True, verbose_name="phó trưởng khối"
     )
     members = models.ManyToManyField(Unit, through="BlockMembership", related_name="block_years")
+    objects = BlockYearQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -247,7 +285,21 @@ class StaffKind(models.TextChoices):
     WORKER = "nguoi_lao_dong", "Người lao động"
 
 
-class StaffQuerySet(models.QuerySet):
+class StaffQuerySet(ScopedQuerySet):
+    def restrict(self, scope: Scope, action: str) -> StaffQuerySet:
+        """view (records, ratings, award history): the staff of the agencies whose organisation data
+        the user sees. change (add, edit, move, depart): the agency's own emulation officer, and the
+        province board for its province's agencies."""
+        if action == VIEW:
+            if scope.province_board:
+                return self.filter(agency__province_id=scope.province_id, agency__kind=UnitKind.AGENCY)
+            return self.filter(agency_id=scope.agency_id)
+        if action == CHANGE and scope.province_board:
+            return self.filter(agency__province_id=scope.province_id)
+        if action == CHANGE and scope.agency_officer:
+            return self.filter(agency_id=scope.agency_id)
+        return self.none()
+
     def active_on(self, day: dt.date) -> StaffQuerySet:
         """People working in their agency on `day` (those who left before are history, not gone)."""
         return self.filter(Q(active_from__isnull=True) | Q(active_from__lte=day)).filter(

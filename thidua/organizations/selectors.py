@@ -1,4 +1,4 @@
-"""Reads of the organisation tree that other apps (and accounts.policy) build on."""
+"""Reads of the organisation tree that other apps (and the scope rules) build on."""
 
 from __future__ import annotations
 

@@ -10,8 +10,8 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
-from thidua.accounts.policy import can_manage_staff
 from thidua.audit.services import audit_record
+from thidua.organizations.policy import can_govern, can_manage_staff
 
 from .models import (
     DEPARTURES,
@@ -27,9 +27,36 @@ from .models import (
 from .selectors import lineage_ids as lineage_ids  # re-exported: other apps import it from here
 
 
+def _require_govern(actor: Any, units: list[Unit]) -> None:
+    """Renaming, merging, splitting and creating units is for whoever governs every unit touched
+    (Unit.objects.for_user(actor, "change"): the province board its province's units, an agency's
+    officer its departments)."""
+    for unit in units:
+        if not can_govern(actor, unit):
+            raise PermissionDenied(f"Bạn không có quyền thay đổi tổ chức của {unit.name}.")
+
+
+@transaction.atomic
+def unit_create(*, actor: Any, code: str, name: str, like: Unit) -> Unit:
+    """A new unit of the same kind, parent and province as `like` (the unit a merge or split
+    continues): its officer or the province board creates it, the same rule as for `like`."""
+    _require_govern(actor, [like])
+    code, name = code.strip().upper(), name.strip()
+    if not code or not name:
+        raise ValueError("Cần mã và tên của đơn vị mới.")
+    if Unit.objects.filter(code=code).exists():
+        raise ValueError(f"Mã đơn vị {code} đã có.")
+    unit = Unit(code=code, name=name, kind=like.kind, parent=like.parent, province=like.province)
+    unit.full_clean()
+    unit.save()
+    audit_record(actor=actor, action="unit.create", obj=unit, summary=name, changes={"code": code, "like": like.code})
+    return unit
+
+
 @transaction.atomic
 def unit_rename(*, actor: Any, unit: Unit, new_name: str, on: dt.date, document_name: str = "",
                 basis: str = "") -> Unit:
+    _require_govern(actor, [unit])
     new_name = new_name.strip()
     if not new_name:
         raise ValueError("Tên mới không được để trống.")
@@ -54,6 +81,7 @@ def unit_merge(*, actor: Any, predecessors: list[Unit], successor: Unit, on: dt.
         raise ValueError("Đơn vị tiếp nhận không thể đồng thời là đơn vị bị hợp nhất.")
     if not predecessors:
         raise ValueError("Cần ít nhất một đơn vị được hợp nhất.")
+    _require_govern(actor, [*predecessors, successor])
     for unit in predecessors:
         unit.active_to = on - dt.timedelta(days=1)
         unit.save(update_fields=["active_to"])
@@ -68,6 +96,7 @@ def unit_merge(*, actor: Any, predecessors: list[Unit], successor: Unit, on: dt.
 def unit_split(*, actor: Any, predecessor: Unit, successors: list[Unit], on: dt.date, basis: str = "") -> None:
     if predecessor in successors or not successors:
         raise ValueError("Danh sách đơn vị sau khi chia, tách không hợp lệ.")
+    _require_govern(actor, [predecessor, *successors])
     predecessor.active_to = on - dt.timedelta(days=1)
     predecessor.save(update_fields=["active_to"])
     for unit in successors:

@@ -1,4 +1,4 @@
-"""Organisation pages: agencies, their departments and staff — scoped by accounts.policy; every
+"""Organisation pages: agencies, their departments and staff — scoped by accounts.scope and each app's policy; every
 write goes through services.py (or imports.py for a spreadsheet)."""
 
 from __future__ import annotations
@@ -7,17 +7,19 @@ import base64
 import datetime as dt
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.db.models import Count, Q
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
-from thidua.accounts.policy import can_manage_staff, staff_for, units_for
+from thidua.accounts.scope import VIEW
 from thidua.core.paging import page_of, page_query
 from thidua.core.text import fold
+from thidua.organizations.policy import can_govern, can_manage_staff, staff_for, units_for
 
 from . import services
-from .forms import DepartForm, MoveForm, StaffForm
+from .forms import DepartForm, MoveForm, StaffForm, UnitMergeForm, UnitRenameForm, UnitSplitForm
 from .imports import (
     COLUMNS,
     EXAMPLE_NAME,
@@ -89,6 +91,9 @@ def agency_detail(request: HttpRequest, code: str) -> HttpResponse:
         "page": page, "page_query": page_query(request), "query": query, "department": department,
         "show": show, "shows": SHOW, "year": year if year.isdigit() else "", "today": today,
         "former_names": agency.former_names.all(), "may_manage": can_manage_staff(request.user, agency),
+        "may_govern": can_govern(request.user, agency),
+        "governed_departments": set(Unit.objects.for_user(request.user, "change").filter(parent=agency)
+                                    .values_list("pk", flat=True)),
     })
 
 
@@ -228,3 +233,63 @@ def staff_import_view(request: HttpRequest, code: str) -> HttpResponse:
                                            "content": base64.b64encode(content).decode()}
     context["preview"] = result
     return page()
+
+
+# --- renaming, merging and splitting units (organizations.services, scope: Unit "change") --------
+
+UNIT_CHANGES = {
+    "doi-ten": (UnitRenameForm, "Đổi tên"),
+    "hop-nhat": (UnitMergeForm, "Hợp nhất, sáp nhập vào đơn vị khác"),
+    "chia-tach": (UnitSplitForm, "Chia, tách"),
+}
+
+
+def _governed_unit(request: HttpRequest, code: str) -> Unit:
+    """404 for a unit the user cannot see, 403 for one they see but do not govern."""
+    unit = get_object_or_404(Unit.objects.for_user(request.user, VIEW).select_related("parent", "province"),
+                             code=code)
+    if not can_govern(request.user, unit):
+        raise PermissionDenied("Bạn không có quyền thay đổi tổ chức của đơn vị này.")
+    return unit
+
+
+def _existing_or_new(request: HttpRequest, code: str, name: str, like: Unit) -> Unit:
+    existing = Unit.objects.filter(code=code.strip().upper()).first()
+    if existing is not None:
+        return existing
+    if not name:
+        raise ValueError(f"Chưa có đơn vị mã {code}: nhập tên để lập đơn vị mới.")
+    return services.unit_create(actor=request.user, code=code, name=name, like=like)
+
+
+def unit_change_view(request: HttpRequest, code: str, change: str) -> HttpResponse:
+    if change not in UNIT_CHANGES:
+        raise Http404
+    unit = _governed_unit(request, code)
+    form_class, title = UNIT_CHANGES[change]
+    form = form_class(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            with transaction.atomic():
+                if change == "doi-ten":
+                    services.unit_rename(actor=request.user, unit=unit, new_name=data["new_name"], on=data["on"],
+                                         document_name=data["document_name"], basis=data["basis"])
+                elif change == "hop-nhat":
+                    into = _existing_or_new(request, data["into_code"], data["into_name"], unit)
+                    services.unit_merge(actor=request.user, predecessors=[unit], successor=into, on=data["on"],
+                                        basis=data["basis"])
+                else:
+                    successors = [_existing_or_new(request, c, n, unit) for c, n in data["successors"]]
+                    services.unit_split(actor=request.user, predecessor=unit, successors=successors,
+                                        on=data["on"], basis=data["basis"])
+        except (ValueError, ValidationError) as exc:
+            form.add_error(None, "; ".join(exc.messages) if isinstance(exc, ValidationError) else str(exc))
+        else:
+            messages.success(request, f"Đã ghi nhận: {title.lower()} — {unit.name}.")
+            agency = unit.agency
+            return redirect("agency_detail", agency.code) if agency.kind == UnitKind.AGENCY else redirect("agency_list")
+    return render(request, "organizations/unit_change.html", {
+        "unit": unit, "form": form, "title": title, "change": change, "changes": UNIT_CHANGES,
+        "former_names": unit.former_names.all(),
+    })

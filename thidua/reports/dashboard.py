@@ -1,7 +1,7 @@
 """The start page after login: for one user and one emulation year, the year's deadlines with
 days left, what waits for this user, and how far the year has gone, each with a link to the work.
 
-Every figure comes from the same scoped querysets the pages use (accounts.policy and each app's
+Every figure comes from the same scoped querysets the pages use (accounts.scope and each app's
 policy), so the page shows no number the user could not open. A fixed number of queries whatever
 the size of the province: counts and sums are aggregated in the database, lists are cut at
 ITEMS."""
@@ -15,15 +15,17 @@ from django.db.models import Count, F, Q, Sum
 from django.urls import reverse
 
 from thidua.accounts.models import Role
-from thidua.accounts.policy import headed_block_years, home_agency, is_admin, registrations_for, staff_for
+from thidua.accounts.scope import is_admin
 from thidua.blocks.policy import movements_for
 from thidua.councils.models import SessionStatus
 from thidua.councils.policy import can_run, sessions_for
 from thidua.decisions.models import DecisionStatus
 from thidua.decisions.policy import decisions_for
 from thidua.emulation.models import Status
+from thidua.emulation.policy import registrations_for
 from thidua.evaluation.models import Rating
 from thidua.organizations.models import BlockMembership
+from thidua.organizations.policy import headed_block_years, home_agency, staff_for
 from thidua.yearend.models import Level, LineStatus, NominationLine, NominationStatus
 from thidua.yearend.policy import nominations_for
 

@@ -1,5 +1,5 @@
 """Targets against results: an agency, a block (its members and their sum), the province. Scope
-through accounts.policy (404 outside it); `?xuat=xlsx` downloads the same table as a workbook.
+through accounts.scope and each app's policy (404 outside it); `?xuat=xlsx` downloads the same table as a workbook.
 
 Who sees what: an agency's table — whoever sees the agency (`units_for`); a block's — the
 province board, the block head's officer and the members' people; the province's — the province
@@ -15,10 +15,12 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
 from thidua.accounts.models import Role
-from thidua.accounts.policy import home_agency, is_admin, registrations_for
+from thidua.accounts.scope import VIEW, is_admin
 from thidua.core import bounds
+from thidua.emulation.policy import registrations_for
 from thidua.jobs.services import start_province_targets
 from thidua.organizations.models import BlockYear, Province, UnitKind
+from thidua.organizations.policy import home_agency
 from thidua.yearend.policy import agencies_for
 
 from . import awards, statistics, statistics_export
@@ -80,17 +82,9 @@ def _bars(rows: list[Row]) -> list[dict]:
 
 
 def blocks_for(user) -> QuerySet[BlockYear]:
-    qs = BlockYear.objects.select_related("block", "block__province")
-    if not user.is_authenticated:
-        return qs.none()
-    if is_admin(user):
-        return qs
-    agency = home_agency(user)
-    if agency is None:
-        return qs.none()
-    if user.role == Role.PROVINCE_OFFICER:
-        return qs.filter(block__province_id=agency.province_id)
-    return qs.filter(memberships__unit=agency).distinct()
+    """The block-years whose report the user may read: the same rule as the block pages
+    (BlockYear.objects.for_user), so the head's officer sees the block it heads."""
+    return BlockYear.objects.for_user(user, VIEW).select_related("block", "block__province")
 
 
 def targets_index(request: HttpRequest) -> HttpResponse:

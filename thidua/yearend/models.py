@@ -17,7 +17,9 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
+from thidua.accounts.scope import VIEW, Scope, ScopedQuerySet
 from thidua.emulation.models import Authority
+from thidua.organizations.selectors import lineage_ids
 
 
 class IndividualRegistration(models.Model):
@@ -55,6 +57,19 @@ class NominationStatus(models.TextChoices):
     WITHDRAWN = "withdrawn", "Đã rút hồ sơ"
 
 
+class NominationQuerySet(ScopedQuerySet):
+    def restrict(self, scope: Scope, action: str) -> NominationQuerySet:
+        """view: an agency its nominations (and those of units it continues); the province board the
+        province-level nominations sent (not drafts) by agencies of its province. The steps
+        (edit, submit, appraise, council, ballot, decide): yearend.policy.can."""
+        if action != VIEW:
+            return self.none()
+        if scope.province_board:
+            return self.filter(unit__province_id=scope.province_id, level=Level.PROVINCE).exclude(
+                status=NominationStatus.DRAFT)
+        return self.filter(unit_id__in=lineage_ids(scope.agency_id))
+
+
 class Nomination(models.Model):
     """Hồ sơ đề nghị khen thưởng of an agency for a year; its cover letter is the tờ trình."""
 
@@ -84,6 +99,7 @@ class Nomination(models.Model):
                                    related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
 
+    objects = NominationQuerySet.as_manager()
     class Meta:
         verbose_name = "hồ sơ đề nghị khen thưởng"
         verbose_name_plural = "hồ sơ đề nghị khen thưởng"

@@ -1,4 +1,4 @@
-"""Who sees and does what at the year end (the year end's part of accounts.policy, on its helpers).
+"""Who sees and does what at the year end (on the scope model, accounts.scope).
 
 - Ratings grid, individual registrations: the agency's emulation officer records
   (`policy.can_record_evaluation`); its leader and the province board see (`units_for`); others
@@ -17,9 +17,10 @@ from __future__ import annotations
 from django.db.models import QuerySet
 
 from thidua.accounts.models import Role
-from thidua.accounts.policy import can_record_evaluation, home_agency, is_admin, units_for
+from thidua.accounts.scope import VIEW, is_admin
 from thidua.councils.models import Council
 from thidua.organizations.models import Unit, UnitKind
+from thidua.organizations.policy import can_record_evaluation, home_agency, units_for
 from thidua.organizations.services import lineage_ids
 
 from .models import Level, Nomination, NominationStatus
@@ -38,18 +39,7 @@ def can_edit_year_end(user, agency: Unit) -> bool:
 
 
 def nominations_for(user) -> QuerySet[Nomination]:
-    qs = Nomination.objects.select_related("unit", "unit__province")
-    if not user.is_authenticated:
-        return qs.none()
-    if is_admin(user):
-        return qs
-    agency = home_agency(user)
-    if agency is None:
-        return qs.none()
-    if user.role == Role.PROVINCE_OFFICER:
-        return qs.filter(unit__province_id=agency.province_id, level=Level.PROVINCE).exclude(
-            status=NominationStatus.DRAFT)
-    return qs.filter(unit_id__in=lineage_ids(agency.pk))
+    return Nomination.objects.for_user(user, VIEW).select_related("unit", "unit__province")
 
 
 def council_hears(council: Council, nomination: Nomination) -> bool:

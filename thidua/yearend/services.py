@@ -1,5 +1,5 @@
 """Every write of the year end: keyword-only, atomic (the nomination row locked), permission-checked
-through `yearend.policy` (on accounts.policy), recorded as a `NominationEvent` (who, when, from
+through `yearend.policy` (on accounts.scope), recorded as a `NominationEvent` (who, when, from
 which state, why) and in the audit log.
 
 Ratings are written by `thidua.evaluation.services` (the grid calls `rating_set` and
@@ -16,7 +16,6 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from thidua.accounts.policy import can_record_evaluation
 from thidua.audit.services import audit_record
 from thidua.catalog.models import AwardType
 from thidua.catalog.subjects import subject_error
@@ -27,6 +26,7 @@ from thidua.decisions.models import Decision
 from thidua.decisions.numbering import take_number
 from thidua.emulation.models import Registration
 from thidua.organizations.models import Staff, Unit, UnitKind
+from thidua.organizations.policy import can_record_evaluation
 
 from . import policy
 from .models import (

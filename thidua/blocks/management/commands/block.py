@@ -2,6 +2,8 @@
 
     thidua block summary --block KHOI-TMTH --year 2022 [--json] [--format xlsx|docx --output FILE]
     thidua block ranking --block KHOI-TMTH --year 2022 [--json]
+    (both take --user NAME to act with that user's scope: the summary is the head's and the
+    province's desk, the ranking the block's results; without --user they act as before)
     thidua block remind [--today YYYY-MM-DD]   (daily: deadline reminders of launched movements)
 
 Exit 2 with a one-line error on an unknown block or year."""
@@ -14,7 +16,8 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from thidua.blocks import selectors, services
+from thidua.accounts.models import User
+from thidua.blocks import policy, selectors, services
 from thidua.blocks.documents import export_block_docx, export_block_xlsx
 from thidua.blocks.scoring import fmt_points
 from thidua.core import bounds
@@ -34,6 +37,7 @@ class Command(BaseCommand):
             p.add_argument("--block", required=True, help="mã khối, ví dụ KHOI-TMTH")
             p.add_argument("--year", required=True, type=bounds.year_arg)
             p.add_argument("--json", action="store_true")
+            p.add_argument("--user", help="thực hiện với quyền của người dùng này")
             if name == "summary":
                 p.add_argument("--format", choices=["xlsx", "docx"])
                 p.add_argument("--output")
@@ -49,10 +53,22 @@ class Command(BaseCommand):
         block_year = selectors.block_year_get(options["block"], options["year"])
         if block_year is None:
             raise _fail(f"Không tìm thấy khối {options['block']} năm {options['year']}.")
+        if options.get("user"):
+            self._require(options["user"], block_year, "desk" if options["action"] == "summary" else "results",
+                          options)
         if options["action"] == "summary":
             self._summary(block_year, options)
         else:
             self._ranking(block_year, options)
+
+    def _require(self, username: str, block_year, action: str, options) -> None:
+        user = User.objects.filter(username=username, is_active=True).first()
+        if user is None:
+            raise _fail(f"Không có người dùng {username}.")
+        if not policy.can(user, "view", block_year):  # out of scope: as if it did not exist
+            raise _fail(f"Không tìm thấy khối {options['block']} năm {options['year']}.")
+        if not policy.can(user, action, block_year):
+            raise _fail("Bạn không có quyền xem nội dung này của khối.")
 
     def _summary(self, block_year, options) -> None:
         if bool(options.get("format")) != bool(options.get("output")):

@@ -12,12 +12,12 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db.models import Q
 
 from thidua.accounts.models import Role, User
-from thidua.accounts.policy import registrations_for
 from thidua.catalog.wording import catalog_matcher
 from thidua.core import bounds
 from thidua.emulation.documents import export_registration
 from thidua.emulation.legacy import NotARegistration, ParsedRegistration, parse_registration
 from thidua.emulation.models import Registration
+from thidua.emulation.policy import registrations_for
 from thidua.emulation.selectors import registration_findings, registration_with_parts
 from thidua.emulation.services import registration_import
 from thidua.organizations.models import Unit
