@@ -140,7 +140,11 @@ def test_the_top_two_go_to_the_provincial_flag_and_the_leader_to_the_governments
     rows = {(p.award_code, p.unit.code): p for p in outcome.created}
     assert set(rows) == {("CO_TINH", "SKHDT"), ("CO_TINH", "SKHCN"), ("CO_CP", "SKHDT")}
     co_cp = rows[("CO_CP", "SKHDT")]
-    assert co_cp.verdict == "eligible" and any("dẫn đầu khối" in r for r in co_cp.reasons)
+    # The block year is 2022: ND 91/2017 Điều 11 grounds (leads the emulation of the province, chosen among the
+    # collectives at the provincial flag's standard), not the 2022 law's "dẫn đầu khối, cụm" of Điều 25.
+    assert co_cp.verdict == "eligible" and co_cp.reasons[0].startswith("Dẫn đầu Khối")
+    assert any("dẫn đầu phong trào thi đua của bộ, ngành, tỉnh" in r and "Nghị định 91/2017/NĐ-CP, Điều 11" in r
+               for r in co_cp.reasons)
     assert rows[("CO_TINH", "SKHCN")].verdict == "review" and "Xếp thứ 2/7" in rows[("CO_TINH", "SKHCN")].reasons[0]
     # ND 91/2017 Điều 11: Cờ CP ≤ 20% of the 2 collectives at the provincial standard = 0 (rounded down).
     assert co_cp.quota_exceeded and "tối đa 20% = 0" in co_cp.quota_note and "Điều 11" in co_cp.quota_note
