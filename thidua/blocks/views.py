@@ -3,6 +3,7 @@ scoring. Thin: scope from blocks.policy (404 for what a user may not see), write
 
 from __future__ import annotations
 
+import logging
 from decimal import Decimal
 
 from django.contrib import messages
@@ -13,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from thidua.documents.pdf import PdfError
 from thidua.emulation.models import Registration, Status
 from thidua.organizations.models import Block, BlockYear, Unit, UnitKind
 from thidua.organizations.policy import home_agency
@@ -32,6 +34,8 @@ from .models import Proposal, Scorecard, ScorecardStatus
 from .policy import block_years_for, can, can_manage_blocks, creating_province, may, member_unit, movements_for
 
 RECEIVED_ONLY = (Status.RECEIVED,)
+
+logger = logging.getLogger(__name__)
 
 
 def _block_year(request: HttpRequest, code: str, year: int, action: str = "view") -> BlockYear:
@@ -184,16 +188,15 @@ def block_consolidation(request: HttpRequest, code: str, year: int) -> HttpRespo
 
 
 def block_consolidation_download(request: HttpRequest, code: str, year: int, fmt: str) -> HttpResponse:
-    from thidua.documents.pdf import PdfUnavailable
-
     if fmt not in ("docx", "pdf", "xlsx"):
         raise Http404
     block_year = _block_year(request, code, year, "desk")
     data = selectors.consolidation(block_year, statuses=_statuses(request))
     try:
         exported = export_block_xlsx(data) if fmt == "xlsx" else export_block_docx(data, fmt=fmt)
-    except PdfUnavailable as exc:
-        messages.error(request, str(exc))
+    except PdfError as exc:
+        logger.warning("PDF export failed: %s", exc)
+        messages.error(request, exc.user_message)
         return _back(block_year, "block_consolidation")
     response = HttpResponse(exported.content, content_type=exported.content_type)
     response["Content-Disposition"] = f'attachment; filename="{exported.filename}"'

@@ -5,6 +5,7 @@ through councils.policy (404 outside it), writes through services."""
 from __future__ import annotations
 
 import datetime as dt
+import logging
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -15,6 +16,7 @@ from django.views.decorators.http import require_POST
 from thidua.accounts.scope import is_admin
 from thidua.catalog.models import AwardType
 from thidua.core import bounds
+from thidua.documents.pdf import PdfError
 from thidua.organizations.models import Staff, Unit, UnitKind
 from thidua.organizations.policy import home_agency
 
@@ -22,6 +24,8 @@ from . import selectors, services
 from .documents import candidate_rows, export_minutes
 from .models import Candidate, Council, MemberRole, Presence, Session
 from .policy import can_run, councils_for, sessions_for
+
+logger = logging.getLogger(__name__)
 
 
 def _int(value) -> int | None:
@@ -271,15 +275,14 @@ def session_draft_decision(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def session_minutes(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
-    from thidua.documents.pdf import PdfUnavailable
-
     if fmt not in ("docx", "pdf"):
         raise Http404
     session = _session(request, pk)
     try:
         exported = export_minutes(session, fmt=fmt)
-    except PdfUnavailable as exc:
-        messages.error(request, str(exc))
+    except PdfError as exc:
+        logger.warning("PDF export failed: %s", exc)
+        messages.error(request, exc.user_message)
         return redirect("session_detail", pk=pk)
     response = HttpResponse(exported.content, content_type=exported.content_type)
     response["Content-Disposition"] = f'attachment; filename="{exported.filename}"'

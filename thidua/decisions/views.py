@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -17,6 +18,7 @@ from thidua.catalog.models import AwardType
 from thidua.core import bounds
 from thidua.core.paging import page_of, page_query
 from thidua.councils.policy import sessions_for
+from thidua.documents.pdf import PdfError
 from thidua.emulation.models import Authority
 from thidua.jobs.services import start_decision_pdf
 from thidua.organizations.models import Province, Staff, Unit, UnitKind
@@ -30,6 +32,8 @@ from .policy import can, decisions_for, issuers_for, layout_province, may_edit_l
 from .selectors import decision_with_parts
 
 STATUS_FILTERS = [("", "Tất cả")] + list(DecisionStatus.choices)
+
+logger = logging.getLogger(__name__)
 
 
 def _visible(request: HttpRequest, pk: int, action: str = "view") -> Decision:
@@ -277,8 +281,6 @@ def decision_delete(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def decision_download(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
-    from thidua.documents.pdf import PdfUnavailable
-
     if fmt not in ("docx", "pdf"):
         raise Http404
     decision = _visible(request, pk, "export")
@@ -288,8 +290,9 @@ def decision_download(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
         return redirect("job_detail", pk=job.pk)
     try:
         exported = export_decision(decision, fmt=fmt)
-    except PdfUnavailable as exc:
-        messages.error(request, str(exc))
+    except PdfError as exc:
+        logger.warning("PDF export failed: %s", exc)
+        messages.error(request, exc.user_message)
         return redirect("decision_detail", pk=pk)
     response = HttpResponse(exported.content, content_type=exported.content_type)
     response["Content-Disposition"] = f'attachment; filename="{exported.filename}"'

@@ -24,6 +24,11 @@ DEFAULT_TIMEOUT = 120
 class PdfError(Exception):
     """Base class: no PDF could be produced."""
 
+    @property
+    def user_message(self) -> str:
+        """What a page tells the user: Vietnamese, and what to do instead."""
+        return str(self)
+
 
 class PdfUnavailable(PdfError):
     """LibreOffice is not installed (or not where the settings say)."""
@@ -33,7 +38,14 @@ class PdfUnavailable(PdfError):
 
 
 class PdfConversionFailed(PdfError):
-    """LibreOffice ran but produced no PDF, or timed out."""
+    """LibreOffice ran but produced no PDF, or timed out. The message keeps LibreOffice's own words
+    (for the log); pages show `user_message`, which never carries them (they are in English)."""
+
+    @property
+    def user_message(self) -> str:
+        return ("Chưa chuyển được văn bản sang PDF: bộ chuyển đổi (LibreOffice) trên máy chủ báo lỗi. "
+                "Hãy tải bản Word (.docx) để in, hoặc thử lại sau ít phút; nếu vẫn không được, "
+                "báo quản trị hệ thống.")
 
 
 def find_soffice() -> str | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -15,6 +16,7 @@ from thidua.catalog.models import AwardType
 from thidua.catalog.wording import catalog_matcher
 from thidua.core import bounds
 from thidua.core.paging import page_of, page_query
+from thidua.documents.pdf import PdfError
 from thidua.emulation.policy import can, registrations_for
 from thidua.organizations.models import BlockYear, Unit, UnitKind
 from thidua.organizations.policy import can_start_registration, headed_block_years, home_agency
@@ -28,6 +30,8 @@ from .models import Registration, Status
 from .selectors import registration_findings, registration_with_parts
 
 STATUS_FILTERS = [("", "Tất cả")] + list(Status.choices)
+
+logger = logging.getLogger(__name__)
 
 
 def _visible(request: HttpRequest, pk: int, action: str = "view") -> Registration:
@@ -238,15 +242,14 @@ def registration_return(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def registration_download(request: HttpRequest, pk: int, kind: str, fmt: str) -> HttpResponse:
-    from thidua.documents.pdf import PdfUnavailable
-
     if kind not in ("registration", "cover_letter") or fmt not in ("docx", "pdf"):
         raise Http404
     reg = _visible(request, pk, "export")
     try:
         exported = export_registration(reg, fmt=fmt, kind=kind)
-    except PdfUnavailable as exc:
-        messages.error(request, str(exc))
+    except PdfError as exc:
+        logger.warning("PDF export failed: %s", exc)
+        messages.error(request, exc.user_message)
         return redirect("registration_detail", pk=pk)
     response = HttpResponse(exported.content, content_type=exported.content_type)
     response["Content-Disposition"] = f'attachment; filename="{exported.filename}"'

@@ -44,7 +44,7 @@ def _decision_pdf(job: Job) -> tuple[bytes, str, str]:
     try:
         pdf = docx_to_pdf(docx.content)
     except PdfError as exc:
-        raise JobRefused(str(exc)) from exc
+        raise JobRefused(exc.user_message) from exc
     return pdf, docx.filename.removesuffix(".docx") + ".pdf", "application/pdf"
 
 

@@ -5,6 +5,7 @@ initiatives, councils' for sessions, decisions' for issuing)."""
 from __future__ import annotations
 
 import datetime as dt
+import logging
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -20,6 +21,7 @@ from thidua.core.paging import page_of, page_query
 from thidua.councils.policy import can_run, councils_for
 from thidua.councils.services import CouncilError
 from thidua.decisions.services import DecisionError
+from thidua.documents.pdf import PdfError
 from thidua.emulation.models import Registration
 from thidua.evaluation import services as evaluation_services
 from thidua.evaluation.models import Achievement, AchievementKind, RatingLevel, Scope
@@ -31,6 +33,8 @@ from . import policy, selectors, services
 from .models import Level, LineStatus, Nomination, NominationStatus
 
 USER_ERRORS = (ValidationError, services.NominationError, CouncilError, DecisionError, ValueError)
+
+logger = logging.getLogger(__name__)
 
 
 def _year(request: HttpRequest, default: int | None = None) -> int:
@@ -404,8 +408,6 @@ def _download(exported) -> HttpResponse:
 
 def nomination_document(request: HttpRequest, pk: int, what: str, fmt: str) -> HttpResponse:
     """The dossier's documents: the tờ trình (to-trinh) and the council's minutes (bien-ban)."""
-    from thidua.documents.pdf import PdfError
-
     from .documents import export_proposal_letter
 
     nomination = _nomination(request, pk)
@@ -420,14 +422,13 @@ def nomination_document(request: HttpRequest, pk: int, what: str, fmt: str) -> H
 
         return _download(export_minutes(nomination.council_session, fmt=fmt))
     except PdfError as exc:
-        messages.error(request, str(exc))
+        logger.warning("PDF export failed: %s", exc)
+        messages.error(request, exc.user_message)
         return redirect("nomination_detail", nomination.pk)
 
 
 def nomination_line_report(request: HttpRequest, pk: int, line: int, fmt: str) -> HttpResponse:
     """Báo cáo thành tích of one person or collective of the dossier."""
-    from thidua.documents.pdf import PdfError
-
     from .documents import export_achievement_report
 
     nomination = _nomination(request, pk)
@@ -436,5 +437,6 @@ def nomination_line_report(request: HttpRequest, pk: int, line: int, fmt: str) -
     try:
         return _download(export_achievement_report(get_object_or_404(nomination.lines.all(), pk=line), fmt=fmt))
     except PdfError as exc:
-        messages.error(request, str(exc))
+        logger.warning("PDF export failed: %s", exc)
+        messages.error(request, exc.user_message)
         return redirect("nomination_detail", nomination.pk)
