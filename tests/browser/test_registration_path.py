@@ -4,6 +4,7 @@ receives it and downloads the Word document."""
 
 import pytest
 from docx import Document
+from playwright.sync_api import expect
 
 from thidua.demo import DEMO_PASSWORD
 
@@ -34,10 +35,10 @@ def test_register_submit_return_resubmit_receive_download(page, login, demo_data
     heading_message = page.locator("#fm-heading_year")
     assert "NĂM 2021" in heading_message.inner_text()
     page.fill("#id_heading_year", "2022")
-    page.wait_for_function("!document.querySelector('#fm-heading_year').innerText.trim()")
+    # Playwright's expect, not wait_for_function: a string predicate is eval'd, which the CSP forbids.
+    expect(heading_message).to_have_text("")
     page.fill("input[name='CSTDCS-individual_count']", "10")
-    page.wait_for_function(
-        "!document.querySelector('#findings').innerText.includes('vượt giới hạn')")  # live, before saving
+    expect(page.locator("#findings")).not_to_contain_text("vượt giới hạn")  # live, before saving
     page.click("button:has-text('Lưu')")
     page.wait_for_selector("text=Đã lưu bản đăng ký.")
     page.click("button:has-text('Gửi trưởng khối')")

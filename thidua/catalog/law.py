@@ -151,15 +151,16 @@ def law_in_force(day: dt.date, province: Province | None) -> LawInForce:
     settings = {s.key: s for s in _chosen(
         CriteriaSetting.objects.in_force_on(day).filter(rule_set=rule_set).filter(where), lambda s: s.key)}
     criteria = []
+    rule_set_names = dict(RuleSet.objects.values_list("code", "name"))
     for key in criteria_fields.KEYS:
         row = settings.get(key)
+        text = criteria_fields.default_text(key) if row is None else row.value
+        value = criteria_fields.display(key, text, rule_set_names)
         if row is None:
-            criteria.append(CriteriaEntry(key, criteria_fields.label(key),
-                                          criteria_fields.display(key, criteria_fields.default_text(key)),
-                                          "", DEFAULT, False))
+            criteria.append(CriteriaEntry(key, criteria_fields.label(key), value, "", DEFAULT, False))
         else:
-            criteria.append(CriteriaEntry(key, criteria_fields.label(key), criteria_fields.display(key, row.value),
-                                          row.basis, _source(row.province_id, province), row.province_id is not None))
+            criteria.append(CriteriaEntry(key, criteria_fields.label(key), value, row.basis,
+                                          _source(row.province_id, province), row.province_id is not None))
     months = (f"Không xét Lao động tiên tiến cho người được tuyển dụng dưới {rule_set.ldtt_min_months} tháng "
               f"tính đến hết năm ({rule_set.ldtt_min_months_basis})" if rule_set.ldtt_min_months
               else "Không đặt điều kiện số tháng công tác")

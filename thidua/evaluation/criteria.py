@@ -71,8 +71,9 @@ def to_text(key: str, value: Any) -> str:
     return str(value)
 
 
-def display(key: str, text: str) -> str:
-    """A stored value as an officer reads it: "có"/"không" for yes/no, "(trống)" for empty."""
+def display(key: str, text: str, rule_set_names: Mapping[str, str] | None = None) -> str:
+    """A stored value as an officer reads it: "có"/"không" for yes/no, "(trống)" for empty, rule
+    sets by their names when `rule_set_names` (code → name) is given."""
     if not text:
         return "(trống)"
     try:
@@ -81,6 +82,8 @@ def display(key: str, text: str) -> str:
         return text
     if isinstance(value, bool):
         return "có" if value else "không"
+    if isinstance(value, tuple) and rule_set_names is not None:
+        return "; ".join(rule_set_names.get(code, code) for code in value) or "(trống)"
     vocabulary = _vocabulary(key)
     if vocabulary is not None and isinstance(value, str):
         return vocabulary[1].get(value, value)  # words, not the code ("hoàn thành tốt nhiệm vụ")
