@@ -192,7 +192,7 @@ def _discipline_bar(ctx: _Ctx, f: _Findings, rec: YearRecord | None) -> None:
         return
     form = DISCIPLINES.get(rec.discipline, rec.discipline)
     if ctx.rule_set == LUAT2022_ND152:
-        basis = "Nghị định 152/2025/NĐ-CP, nguyên tắc khen thưởng"
+        basis = f"{ctx.decree}, nguyên tắc khen thưởng; {LAW_2022}, Điều 5"
     elif ctx.old:
         basis = f"{LAW_2003}, Điều 24 về chấp hành tốt pháp luật; {ctx.decree}; cách hiểu của hệ thống"
     else:
