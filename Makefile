@@ -41,6 +41,7 @@ run: install
 	$(BIN)/thidua demo
 	$(BIN)/thidua collectstatic --noinput --verbosity 0
 	@echo "thidua: serving on http://$(HOST_PORT)/ with a background-job worker (Ctrl-C stops both)"
+	@echo "thidua: demo logins above; list them again with: $(BIN)/thidua demo --logins (another address: see README, HOST_PORT and THIDUA_ALLOWED_HOSTS)"
 	$(BIN)/thidua db_worker --no-startup-delay & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT; \
 	  $(BIN)/thidua runserver $(HOST_PORT)
 
