@@ -241,6 +241,17 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = _env_int("THIDUA_REQUEST_MAX_FIELDS", 1000)
 # - uploaded files above this size are spooled to a temporary file instead of memory (not a limit:
 #   the size limit of imported files is the imports' own setting).
 FILE_UPLOAD_MAX_MEMORY_SIZE = _env_int("THIDUA_UPLOAD_MEMORY_BYTES", 2_621_440)
+# - every file the product reads (thidua.core.uploads): its size (a file over it is skipped while it
+#   streams in, never stored whole), what it may unpack to, and the rows and columns of a table.
+THIDUA_UPLOAD_MAX_BYTES = _env_int("THIDUA_UPLOAD_MAX_BYTES", 10 * 1024 * 1024)
+THIDUA_UPLOAD_MAX_UNZIPPED_BYTES = _env_int("THIDUA_UPLOAD_MAX_UNZIPPED_BYTES", 20 * 1024 * 1024)
+THIDUA_IMPORT_MAX_ROWS = _env_int("THIDUA_IMPORT_MAX_ROWS", 20_000)
+THIDUA_IMPORT_MAX_COLUMNS = _env_int("THIDUA_IMPORT_MAX_COLUMNS", 50)
+FILE_UPLOAD_HANDLERS = [
+    "thidua.core.uploads.SizeLimitUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
 
 # Where LibreOffice lives for PDF conversion; absent means PDF export says so clearly.
 THIDUA_SOFFICE = os.environ.get("THIDUA_SOFFICE", "")

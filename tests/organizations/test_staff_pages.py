@@ -97,7 +97,7 @@ def test_one_bad_row_saves_nothing_and_every_bad_row_is_listed(officer):
 
 @pytest.mark.parametrize(("name", "content", "message"), [
     ("a.txt", b"x", "Chỉ nhận tệp .xlsx hoặc .csv."),
-    ("a.xlsx", b"not a spreadsheet", "Không đọc được tệp Excel"),
+    ("a.xlsx", b"not a spreadsheet", "mang đuôi .xlsx nhưng nội dung là văn bản"),
     ("a.csv", "Tên\nA\n".encode(), "Thiếu cột"),
     ("a.csv", "Họ và tên,Loại\n".encode("cp1258", errors="ignore") + b"\xff\xfe", "UTF-8"),
 ])

@@ -5,10 +5,10 @@ from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
+from thidua.core import uploads
+
 from .models import DocumentTemplate, TemplateKind
 from .render import CONTEXT_HELP, CONTEXT_KEYS, DocumentTemplateError, check_template, shipped_template_path
-
-MAX_TEMPLATE_BYTES = 10 * 1024 * 1024
 
 
 def _keys_help() -> str:
@@ -53,12 +53,14 @@ class DocumentTemplateForm(forms.ModelForm):
         if not upload.name.lower().endswith(".docx"):
             self.add_error("file", "Mẫu văn bản phải là tệp Word .docx.")
             return cleaned
-        if upload.size > MAX_TEMPLATE_BYTES:
-            self.add_error("file", "Tệp mẫu quá lớn (tối đa 10 MB).")
+        try:
+            data = uploads.read_upload(upload)
+            uploads.expect_kind(data, upload.name, (uploads.DOCX,))
+        except uploads.UploadError as exc:
+            self.add_error("file", str(exc))
             return cleaned
-        upload.seek(0)
-        data = upload.read()
-        upload.seek(0)
+        finally:
+            upload.seek(0)
         try:
             check_template(kind, data)
         except DocumentTemplateError as exc:

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from django import forms
 
+from thidua.core import uploads
 from thidua.organizations.models import Unit
 
 from .checks import RegistrationInput, TargetInput
-from .legacy import MAX_BYTES as LEGACY_MAX_BYTES
 from .models import Registration, Target
 from .services import HEADER_FIELDS, TargetChange
 
@@ -152,14 +152,20 @@ class LegacyUploadForm(forms.Form):
 
     file = forms.FileField(
         label="Tệp bản đăng ký (.docx hoặc .txt)",
-        help_text="Tệp Word (.docx) hoặc văn bản thuần; tối đa 5 MB.",
         widget=forms.ClearableFileInput(attrs={"accept": ".docx,.txt"}),
     )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        limit = uploads.size_text(uploads.max_bytes())
+        self.fields["file"].help_text = f"Tệp Word (.docx) hoặc văn bản thuần; tối đa {limit}."
+
     def clean_file(self):
         upload = self.cleaned_data["file"]
-        if upload.size > LEGACY_MAX_BYTES:
-            raise forms.ValidationError("Tệp quá lớn (tối đa 5 MB).")
+        try:
+            uploads.check_size(upload.size, upload.name)
+        except uploads.UploadError as exc:
+            raise forms.ValidationError(str(exc)) from None
         return upload
 
 

@@ -23,9 +23,9 @@ from docx.table import Table as DocxTable
 from docx.text.paragraph import Paragraph as DocxParagraph
 
 from thidua.catalog.wording import WordingMatcher
+from thidua.core import uploads
 from thidua.core.text import fold
 
-MAX_BYTES = 5 * 1024 * 1024  # a registration is a few pages; more is not one
 MAX_LINES = 5000
 
 
@@ -92,24 +92,22 @@ def _text_blocks(text: str) -> Iterator[Block]:
         yield TableBlock(rows)
 
 
-def read_blocks(content: bytes) -> list[Block]:
-    """The file's lines and tables: a .docx (zip) file, or text in UTF-8 (UTF-16 with a BOM)."""
-    if len(content) > MAX_BYTES:
-        raise NotARegistration("Tệp quá lớn (tối đa 5 MB) để là một bản đăng ký thi đua.")
-    if content[:2] == b"PK":
+def read_blocks(content: bytes, name: str = "") -> list[Block]:
+    """The file's lines and tables: a .docx (zip) file, or text in UTF-8 (UTF-16 with a BOM). The
+    file is checked first against the upload bounds (thidua.core.uploads: its size, its type by
+    content, what a .docx declares it unpacks to)."""
+    try:
+        uploads.check_size(len(content), name)
+        kind = uploads.expect_kind(content, name, (uploads.DOCX, uploads.TEXT))
+        text = uploads.decode_text(content, name) if kind == uploads.TEXT else ""
+    except uploads.UploadError as exc:
+        raise NotARegistration(str(exc)) from None
+    if kind == uploads.DOCX:
         try:
             document = docx.Document(io.BytesIO(content))
         except (zipfile.BadZipFile, KeyError, ValueError) as exc:
             raise NotARegistration("Không đọc được tệp Word (.docx).") from exc
         return list(_docx_blocks(document))
-    for encoding in ("utf-8-sig", "utf-16"):
-        try:
-            text = content.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:
-        raise NotARegistration("Tệp không phải văn bản Word (.docx) hay văn bản thuần (UTF-8).")
     if "\x00" in text:
         raise NotARegistration("Tệp không phải văn bản Word (.docx) hay văn bản thuần (UTF-8).")
     return list(_text_blocks(text))
@@ -719,6 +717,7 @@ def parse_blocks(blocks: list[Block], matcher: WordingMatcher) -> ParsedRegistra
     return parsed
 
 
-def parse_registration(content: bytes, matcher: WordingMatcher) -> ParsedRegistration:
-    """Read a registration from the bytes of a .docx or text file. Raises NotARegistration."""
-    return parse_blocks(read_blocks(content), matcher)
+def parse_registration(content: bytes, matcher: WordingMatcher, name: str = "") -> ParsedRegistration:
+    """Read a registration from the bytes of a .docx or text file (`name`: its file name, for the
+    messages and to check its extension against its content). Raises NotARegistration."""
+    return parse_blocks(read_blocks(content, name), matcher)

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 from thidua.accounts.scope import is_admin
 from thidua.catalog.models import AwardType
 from thidua.catalog.wording import catalog_matcher
-from thidua.core import bounds
+from thidua.core import bounds, uploads
 from thidua.core.paging import page_of, page_query
 from thidua.documents.pdf import PdfError
 from thidua.emulation.policy import can, registrations_for
@@ -309,13 +309,18 @@ def legacy_upload(request: HttpRequest) -> HttpResponse:
         return _legacy_page(request, upload=LegacyUploadForm())
     if request.method != "POST":
         return HttpResponseNotAllowed(["GET", "POST"])
+    too_big = uploads.request_error(request)
+    if too_big:
+        upload = LegacyUploadForm(data={}, files={})
+        upload.errors["file"] = upload.error_class([too_big])
+        return _legacy_page(request, upload=upload, status=413)
     upload = LegacyUploadForm(request.POST, request.FILES)
     if not upload.is_valid():
         return _legacy_page(request, upload=upload, status=422)
     handle = upload.cleaned_data["file"]
     try:
-        parsed = parse_registration(handle.read(), catalog_matcher())
-    except NotARegistration as exc:
+        parsed = parse_registration(uploads.read_upload(handle), catalog_matcher(), handle.name)
+    except (NotARegistration, uploads.UploadError) as exc:
         upload.add_error("file", str(exc))
         return _legacy_page(request, upload=upload, status=422)
     filename = handle.name[:200]

@@ -9,7 +9,6 @@ importing the same sheet twice adds nobody the second time."""
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import hashlib
 import io
@@ -19,12 +18,13 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Max
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from thidua.audit.services import audit_record
+from thidua.core import uploads
 from thidua.core.text import fold
 from thidua.organizations.policy import can_manage_staff
 
@@ -40,6 +40,8 @@ GENDER_NAMES = {"nam": "Nam", "nu": "Nữ", "": ""}
 LEADERSHIP = "Lãnh đạo"
 LEADERSHIP_NAMES = {fold(LEADERSHIP), fold("Lãnh đạo cơ quan"), fold("Ban lãnh đạo"), fold("Ban giám đốc")}
 MAX_NEW_DEPARTMENTS = 30
+# Where read_rows keeps a row's number as the user sees it in Excel (blank rows are skipped).
+ROW_NUMBER = "#row"
 # The template's example row: left in the file by mistake, it is not imported.
 EXAMPLE_NAME = "Nguyễn Văn Mẫu (dòng ví dụ, hãy ghi đè)"
 # What a row may set, with the label shown in the preview.
@@ -119,28 +121,28 @@ class ImportFileError(ValueError):
 
 
 def read_rows(filename: str, content: bytes) -> list[dict[str, Any]]:
-    """Rows as dicts keyed by the header row; the file's type is taken from its name."""
-    if filename.lower().endswith(".xlsx"):
-        try:
-            sheet = load_workbook(io.BytesIO(content), read_only=True, data_only=True).active
-        except Exception as exc:  # openpyxl raises many kinds for a damaged file
-            raise ImportFileError("Không đọc được tệp Excel. Hãy lưu lại dưới dạng .xlsx rồi thử lại.") from exc
-        values = [list(r) for r in sheet.iter_rows(values_only=True)]
-    elif filename.lower().endswith(".csv"):
-        try:
-            text = content.decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            raise ImportFileError("Tệp CSV phải được lưu với bảng mã UTF-8.") from exc
-        values = list(csv.reader(io.StringIO(text)))
-    else:
+    """Rows as dicts keyed by the header row. The file's type is taken from its content, and it is
+    read one row at a time within the upload bounds (thidua.core.uploads: size, rows, columns), so
+    an oversized or fake file is refused before it fills memory."""
+    if not filename.lower().endswith((".xlsx", ".csv")):
         raise ImportFileError("Chỉ nhận tệp .xlsx hoặc .csv.")
-    if not values:
+    header: list[str] | None = None
+    rows: list[dict[str, Any]] = []
+    try:
+        for number, values in uploads.iter_table(content, filename):
+            if header is None:
+                header = [str(h or "").strip() for h in values]
+                missing = [c for c in COLUMNS if c in REQUIRED and c not in header]
+                if missing:
+                    raise ImportFileError("Thiếu cột: " + ", ".join(missing) + ". Các cột dùng được: "
+                                          + ", ".join(COLUMNS) + ".")
+                continue
+            rows.append({**dict(zip(header, values, strict=False)), ROW_NUMBER: number})
+    except uploads.UploadError as exc:
+        raise ImportFileError(str(exc)) from None
+    if header is None:
         raise ImportFileError("Tệp không có dữ liệu.")
-    header = [str(h or "").strip() for h in values[0]]
-    missing = [c for c in REQUIRED if c not in header]
-    if missing:
-        raise ImportFileError("Thiếu cột: " + ", ".join(missing) + ". Các cột dùng được: " + ", ".join(COLUMNS) + ".")
-    return [dict(zip(header, row, strict=False)) for row in values[1:] if any(v not in (None, "") for v in row)]
+    return rows
 
 
 def _text(value: Any) -> str:
@@ -278,7 +280,8 @@ def check_rows(agency: Unit, rows: list[dict[str, Any]]) -> ImportResult:
     result = ImportResult()
     seen: dict[int, int] = {}  # staff pk -> row that matched it
     new_keys: dict[tuple, int] = {}
-    for number, row in enumerate(rows, start=2):  # row 1 is the header, as the user sees it in Excel
+    for position, row in enumerate(rows, start=2):  # row 1 is the header, as the user sees it in Excel
+        number = row.get(ROW_NUMBER, position)
         errors_before = len(result.errors)
 
         def bad(column: str, message: str, number: int = number) -> None:

@@ -14,6 +14,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
 from thidua.accounts.scope import VIEW
+from thidua.core import uploads
 from thidua.core.paging import page_of, page_query
 from thidua.core.text import fold
 from thidua.organizations.policy import can_govern, can_manage_staff, staff_for, units_for
@@ -196,6 +197,10 @@ def staff_import_view(request: HttpRequest, code: str) -> HttpResponse:
 
     if request.method != "POST":
         return page()
+    too_big = uploads.request_error(request)
+    if too_big:
+        context["file_error"] = too_big
+        return page(413)
     if "apply" in request.POST:
         pending = request.session.get(IMPORT_SESSION_KEY) or {}
         if pending.get("agency") != agency.pk:
@@ -219,10 +224,10 @@ def staff_import_view(request: HttpRequest, code: str) -> HttpResponse:
     if upload is None:
         context["file_error"] = "Hãy chọn tệp .xlsx hoặc .csv."
         return page(422)
-    content = upload.read()
     try:
+        content = uploads.read_upload(upload)
         result = staff_import_preview(actor=request.user, agency=agency, filename=upload.name, content=content)
-    except ImportFileError as exc:
+    except (ImportFileError, uploads.UploadError) as exc:
         context["file_error"] = str(exc)
         return page(422)
     context.update({"filename": upload.name})

@@ -13,7 +13,7 @@ from django.db.models import Q
 
 from thidua.accounts.models import Role, User
 from thidua.catalog.wording import catalog_matcher
-from thidua.core import bounds
+from thidua.core import bounds, uploads
 from thidua.emulation.documents import export_registration
 from thidua.emulation.legacy import NotARegistration, ParsedRegistration, parse_registration
 from thidua.emulation.models import Registration
@@ -53,7 +53,7 @@ class Command(BaseCommand):
                            help="đọc và lưu thành bản dự thảo của đơn vị để người phụ trách xem lại")
         p.add_argument("file")
         p.add_argument("--unit", required=True, help="mã đơn vị, ví dụ SKHCN")
-        p.add_argument("--year", required=True, type=int)
+        p.add_argument("--year", required=True, type=bounds.year_arg)
         p.add_argument("--user", help="thực hiện với quyền của người dùng này")
 
     def _registration(self, options) -> Registration:
@@ -111,8 +111,8 @@ class Command(BaseCommand):
         if not path.is_file():
             raise _fail(f"Không tìm thấy tệp {name}.")
         try:
-            return parse_registration(path.read_bytes(), catalog_matcher())
-        except NotARegistration as exc:
+            return parse_registration(uploads.read_path(path), catalog_matcher(), path.name)
+        except (NotARegistration, uploads.UploadError) as exc:
             raise _fail(f"{name}: {exc}") from exc
 
     def _print_parsed(self, parsed: ParsedRegistration, *, as_json: bool) -> None:
