@@ -70,6 +70,18 @@ def _seed_targets() -> dict:
     ("Huân chương Lao động hạng III", "HCLD3"),
     ("Huân chương Lao động hạng nhì", "HCLD2"),
     ("HUÂN CHƯƠNG ĐỘC LẬP HẠNG NHẤT", "HCDL1"),
+    ("Giấy khen của Cục trưởng", "GK"),
+    ("Giấy khen của Chủ tịch UBND huyện", "GK"),
+    ("Giấy khen của Chủ tịch UBND xã", "GK_XA"),
+    ("Giấy khen của Chủ tịch UBND thị trấn", "GK_XA"),
+    ("Cờ thi đua của Bộ Tài chính", "CO_TINH"),
+    ("Cờ thi đua xuất sắc của UBND tỉnh", "CO_TINH"),
+    ("Chiến sĩ thi đua cấp cơ sở", "CSTDCS"),
+    ("CSTĐ cấp tỉnh", "CSTD_TINH"),
+    ("TTLĐXS", "TTLDXS"),
+    ("BK của CT UBND tỉnh", "BK_TINH"),
+    ("BK TTg", "BK_TTG"),
+    ("HCLĐ hạng Ba", "HCLD3"),
 ])
 def test_wording_names_the_catalog_code(matcher, label, code):
     assert matcher.code_for(label) == code

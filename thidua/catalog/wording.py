@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import csv
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,6 +27,12 @@ ABBREVIATIONS = {
     "cstd": "chien si thi dua",
     "ldtt": "lao dong tien tien",
     "ldxs": "lao dong xuat sac",
+    "ttldtt": "tap the lao dong tien tien",
+    "ttldxs": "tap the lao dong xuat sac",
+    "bk": "bang khen",
+    "gk": "giay khen",
+    "hcld": "huan chuong lao dong",
+    "ttg": "thu tuong",
 }
 # Words that do not tell two awards apart ("của", "cấp", "danh hiệu", "hình thức").
 FILLER = {"cua", "cap", "danh", "hieu", "hinh", "thuc", "thuong", "tang", "do", "va"}
@@ -59,10 +65,17 @@ class Wording:
 
 class WordingMatcher:
     """The award a label names: the longest catalog wording whose words all appear in the label.
-    Two different codes tied at the longest wording means the label is ambiguous (None)."""
+    Two different codes tied at the longest wording means the label is ambiguous (None).
+    `subjects` (code → "individual", "collective" or "both", the catalog's) tells on which side a count
+    goes when a document does not say."""
 
-    def __init__(self, wordings: Iterable[tuple[str, str]]):
+    def __init__(self, wordings: Iterable[tuple[str, str]], subjects: Mapping[str, str] | None = None):
         self.wordings = [Wording(code, wording_tokens(text)) for code, text in wordings if text.strip()]
+        self.subjects = dict(subjects or {})
+
+    def subject_of(self, code: str) -> str:
+        """"individual", "collective" or "both" (unknown codes: both)."""
+        return self.subjects.get(code, "both")
 
     def code_for(self, label: str) -> str | None:
         tokens = wording_tokens(label)
@@ -87,6 +100,8 @@ def extra_wordings() -> list[tuple[str, str]]:
 
 def catalog_matcher() -> WordingMatcher:
     """A matcher over the catalog's names as they are in the database, and the other wordings."""
-    names = list(AwardType.objects.values_list("code", "name"))
+    rows = list(AwardType.objects.values_list("code", "name", "subject"))
+    names = [(code, name) for code, name, _ in rows]
     known = {code for code, _ in names}
-    return WordingMatcher(names + [(code, text) for code, text in extra_wordings() if code in known])
+    return WordingMatcher(names + [(code, text) for code, text in extra_wordings() if code in known],
+                          subjects={code: subject for code, _, subject in rows})

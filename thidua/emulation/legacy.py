@@ -242,10 +242,11 @@ _POSITION_WORDS = ("giam doc", "chu tich", "truong", "chanh", "bi thu", "thu tru
 
 # Section headings, matched on the folded heading text after its numbering.
 SECTIONS = [
-    ("professional", re.compile(r"^(ve\s+)?(thuc hien\s+)?(cong tac|nhiem vu)\s+(chuyen mon|chinh tri)")),
+    ("professional", re.compile(
+        r"^(ve\s+)?(thuc hien\s+)?(cong tac|nhiem vu)\s+(chuyen mon|chinh tri)|^muc tieu\W+(va\s+)?nhiem vu")),
     ("solutions", re.compile(r"^(ve\s+)?(cac\s+|nhung\s+)?(giai phap|bien phap)")),
     ("movements", re.compile(
-        r"^(ve\s+)?(ten\s+)?(cac\s+)?(phong trao|cuoc van dong)(?!\s+thi dua\s*:)")),
+        r"^(ve\s+)?(huong ung\s+)?(ten\s+)?(cac\s+)?(phong trao|cuoc van dong)(?!\s+thi dua\s*:)")),
     ("targets", re.compile(
         r"^(ve\s+)?(muc tieu|chi tieu|dang ky\s+(cac\s+)?(danh hieu|hinh thuc)|(cac\s+)?danh hieu thi dua)")),
     ("content", re.compile(r"^(ve\s+)?noi dung")),
@@ -274,8 +275,12 @@ def _level(kind: str | None, text: str) -> int:
     return {"roman": 1, "upper": 1, "alpha": 4}.get(kind or "", 0)
 
 
+_DEGREES = re.compile(r"^(?:(?:GS|PGS|TS|ThS|Ths|BS|BSCK\w{0,3}|CK\w{0,3}|DS|Ds|KS|CN|Lg)\.\s*)+")
+
+
 def _looks_like_name(text: str) -> bool:
-    words = text.split()
+    """"Đinh Bộ Sơn", also after degrees ("TS.BS. Trần Văn Bé Bảy": kept as signed)."""
+    words = _DEGREES.sub("", text).split()
     return 2 <= len(words) <= 6 and all(w[0].isupper() and w.isalpha() for w in words)
 
 
@@ -301,10 +306,11 @@ def _strip_bullet(text: str) -> str:
 
 
 def _count(cell: str) -> int | None:
-    match = re.search(r"\d+", cell.replace(".", ""))
-    if match is None or "%" in cell.split(match.group(0), 1)[1][:2]:
+    """The first count of a cell ("07", "45 người", "1.150" with a thousands dot); a ratio is not one."""
+    match = re.search(r"\d+(?:\.\d{3})*(?![\d.,])|\d+", cell)
+    if match is None or re.match(r"(?:[.,]\d+)?\s*%", cell[match.end():]):
         return None
-    return int(match.group(0))
+    return int(match.group(0).replace(".", ""))
 
 
 def _ratio(cell: str) -> str | None:
@@ -317,14 +323,59 @@ def _ratio(cell: str) -> str | None:
 
 @dataclass
 class Columns:
+    """Where a table keeps what. Tables with a column group per side fill the `collective_*` and
+    `individual_*` indexes; tables with one "Số lượng" column fill `count` (and `ratio`), each row's side
+    then coming from a "Đối tượng" column (`subject`), the label, the row's group ("I. Tập thể") held in
+    `group`, or the catalog."""
     label: int
     collective_count: int | None = None
     collective_ratio: int | None = None
     individual_count: int | None = None
     individual_ratio: int | None = None
+    count: int | None = None
+    ratio: int | None = None
+    subject: int | None = None
+    group: str | None = None
 
 
-_HEADER_WORDS = ("so luong", "ty le", "tap the", "ca nhan", "danh hieu", "hinh thuc", "stt", "noi dung")
+_HEADER_WORDS = ("so luong", "ty le", "tap the", "ca nhan", "danh hieu", "hinh thuc", "stt", "noi dung",
+                 "doi tuong", "ghi chu")
+
+# Group rows and sub-headings of the targets ("I. Tập thể", "b) Đối với cá nhân:", "3.1. Danh hiệu thi đua"),
+# folded, without numbering: the side they open, or "" for groups that do not tell a side.
+_GROUPS = [
+    ("collective", re.compile(r"(doi voi |ve |danh cho |khen thuong |chi tieu )?(cac )?tap the( don vi)?")),
+    ("individual", re.compile(r"(doi voi |ve |danh cho |khen thuong |chi tieu )?(cac )?ca nhan")),
+    ("", re.compile(r"(ve |cac |dang ky )?(danh hieu( thi dua)?|hinh thuc( khen thuong)?|khen thuong)"
+                    r"(\W+(va )?(hinh thuc )?khen thuong)?")),
+]
+_TOTAL = re.compile(r"(tong cong|tong so)\b.*|cong")
+# Words after a count that say its side: "03 phòng", "45 người", "02 tập thể, 05 cá nhân".
+_COLLECTIVE_UNITS = r"tap the|don vi|phong|khoa|co quan"
+_INDIVIDUAL_UNITS = r"ca nhan|nguoi|dong chi|cbccvc|cbcc|can bo|cong chuc|vien chuc"
+
+
+def _group_of(text: str) -> str | None:
+    """The side a group row or sub-heading opens ("collective", "individual", "" for none), or None
+    when the text is not one."""
+    folded = fold(re.sub(r"\([^)]*\)", " ", _numbering(_strip_bullet(text))[1]))
+    folded = re.sub(r"\s+", " ", folded).strip(" :.;-")
+    for side, pattern in _GROUPS:
+        if pattern.fullmatch(folded):
+            return side
+    return None
+
+
+def _side_in(text: str) -> str | None:
+    """The side a cell or a label names ("Tập thể", "cá nhân", "(phòng, ban)"), if it names one."""
+    folded = fold(text)
+    collective = re.search(rf"\b({_COLLECTIVE_UNITS})", folded)
+    individual = re.search(rf"\b({_INDIVIDUAL_UNITS})", folded)
+    if collective and not individual:
+        return "collective"
+    if individual and not collective:
+        return "individual"
+    return None
 
 
 def _is_header(row: list[str], matcher: WordingMatcher) -> bool:
@@ -339,6 +390,7 @@ def _columns_from_header(header: list[list[str]]) -> Columns | None:
     groups: list[str | None] = [None] * width
     measures: list[str | None] = [None] * width
     label = None
+    subject = None
     for row in header:
         cells = [fold(_clean(c)) for c in row] + [""] * (width - len(row))
         current: str | None = None
@@ -356,11 +408,19 @@ def _columns_from_header(header: list[list[str]]) -> Columns | None:
                 groups[j] = current
             if "ty le" in cell or "%" in cell:
                 measures[j] = "ratio"
-            elif "so luong" in cell:
+            elif "so luong" in cell or re.fullmatch(r"(chi tieu )?dang ky|chi tieu|so nguoi", cell.strip(" :")):
                 measures[j] = "count"
+            elif "doi tuong" in cell:
+                subject = j
             previous = cell or previous
-    if label is None or not any(groups):
+    if label is None:
         return None
+    if not any(groups):  # "STT | Danh hiệu | (Đối tượng |) Số lượng | Tỷ lệ": one count column
+        counts = [j for j in range(width) if measures[j] == "count"]
+        ratios = [j for j in range(width) if measures[j] == "ratio"]
+        if not counts:
+            return None
+        return Columns(label=label, count=counts[0], ratio=ratios[0] if ratios else None, subject=subject)
     columns = Columns(label=label)
     for group in ("collective", "individual"):
         indexes = [j for j in range(width) if groups[j] == group]
@@ -403,6 +463,14 @@ def _read_table(block: TableBlock, matcher: WordingMatcher, parsed: ParsedRegist
                 columns: Columns | None) -> Columns:
     header: list[list[str]] = []
     for row in block.rows:
+        group = _group_row(row)
+        if group is not None:
+            if header:
+                columns = _columns_from_header(header) or columns
+                header = []
+            if columns is not None:
+                columns.group = group or columns.group
+            continue
         if _is_header(row, matcher):
             header.append(row)
             continue
@@ -417,20 +485,49 @@ def _read_table(block: TableBlock, matcher: WordingMatcher, parsed: ParsedRegist
     return columns or _default_columns(max(len(r) for r in block.rows))
 
 
+def _group_row(row: list[str]) -> str | None:
+    """The side a group row opens ("I | Tập thể | | ", "B | HÌNH THỨC KHEN THƯỞNG"), or None if the row
+    is not one: one text (merged cells repeat it), beside at most its numbering."""
+    texts = {c for c in (_clean(x) for x in row)
+             if c and not re.fullmatch(r"[IVXivx]{1,4}|[A-Za-z]|\d{1,2}", c.strip(".)"))}
+    return _group_of(texts.pop()) if len(texts) == 1 else None
+
+
+def _row_side(row: list[str], columns: Columns, code: str, label_note: str, matcher: WordingMatcher) -> str:
+    """The side of a row in a one-count-column table: its "Đối tượng" cell, its label's note, the
+    catalog when the award has only one side, the group row above it, the words beside the count, and
+    else the individual (Bằng khen and Giấy khen given without a side are mostly given to people)."""
+    subject = matcher.subject_of(code)
+    for side in (_side_in(_cell(row, columns.subject)), _side_in(label_note),
+                 subject if subject in ("individual", "collective") else None, columns.group,
+                 _side_in(_cell(row, columns.count))):
+        if side:
+            return side
+    return "individual"
+
+
 def _read_target_row(row: list[str], columns: Columns, matcher: WordingMatcher, parsed: ParsedRegistration) -> None:
     raw_label = _cell(row, columns.label)
     numbers = [_cell(row, j) for j in range(len(row)) if j != columns.label]
     if not re.search(r"[^\W\d_]", raw_label) or fold(raw_label).strip(" .:") in (
             "danh hieu thi dua", "hinh thuc khen thuong", "khen thuong", "danh hieu"):
         return  # "..." rows and group headings
+    if _TOTAL.fullmatch(fold(raw_label).strip(" .:")):
+        return  # "Tổng cộng": the sum of the rows above, not a target
     note_match = re.search(r"\(([^)]*)\)\s*$", raw_label)
     label = raw_label[:note_match.start()].strip() if note_match else raw_label
     code = matcher.code_for(label)
     if code is None:
         parsed.unread.append(" | ".join(c for c in (_clean(x) for x in row) if c))
         return
-    values = {name: _cell(row, getattr(columns, name)) for name in
-              ("collective_count", "collective_ratio", "individual_count", "individual_ratio")}
+    if columns.count is not None:
+        side = _row_side(row, columns, code, note_match.group(1) if note_match else "", matcher)
+        other = "individual" if side == "collective" else "collective"
+        values = {f"{side}_count": _cell(row, columns.count), f"{side}_ratio": _cell(row, columns.ratio),
+                  f"{other}_count": "", f"{other}_ratio": ""}
+    else:
+        values = {name: _cell(row, getattr(columns, name)) for name in
+                  ("collective_count", "collective_ratio", "individual_count", "individual_ratio")}
     if not any(values.values()) and any(n for n in numbers if re.search(r"\d", n) and n != _cell(row, 0)):
         parsed.unread.append(" | ".join(c for c in (_clean(x) for x in row) if c))
         return
@@ -460,6 +557,8 @@ class _Reader:
         self.seen_title = False
         self.title_open = False
         self.addressee_open = False
+        self.addressee_continues = False
+        self.target_group: str | None = None  # "a) Tập thể:" above target lines
         self.columns: Columns | None = None
         self.section_years: list[int] = []
         self.body_years: list[int] = []
@@ -497,11 +596,17 @@ class _Reader:
             return
         if self.header_line(text, folded):
             return
-        if self.addressee_open and _BULLET.match(text):
+        if self.addressee_open and (_BULLET.match(text) or not self.parsed.addressee):
+            # "Kính gửi:" then the addressees, as a list or on the next line
             self.parsed.addressee = "; ".join(
                 filter(None, [self.parsed.addressee, _strip_bullet(text).rstrip(";.")]))
             return
+        if self.addressee_continues and text[0].islower():
+            # "Kính gửi: Trưởng Cụm thi đua số 2 các huyện, thành phố" / "tỉnh Sơn La"
+            self.parsed.addressee = f"{self.parsed.addressee} {text.rstrip(';.')}"
+            return
         self.addressee_open = False
+        self.addressee_continues = False
         if self.heading(text):
             return
         self.body_line(text, folded)
@@ -514,7 +619,8 @@ class _Reader:
                 or re.fullmatch(r"[-_=–—.\s]{3,}", text):
             return True
         if folded.startswith("so:") or folded.startswith("so :"):
-            parsed.number = text.split(":", 1)[1].strip()
+            # "Số: 05 /ĐK-SYT", "Số:      /ĐK-QLCS": the spaces are the typist's, not the number's
+            parsed.number = re.sub(r"\s*/\s*", "/", text.split(":", 1)[1].strip())
             return True
         date = _date_in(folded)
         match = re.match(r"^([^,]{2,60}),\s*(ngay\b|\d{1,2}\s*/|\s*/)", folded)
@@ -538,7 +644,11 @@ class _Reader:
                 return True
             if _is_upper(text):
                 return True  # the title's second line
-        if folded.startswith("v/v"):
+        if re.match(r"v/v\b|ve viec\b", folded) and self.state == "header":
+            # "V/v đăng ký thi đua năm 2024": a letter's subject, its title when it has no other
+            year = _YEAR.search(folded)
+            if year and parsed.heading_year is None and ("thi dua" in folded or "dang ky" in folded):
+                parsed.heading_year = int(year.group(1))
             return True
         kem = re.search(r"kem theo\s+(?:cong van|van ban|to trinh|ke hoach|bao cao)?[^,]*?\bso\b[:\s]*", folded)
         if kem and self.state in ("header", "preamble"):
@@ -555,6 +665,7 @@ class _Reader:
             rest = text.split(":", 1)[1].strip() if ":" in text else text[len("kinh gui"):].strip()
             parsed.addressee = rest.rstrip(";.")
             self.addressee_open = not rest
+            self.addressee_continues = bool(rest) and not rest.endswith((";", "."))
             self.state = "preamble"
             self.title_open = False
             return True
@@ -566,7 +677,17 @@ class _Reader:
     def heading(self, text: str) -> bool:
         if _BULLET.match(text):
             return False
+        if self.state == "targets" and _group_of(text) is not None:
+            return False  # "1. Tập thể", "3.2. Hình thức khen thưởng": a group of the targets
         kind, rest = _numbering(text)
+        lead, colon, after = rest.partition(":")
+        if colon and after.strip() and len(lead.split()) <= 8 and not re.search(r"[“”\"]", lead):
+            # "1. Nhiệm vụ chuyên môn: Hoàn thành …": the heading, then its first line
+            section = _section_of(lead)
+            if section and section != "movements" and (kind or section != self.state):
+                self.open_section(section, kind, text, lead)
+                self.body_line(after.strip(), _aligned_fold(after.strip()))
+                return True
         if len(rest.split()) > 30 or re.search(r"[“”\"]", rest):
             return False
         level = _level(kind, text)
@@ -583,13 +704,17 @@ class _Reader:
             if kind is None or ends_sentence or (nested and self.section_level):
                 return False
             self.parsed.unread.append(text)  # a section this reader does not know: its lines are unread
+        self.open_section(section, kind, text, rest)
+        return True
+
+    def open_section(self, section: str | None, kind: str | None, text: str, title: str) -> None:
         self.state = section or "other"
+        self.target_group = None
         if kind:
-            self.section_level = level
-        year = _YEAR.search(fold(rest))
+            self.section_level = _level(kind, text)
+        year = _YEAR.search(fold(title))
         if year and section == "targets":
             self.section_years.append(int(year.group(1)))
-        return True
 
     def body_line(self, text: str, folded: str) -> None:
         parsed = self.parsed
@@ -600,7 +725,7 @@ class _Reader:
         elif self.state == "content":
             parsed.content_intro.append(text)
         elif self.state == "professional":
-            parsed.professional_goal.append(text)
+            parsed.professional_goal.append(_strip_bullet(text))
         elif self.state in LIST_SECTIONS:
             item = _strip_bullet(text)
             kind, rest = _numbering(item)
@@ -609,31 +734,54 @@ class _Reader:
             if not _BULLET.match(text) and text.endswith(":") and kind is None:
                 return  # a lead-in to the list ("… như sau:"), not an item
             (parsed.solutions if self.state == "solutions" else parsed.movements).append(item)
+        elif self.state == "targets" and (group := _group_of(text)) is not None:
+            self.target_group = group or self.target_group
         elif self.state == "targets" and (self.target_line(text) or text.endswith(":")):
             return
         else:
             parsed.unread.append(text)
 
     def target_line(self, text: str) -> bool:
-        """A target written as a line: '- Lao động tiên tiến: 70 người (95%)'."""
-        label, sep, values = _strip_bullet(text).partition(":")
-        code = self.matcher.code_for(label) if sep else None
-        if code is None:
+        """A target written as a line: "- Lao động tiên tiến: 45/50 CBCCVC (90%)", "- Bằng khen của Bộ
+        trưởng Bộ Tài chính: 02 tập thể, 05 cá nhân", "Chiến sĩ thi đua cơ sở 06 người". Each count goes
+        to the side its words name, else to the award's only side, else to the group's ("a) Tập thể:"),
+        else to the individual; a ratio belongs to the count before it."""
+        line = _strip_bullet(text)
+        label, sep, values = line.partition(":")
+        if not sep:  # "Lao động tiên tiến 45 người": the label ends where the first count begins
+            split = re.search(r"(?<!hạng )(?<!hang )\b\d", line)
+            if split is None:
+                return False
+            label, values = line[:split.start()].rstrip(" -–—,"), line[split.start():]
+        code = self.matcher.code_for(label)
+        if code is None or not re.search(r"\d", values):
             return False
+        subject = self.matcher.subject_of(code)
+        default = subject if subject in ("individual", "collective") else (self.target_group or "individual")
+        found: list[tuple[str, int | None, str | None]] = []  # (side, count, ratio)
+        folded = _aligned_fold(values)
+        token = re.compile(
+            r"(?P<ratio>[<>≥≤]?\s*\d+(?:[.,]\d+)?\s*%)"
+            rf"|(?P<count>\d+(?:\.\d{{3}})*)(?:\s*/\s*\d+(?:\.\d{{3}})*)?\s*(?P<unit>{_COLLECTIVE_UNITS}|{_INDIVIDUAL_UNITS})?")
+        for match in token.finditer(folded):
+            if match.group("ratio"):
+                ratio = values[match.start("ratio"):match.end("ratio")].strip()
+                if found and found[-1][2] is None:
+                    found[-1] = (found[-1][0], found[-1][1], ratio)
+                else:
+                    found.append((default, None, ratio))
+                continue
+            unit = match.group("unit") or ""
+            side = ("collective" if re.fullmatch(_COLLECTIVE_UNITS, unit) else "individual") if unit else default
+            found.append((side, int(match.group("count").replace(".", "")), None))
         row = self.parsed.targets.setdefault(code, TargetRow(code=code, label=label.strip()))
-        folded = fold(values)
-        collective = re.search(r"(\d+)\s*(tap the|don vi|phong|co quan)", folded)
-        individual = re.search(r"(\d+)\s*(ca nhan|nguoi|dong chi|cbccvc|can bo)", folded)
-        ratio = re.search(r"[<>≥≤]?\s*\d+(?:[.,]\d+)?\s*%", values)
-        if collective:
-            row.collective.count = int(collective.group(1))
-        if individual:
-            row.individual.count = int(individual.group(1))
-        if not collective and not individual:
-            count = _count(values)
-            row.individual.count = count
-        if ratio:
-            (row.individual if individual or not collective else row.collective).ratio = ratio.group(0).strip()
+        for side, count, ratio in found:
+            value: TargetValue = getattr(row, side)
+            if count is not None and value.count is None:
+                value.count = count
+            elif count is not None:
+                value.count += count  # two lines of one code (two ministers' Bằng khen) add up
+            value.ratio = value.ratio or ratio
         return True
 
     # signature
@@ -665,6 +813,8 @@ class _Reader:
 
     def finish(self) -> ParsedRegistration:
         parsed = self.parsed
+        # Without "Kèm theo Công văn số …" the document is itself the letter: its "Số:" is the number.
+        parsed.letter_number = parsed.letter_number or parsed.number
         lines = self.signature_lines
         lines = [_AUTHORITY.sub(lambda m: f"{m.group(1).upper()}. ", line) for line in lines]
         if lines and _AUTHORITY.match(lines[0]):
@@ -702,8 +852,8 @@ def parse_blocks(blocks: list[Block], matcher: WordingMatcher) -> ParsedRegistra
                 for j in range(width):
                     for row in block.rows:
                         cell = row[j] if j < len(row) else ""
-                        if cell.strip() and cell in seen:
-                            continue  # merged cells repeat
+                        if not cell.strip() or cell in seen:
+                            continue  # empty cells say nothing; merged cells repeat
                         seen.append(cell)
                         for line in cell.split("\n"):
                             reader.line(line)

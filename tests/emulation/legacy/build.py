@@ -36,21 +36,47 @@ def _add_table(document, rows: list[list[str]], *, merge: bool) -> None:
         _merge_header(table, rows)
 
 
-def text_to_docx(text: str) -> bytes:
+def _add_head_cells(document, rows: list[list[str]]) -> None:
+    """The heading as most offices lay it out: one row of two cells (issuer, number on the left; motto,
+    place and date on the right), each cell a stack of paragraphs."""
+    table = document.add_table(rows=1, cols=2)
+    for j in range(2):
+        lines = [row[j].strip() for row in rows if j < len(row) and row[j].strip()]
+        cell = table.cell(0, j)
+        cell.text = lines[0] if lines else ""
+        for line in lines[1:]:
+            cell.add_paragraph(line)
+
+
+def text_to_docx(text: str, *, head: str = "rows") -> bytes:
     """The same document as a .docx: paragraphs, tables for tab- or |-separated lines, and the part
-    from "Nơi nhận:" on as the usual two-column signature table."""
+    from "Nơi nhận:" on as the usual two-column signature table. `head="cell"` lays the heading (the
+    tab-separated lines before the title) out as one row of two stacked cells instead of a row per line."""
     document = docx.Document()
     body, _, tail = text.partition("Nơi nhận:")
+    first = True
     for block in _text_blocks(body):
         if isinstance(block, TableBlock):
             is_target = any("Danh hiệu" in cell for row in block.rows for cell in row)
-            _add_table(document, block.rows, merge=is_target)
+            if first and head == "cell" and not is_target:
+                _add_head_cells(document, block.rows)
+            else:
+                _add_table(document, block.rows, merge=is_target)
+            first = False
         else:
+            if block.strip():
+                first = False
             document.add_paragraph(block)
     if tail:
-        lines = [line for line in tail.strip().splitlines() if line.strip()]
-        left = [line for line in lines if line.startswith("-")]
-        right = [line for line in lines if not line.startswith("-")]
+        left: list[str] = []
+        right: list[str] = []
+        for line in tail.strip().splitlines():
+            if "\t" in line:  # printed as the two-column table's text, row by row
+                a, _, b = line.partition("\t")
+                left += [a] if a.strip() else []
+                right += [b] if b.strip() else []
+            elif line.strip():
+                (left if line.startswith("-") else right).append(line)
         table = document.add_table(rows=1, cols=2)
         table.cell(0, 0).text = "\n".join(["Nơi nhận:", *left])
         table.cell(0, 1).text = "\n".join(right)

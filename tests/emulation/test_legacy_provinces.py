@@ -1,0 +1,203 @@
+"""Registrations of other provinces, ministries and agencies, worded and laid out the ways real ones
+are: issuer blocks of one to three lines, blank or spaced numbers, dates without a day, titles on one or
+two lines or only a "V/v" line, addressees on two lines or as a list beside "Kính gửi:", headings
+numbered I./1./a) or in capitals or with their text after a colon, target tables with one count column,
+group rows ("I. Tập thể"), a "Đối tượng" column, a "Tổng cộng" row, targets written as lines
+("45/50 CBCCVC (90%)"), signatures of one to three lines. Each is read as text, as a Word file whose
+heading table has a row per line, and as a Word file whose heading is one row of two stacked cells."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+from thidua.catalog.wording import catalog_matcher
+from thidua.emulation.legacy import parse_registration
+
+from .legacy.build import text_to_docx
+
+HERE = Path(__file__).parent / "legacy"
+
+pytestmark = pytest.mark.django_db
+
+
+def _i(count, ratio=None):
+    return {"collective": None, "individual": {"count": count, "ratio": ratio}}
+
+
+def _c(count, ratio=None):
+    return {"collective": {"count": count, "ratio": ratio}, "individual": None}
+
+
+def _both(collective, individual):
+    return {"collective": {"count": collective, "ratio": None}, "individual": {"count": individual, "ratio": None}}
+
+
+EXPECTED = {
+    "ha_giang_syt_2024.txt": {
+        "year": 2024, "heading_year": 2024, "number": "05/ĐK-SYT", "letter_number": "05/ĐK-SYT",
+        "date": "2024-02-15", "place": "Hà Giang",
+        "addressee": "Hội đồng Thi đua - Khen thưởng tỉnh Hà Giang",
+        "signer": {"authority": "KT. GIÁM ĐỐC", "position": "PHÓ GIÁM ĐỐC", "name": "Lò Thị Hương"},
+        "professional_goal": "Hoàn thành 100% chỉ tiêu kế hoạch về khám, chữa bệnh năm 2024;\n"
+                             "Không để dịch bệnh lớn xảy ra trên địa bàn tỉnh.",
+        "solutions": [
+            "Tăng cường ứng dụng công nghệ thông tin, chuyển đổi số trong khám, chữa bệnh;",
+            "Nâng cao y đức, đổi mới phong cách, thái độ phục vụ hướng tới sự hài lòng của người bệnh;",
+            "Đẩy mạnh cải cách hành chính, thực hiện tốt quy chế dân chủ ở cơ sở.",
+        ],
+        "movements": ["Phong trào thi đua “Ngành Y tế Hà Giang chung tay vì người nghèo”;",
+                      "Phong trào “Xây dựng cơ sở y tế xanh - sạch - đẹp”."],
+        # one count column: the side is the group row's ("I. Tập thể", "II. Cá nhân")
+        "targets": {
+            "TTLDXS": _c(3, "30%"), "TTLDTT": _c(10, "100%"), "CO_TINH": _c(1), "BK_TINH": _c(2),
+            "LDTT": _i(152, "95%"), "CSTDCS": _i(18, "11,8%"), "CSTD_TINH": _i(2), "BK_BO": _i(3), "GK": _i(25),
+        },
+        "unread": ["6 | Thầy thuốc ưu tú | 01"],
+        "recipients": ["Như trên", "Ban TĐKT (Sở Nội vụ)", "Lưu: VT, TCCB"],
+    },
+    "bo_tai_chinh_qlcs_2023.txt": {
+        "year": 2023, "heading_year": 2023, "number": "/ĐK-QLCS", "letter_number": "/ĐK-QLCS",
+        "date": "2023-03-05", "place": "Hà Nội",
+        "addressee": "Hội đồng Thi đua - Khen thưởng Bộ Tài chính",
+        "signer": {"authority": None, "position": "CỤC TRƯỞNG", "name": "Nguyễn Tân Thịnh"},
+        "content_intro": "Thi đua hoàn thành xuất sắc nhiệm vụ chính trị được giao năm 2023, trọng tâm là hoàn "
+                         "thiện thể chế về quản lý, sử dụng tài sản công.",
+        "solutions": ["Phát động thi đua thường xuyên gắn với thi đua theo chuyên đề;",
+                      "Kịp thời biểu dương, khen thưởng tập thể, cá nhân có thành tích xuất sắc."],
+        "movements": [],
+        # "45/50 CBCCVC (90%)" is 45 of 50, not 50
+        "targets": {
+            "TTLDXS": _c(3, "60%"), "LDTT": _i(45, "90%"), "CSTDCS": _i(6), "CSTD_TINH": _i(2), "CO_TINH": _c(1),
+            "BK_BO": _both(2, 5), "BK_TTG": _i(1), "GK": _i(10),
+        },
+        "unread": ["- Kỷ niệm chương Vì sự nghiệp Tài chính Việt Nam: 04 cá nhân."],
+        "recipients": ["Như trên", "Vụ Thi đua - Khen thưởng", "Lưu: VT, VP"],
+    },
+    "dong_thap_cctl_2024.txt": {
+        "year": 2024, "heading_year": 2024, "number": "12/CCTL-VP", "letter_number": "12/CCTL-VP",
+        "date": "2024-01-22", "place": "Đồng Tháp",
+        "addressee": "Ban Thi đua - Khen thưởng Sở Nông nghiệp và PTNT",
+        "signer": {"authority": None, "position": "CHI CỤC TRƯỞNG", "name": "Phạm Văn Tâm"},
+        "professional_goal": "Hoàn thành 100% kế hoạch duy tu, bảo dưỡng công trình thủy lợi năm 2024.",
+        "solutions": ["Kiện toàn Hội đồng Thi đua - Khen thưởng Chi cục;",
+                      "Gắn phong trào thi đua với cải cách hành chính."],
+        "movements": ["“Đồng Tháp chung sức xây dựng nông thôn mới”;",
+                      "“Cả nước chung tay vì người nghèo - Không để ai bị bỏ lại phía sau”."],
+        # the side of each line is its group's ("a) Tập thể:", "b) Cá nhân:"); one code on both sides
+        "targets": {"TTLDXS": _c(1), "GK": _both(2, 5), "LDTT": _i(28, "93,3%"), "CSTDCS": _i(4),
+                    "BK_TINH": _i(1)},
+        "unread": [],
+        "recipients": ["Như trên", "Lưu: VT"],
+    },
+    "son_la_mai_son_2024.txt": {
+        "year": 2024, "heading_year": 2024, "number": "/ĐK-UBND", "letter_number": "/ĐK-UBND",
+        "date": "2024-01", "place": "Mai Sơn",
+        "addressee": "Trưởng Cụm thi đua số 2 các huyện, thành phố tỉnh Sơn La",
+        "signer": {"authority": "TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH", "position": "PHÓ CHỦ TỊCH",
+                   "name": "Hà Trung Chiến"},
+        "professional_goal": "Phấn đấu hoàn thành và hoàn thành vượt mức 28/28 chỉ tiêu kinh tế - xã hội năm 2024 "
+                             "do HĐND huyện giao.",
+        "solutions": ["Tập trung lãnh đạo, chỉ đạo thực hiện đồng bộ các giải pháp phát triển kinh tế - xã hội.",
+                      "Đổi mới nội dung, hình thức tổ chức các phong trào thi đua.",
+                      "Phát hiện, bồi dưỡng, nhân rộng các điển hình tiên tiến."],
+        "movements": ["Phong trào thi đua “Sơn La chung sức xây dựng nông thôn mới”.",
+                      "Phong trào thi đua “Chuyển đổi số tỉnh Sơn La”."],
+        "targets": {"CO_TINH": _c(1), "BK_TINH": _both(3, 5), "CSTD_TINH": _i(2), "TTLDXS": _c(4),
+                    "GK": _both(25, 60), "LDTT": _i(350), "CSTDCS": _i(45)},
+        "unread": [],  # "Tổng cộng" sums the rows above: understood, not a target
+        "recipients": ["Như trên", "Ban TĐKT tỉnh (Sở Nội vụ)", "TT Huyện ủy, TT HĐND huyện", "Lưu: VT, NV"],
+    },
+    "quang_tri_vp_2024.txt": {
+        "year": 2024, "heading_year": 2024, "number": None, "letter_number": "45/VP-TH",
+        "letter_date": "2024-01-08", "date": "2024-01-08", "place": "Quảng Trị",
+        "addressee": "Hội đồng Thi đua - Khen thưởng tỉnh; Ban Thi đua - Khen thưởng (Sở Nội vụ)",
+        "signer": {"authority": "Q. CHÁNH VĂN PHÒNG", "position": None, "name": "Lê Quang Chiến"},
+        "professional_goal": "Tham mưu, phục vụ kịp thời, hiệu quả sự lãnh đạo, chỉ đạo, điều hành của UBND tỉnh, "
+                             "Chủ tịch UBND tỉnh.",
+        "solutions": ["Nâng cao chất lượng tham mưu tổng hợp;",
+                      "Đẩy mạnh chuyển đổi số, vận hành hiệu quả Trung tâm Phục vụ hành chính công tỉnh."],
+        "movements": ["“Cán bộ, công chức, viên chức Văn phòng UBND tỉnh thi đua thực hiện văn hóa công sở”."],
+        "targets": {"LDTT": _i(62, "93,9%"), "CSTDCS": _i(9, "14,5%"), "TTLDTT": _c(6, "100%"),
+                    "TTLDXS": _c(2, "33,3%"), "CO_TINH": _c(1), "BK_TTG": _both(1, 1), "HCLD3": _i(1)},
+        "unread": [],
+        "recipients": ["Như trên", "Lưu: VT, HCTC"],
+    },
+    "can_tho_bvdktw_2025.txt": {
+        "year": 2025, "heading_year": 2025, "number": "158/BVTWCT-TCCB", "letter_number": "158/BVTWCT-TCCB",
+        "date": "2025-01-14", "place": "Cần Thơ",
+        "addressee": "Vụ Thi đua - Khen thưởng, Bộ Y tế",
+        "signer": {"authority": "KT. GIÁM ĐỐC", "position": "PHÓ GIÁM ĐỐC", "name": "TS.BS. Trần Văn Bé Bảy"},
+        "content_intro": "Thi đua thực hiện tốt nhiệm vụ khám bệnh, chữa bệnh, chỉ đạo tuyến và đào tạo năm 2025.",
+        "solutions": ["Tổ chức ký kết giao ước thi đua giữa các khoa, phòng.",
+                      "Thực hiện “Đổi mới phong cách, thái độ phục vụ của cán bộ y tế hướng tới sự hài lòng của "
+                      "người bệnh”."],
+        "movements": ["“Bệnh viện xanh - sạch - đẹp”;", "“Thi đua thực hiện chuyển đổi số ngành y tế”."],
+        # a "Đối tượng" column says each row's side; one code on two rows fills both sides
+        "targets": {"LDTT": _i(1150, "90"), "CSTDCS": _i(140, "12"), "CSTD_TINH": _i(8), "TTLDTT": _c(45, "100"),
+                    "TTLDXS": _c(12), "CO_TINH": _c(1), "BK_BO": _both(3, 10), "BK_TTG": _i(1), "HCLD2": _c(1)},
+        "unread": [],
+        "recipients": ["Như trên", "Lưu: VT, TCCB"],
+    },
+}
+
+LAYOUTS = ["text", "docx", "docx-head-cells"]
+
+
+def _content(name: str, layout: str) -> bytes:
+    text = (HERE / name).read_text(encoding="utf-8")
+    if layout == "text":
+        return text.encode()
+    return text_to_docx(text, head="cell" if layout == "docx-head-cells" else "rows")
+
+
+@pytest.fixture(scope="module")
+def _catalog(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        return catalog_matcher()
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_registrations_of_other_agencies_are_read_field_by_field(_catalog, name, layout):
+    data = parse_registration(_content(name, layout), _catalog).as_json()
+    wrong = {key: data[key] for key, value in EXPECTED[name].items() if data[key] != value}
+    assert wrong == {}
+
+
+CONTRACT_KEYS = ["year", "letter_number", "date", "addressee", "signer", "solutions", "movements", "targets",
+                 "unread"]
+
+
+def _assert_contract_shape(data: dict) -> None:
+    """The keys and types CONTRACT.md writes, in its order, before what the reader adds."""
+    assert list(data)[:len(CONTRACT_KEYS)] == CONTRACT_KEYS
+    assert isinstance(data["year"], int)
+    assert data["letter_number"] is None or isinstance(data["letter_number"], str)
+    assert data["date"] is None or isinstance(data["date"], str)
+    assert data["addressee"] is None or isinstance(data["addressee"], str)
+    assert set(data["signer"]) == {"authority", "position", "name"}
+    assert all(v is None or isinstance(v, str) for v in data["signer"].values())
+    for key in ("solutions", "movements", "unread"):
+        assert isinstance(data[key], list) and all(isinstance(x, str) for x in data[key])
+    for code, row in data["targets"].items():
+        assert code.isupper() and set(row) == {"collective", "individual"}
+        for side in row.values():
+            assert side is None or (set(side) == {"count", "ratio"} and (
+                side["count"] is None or isinstance(side["count"], int)) and (
+                side["ratio"] is None or isinstance(side["ratio"], str)))
+
+
+@pytest.mark.parametrize("layout", ["text", "docx"])
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_the_parse_command_prints_the_contract_shape(db, tmp_path, capsys, name, layout):
+    path = tmp_path / (Path(name).stem + (".txt" if layout == "text" else ".docx"))
+    path.write_bytes(_content(name, layout))
+    call_command("registration", "parse", str(path), "--json")
+    data = json.loads(capsys.readouterr().out)
+    _assert_contract_shape(data)
+    for key in ("year", "letter_number", "date", "addressee", "signer", "targets", "unread"):
+        assert data[key] == EXPECTED[name][key], key
