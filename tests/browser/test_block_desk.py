@@ -37,6 +37,8 @@ def download(page, menu: str, link: str, tmp_path):
 
 
 def test_the_block_head_works_the_desk_from_inbox_to_ranking(page, login, demo_data, tmp_path):
+    asked: list[str] = []  # each irreversible step asks first (data-confirm); the officer agrees
+    page.on("dialog", lambda dialog: (asked.append(dialog.message), dialog.accept()))
     login(page, "truongkhoi", DEMO_PASSWORD)
     page.click("nav >> text=Hộp thư khối")
     page.wait_for_selector("h1:has-text('Hộp thư khối')")
@@ -45,6 +47,7 @@ def test_the_block_head_works_the_desk_from_inbox_to_ranking(page, login, demo_d
     page.locator("tr", has_text="Sở Tư pháp").locator("a").click()
     page.click("button:has-text('Tiếp nhận')")
     page.wait_for_selector("text=Đã tiếp nhận bản đăng ký của Sở Tư pháp")
+    assert asked and asked[-1].startswith("Tiếp nhận bản đăng ký")
     page.locator("tr", has_text="Văn phòng UBND").locator("a").click()
     page.click("summary:has-text('Trả lại cho đơn vị')")
     page.fill("#reason", "Đề nghị bổ sung chỉ tiêu Chiến sĩ thi đua cấp tỉnh.")

@@ -25,6 +25,8 @@ def logout(page):
 
 
 def test_register_submit_return_resubmit_receive_download(page, login, demo_data, tmp_path):
+    asked: list[str] = []  # each irreversible step asks first (data-confirm); the officer agrees
+    page.on("dialog", lambda dialog: (asked.append(dialog.message), dialog.accept()))
     login(page, "skhcn", DEMO_PASSWORD)
     page.click("nav >> text=Bản đăng ký")
     page.click("text=Sở Khoa học và Công nghệ tỉnh Thái Nguyên")
@@ -44,6 +46,7 @@ def test_register_submit_return_resubmit_receive_download(page, login, demo_data
     page.click("button:has-text('Gửi trưởng khối')")
     page.wait_for_selector("text=Đã gửi bản đăng ký")
     assert page.locator(".status").first.inner_text() == "Đã gửi"
+    assert asked and asked[-1].startswith("Gửi bản đăng ký năm")
     logout(page)
 
     login(page, "truongkhoi", DEMO_PASSWORD)

@@ -41,6 +41,8 @@ def test_rate_propose_appraise_vote_issue_and_see_the_award(page, login, demo_da
     (first, second), new_rating = two_people_without_bang_khen()
 
     # 1. Ratings: one change in the grid is saved at once.
+    asked: list[str] = []  # each irreversible step asks first (data-confirm); the officer agrees
+    page.on("dialog", lambda dialog: (asked.append(dialog.message), dialog.accept()))
     login(page, "skhcn", DEMO_PASSWORD)
     page.goto("/don-vi/SKHCN/xep-loai/?nam=2022")
     row = page.locator(f"tr[data-staff='{first.pk}']")
@@ -63,6 +65,7 @@ def test_rate_propose_appraise_vote_issue_and_see_the_award(page, login, demo_da
     assert page.locator("#lines [data-verdict='review']").count() == 2  # Bằng khen: the council judges
     page.click("button:has-text('Gửi hồ sơ')")
     page.wait_for_selector("text=Đã gửi hồ sơ đề nghị khen thưởng.")
+    assert asked and asked[-1].startswith("Gửi hồ sơ đề nghị")
     assert page.locator("#nomination-status").inner_text() == "Đã gửi, chờ thẩm định"
     dossier_url = page.url
     logout(page)
