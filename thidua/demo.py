@@ -244,6 +244,19 @@ def _member_registration(unit: Unit, status: str, block_year: BlockYear, actor: 
     reg.save(update_fields=["status"])
 
 
+def login_lines(logins: list[DemoLogin]) -> list[str]:
+    """The demo logins as lines for a terminal: login, person, role and unit name."""
+    names = dict(Unit.objects.filter(code__in=[login.unit for login in logins]).values_list("code", "name"))
+    lines = [f"Tài khoản đăng nhập (mật khẩu chung: {DEMO_PASSWORD}):"]
+    for login in logins:
+        unit = names.get(login.unit, login.unit)
+        where = f", {unit}" if unit else ""
+        who = login.role.label if login.full_name == login.role.label else f"{login.full_name} — {login.role.label}"
+        lines.append(f"  {login.username:<15} {who}{where}")
+    lines.append("In lại danh sách này bất cứ lúc nào: thidua demo --logins")
+    return lines
+
+
 @transaction.atomic
 def load_demo(*, year_end: bool = True) -> list[DemoLogin]:
     """`year_end=False` leaves out the 2022 councils, decisions and dossiers (the slow part), for
