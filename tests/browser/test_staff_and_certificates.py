@@ -37,6 +37,7 @@ def sized(request, page):
 def fits(page) -> None:
     """The page is no wider than the screen (tables scroll inside their own box)."""
     width = page.viewport_size["width"]
+    page.wait_for_load_state()  # after a click the next document may not be there yet
     assert page.evaluate("document.documentElement.scrollWidth") <= width + 1, page.url
 
 

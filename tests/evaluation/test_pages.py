@@ -4,7 +4,6 @@ and the province officer's quota edit in the admin followed at once by the pages
 import re
 
 import pytest
-from django.conf import settings
 from django.urls import reverse
 
 from thidua.catalog.models import QuotaRule
@@ -185,11 +184,6 @@ def test_the_default_year_is_the_latest_with_ratings(officer):
     assert "Xét danh hiệu thi đua năm 2021" in officer.get(ELIGIBILITY).content.decode()
 
 
-@pytest.mark.skipif(
-    "postgresql" in settings.DATABASES["default"]["ENGINE"],
-    reason="Known defect: on PostgreSQL the year-end demo yields 2 CSTĐ cấp tỉnh candidates instead of 3 "
-    "(an ordering the demo relies on differs); to be fixed in the demo, see the session note.",
-)
 def test_after_the_decisions_the_page_marks_who_was_awarded_and_the_forecast_takes_the_year_as_decided(officer):
     """The year-end demo's decisions (179/QĐ-KHCN, 2951/QĐ-UBND) wrote the 2022 award history."""
     page = officer.get(ELIGIBILITY).content.decode()

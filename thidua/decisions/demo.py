@@ -109,6 +109,13 @@ def _agency_year_end(actor, agency: Unit) -> Decision:
     absent = session.attendance.filter(member__role=MemberRole.MEMBER).order_by("-member_id").first()
     councils.session_set_attendance(actor=actor, session=session, presence={absent.member_id: Presence.ABSENT})
     staff = {s.pk: s for s in Staff.objects.filter(pk__in=cstdcs)}
+    # The candidate who falls short is one without the 2020–2021 streak, whatever order the
+    # eligibility page listed them in (names sort differently under PostgreSQL's collation), so the
+    # provincial council always hears the same CSTĐ cấp tỉnh candidates.
+    records = history._model()
+    streaks = {pid for pid in cstdcs if records is not None and records.objects.filter(
+        staff_id=pid, code="CSTDCS", year__in=(YEAR - 1, YEAR - 2)).count() == 2}
+    cstdcs = sorted(cstdcs, key=lambda pid: (pid not in streaks, pid))
     for i, pid in enumerate(cstdcs):
         candidate = councils.session_add_candidate(actor=actor, session=session, code="CSTDCS", staff=staff[pid])
         # 8 attend; 70% of them is 5.6, so 6 votes are needed: the last candidate gets 5.
