@@ -8,9 +8,11 @@ heading table has a row per line, and as a Word file whose heading is one row of
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 
+import docx
 import pytest
 from django.core.management import call_command
 
@@ -201,3 +203,99 @@ def test_the_parse_command_prints_the_contract_shape(db, tmp_path, capsys, name,
     _assert_contract_shape(data)
     for key in ("year", "letter_number", "date", "addressee", "signer", "targets", "unread"):
         assert data[key] == EXPECTED[name][key], key
+
+
+# --- shapes a text export or a typist produces --------------------------------------------------
+
+HEAD = """UBND TỈNH BẮC KẠN	CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+SỞ TƯ PHÁP	Độc lập - Tự do - Hạnh phúc
+Số: 09/ĐK-STP	Bắc Kạn, ngày 12 tháng 01 năm 2024
+
+BẢN ĐĂNG KÝ THI ĐUA NĂM 2024
+
+Kính gửi: Ban Thi đua - Khen thưởng tỉnh Bắc Kạn
+
+Sở Tư pháp đăng ký thi đua năm 2024 như sau:
+I. Giải pháp
+- Ký kết giao ước thi đua.
+II. Đăng ký danh hiệu thi đua, hình thức khen thưởng
+"""
+SIGN = """
+GIÁM ĐỐC
+Ma Thị Lan
+"""
+
+
+def _parse(_catalog, text: str) -> dict:
+    return parse_registration(text.encode(), _catalog).as_json()
+
+
+def test_a_header_exported_with_spaces_instead_of_columns(_catalog):
+    text = ("UBND TỈNH BẮC KẠN          CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "SỞ TƯ PHÁP               Độc lập - Tự do - Hạnh phúc\n"
+            "Số: 09/ĐK-STP            Bắc Kạn, ngày 12 tháng 01 năm 2024\n"
+            + HEAD.split("\n", 3)[3] + "- Lao động tiên tiến: 30 người\n" + SIGN)
+    data = _parse(_catalog, text)
+    assert (data["letter_number"], data["date"], data["place"]) == ("09/ĐK-STP", "2024-01-12", "Bắc Kạn")
+    assert data["preamble"] == "Sở Tư pháp đăng ký thi đua năm 2024 như sau:"
+    assert data["targets"] == {"LDTT": _i(30)} and data["unread"] == []
+
+
+def test_separate_tables_for_collectives_and_individuals_under_their_headings(_catalog):
+    text = HEAD + ("1. Tập thể\nSTT\tDanh hiệu\tSố lượng\n1\tBằng khen của Chủ tịch UBND tỉnh\t02\n"
+                   "2. Cá nhân\nSTT\tDanh hiệu\tSố lượng\n1\tBằng khen của Chủ tịch UBND tỉnh\t05\n"
+                   "2\tGiấy khen của Giám đốc Sở\t12\n" + SIGN)
+    data = _parse(_catalog, text)
+    assert data["targets"] == {"BK_TINH": _both(2, 5), "GK": _i(12)} and data["unread"] == []
+
+
+def test_one_count_cell_holding_both_sides(_catalog):
+    text = HEAD + ("STT\tDanh hiệu thi đua, hình thức khen thưởng\tSố lượng\tGhi chú\n"
+                   "1\tBằng khen của Chủ tịch UBND tỉnh\t01 tập thể, 03 cá nhân\t\n"
+                   "2\tLao động tiên tiến\t30/32 người\t\n" + SIGN)
+    data = _parse(_catalog, text)
+    assert data["targets"] == {"BK_TINH": _both(1, 3), "LDTT": _i(30)} and data["unread"] == []
+
+
+def test_a_word_table_with_its_title_merged_across_the_first_row(_catalog):
+    document = docx.Document()
+    for line in HEAD.splitlines()[4:-1]:
+        document.add_paragraph(line)
+    rows = [["ĐĂNG KÝ DANH HIỆU THI ĐUA NĂM 2024"] * 4,
+            ["TT", "Danh hiệu thi đua, hình thức khen thưởng", "Tập thể", "Cá nhân"],
+            ["1", "Lao động tiên tiến", "", "30"], ["2", "Tập thể Lao động tiên tiến", "5", ""]]
+    table = document.add_table(rows=len(rows), cols=4)
+    for i, row in enumerate(rows):
+        for j, text in enumerate(row):
+            table.cell(i, j).text = text
+    table.cell(0, 0).merge(table.cell(0, 3)).text = rows[0][0]
+    document.add_paragraph("GIÁM ĐỐC")
+    document.add_paragraph("Ma Thị Lan")
+    out = io.BytesIO()
+    document.save(out)
+    data = parse_registration(out.getvalue(), _catalog).as_json()
+    assert data["targets"] == {"LDTT": _i(30), "TTLDTT": _c(5)} and data["unread"] == []
+    assert data["signer"] == {"authority": None, "position": "GIÁM ĐỐC", "name": "Ma Thị Lan"}
+
+
+def test_targets_written_as_sentences_count_first(_catalog):
+    text = HEAD + ("- Có 28/30 cá nhân đạt danh hiệu “Lao động tiên tiến” (93%);\n"
+                   "- Phấn đấu 04 cá nhân đạt danh hiệu Chiến sĩ thi đua cơ sở;\n"
+                   "- Tổ chức bình xét danh hiệu Lao động tiên tiến vào tháng 12.\n" + SIGN)
+    data = _parse(_catalog, text)
+    assert data["targets"] == {"LDTT": _i(28, "93%"), "CSTDCS": _i(4)}
+    assert data["unread"] == ["- Tổ chức bình xét danh hiệu Lao động tiên tiến vào tháng 12."]  # no count there
+
+
+def test_a_name_in_capitals_and_a_name_that_folds_like_a_position(_catalog):
+    for name in ("MA THỊ LAN", "Trương Văn Trưởng", "TRƯƠNG THỊ HOA"):
+        data = _parse(_catalog, HEAD + "- Lao động tiên tiến: 30 người\n\nKT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\n" + name + "\n")
+        assert data["signer"] == {"authority": "KT. GIÁM ĐỐC", "position": "PHÓ GIÁM ĐỐC", "name": name}
+        assert data["unread"] == []
+
+
+def test_the_closing_sentence_is_not_an_unread_line(_catalog):
+    text = (HEAD + "- Lao động tiên tiến: 30 người\n\n"
+            "Trên đây là bản đăng ký thi đua năm 2024 của Sở Tư pháp./.\n" + SIGN)
+    data = _parse(_catalog, text)
+    assert data["unread"] == [] and data["targets"] == {"LDTT": _i(30)}

@@ -238,7 +238,14 @@ _DATE_WORDS = re.compile(r"ngay\s*(\d{1,2})?\s*(?:/|thang)\s*(\d{1,2})?\s*(?:/|n
 _DATE_SLASHES = re.compile(r"(\d{1,2})?\s*/\s*(\d{1,2})?\s*/\s*(\d{4})")
 _YEAR = re.compile(r"nam\s+(\d{4})")
 _SIGN_NOTE = re.compile(r"^\(?\s*(da ky|ky\b|ky ten|ky,|ky va|chu ky|dong dau)", re.IGNORECASE)
-_POSITION_WORDS = ("giam doc", "chu tich", "truong", "chanh", "bi thu", "thu truong", "tong cuc", "pho ")
+_POSITION_WORDS = ("giam doc", "chu tich", "chanh van phong", "chanh thanh tra", "bi thu", "tong cuc", "pho ",
+                   "uy vien", "chu nhiem", "tong bien tap", "hieu pho")
+
+
+def _has_position(text: str) -> bool:
+    """A position's words ("PHÓ GIÁM ĐỐC", "CỤC TRƯỞNG"). "Trưởng" is matched with its accents: folded
+    it is also the family name Trương ("TRƯƠNG THỊ HOA" is a name) and "trường"."""
+    return any(w in fold(text) for w in _POSITION_WORDS) or "trưởng" in text.lower()
 
 # Section headings, matched on the folded heading text after its numbering.
 SECTIONS = [
@@ -366,6 +373,38 @@ def _group_of(text: str) -> str | None:
     return None
 
 
+_VALUE = re.compile(
+    r"(?P<ratio>[<>≥≤]?\s*\d+(?:[.,]\d+)?\s*%)"
+    rf"|(?P<count>\d+(?:\.\d{{3}})*)(?:\s*/\s*\d+(?:\.\d{{3}})*)?\s*(?P<unit>{_COLLECTIVE_UNITS}|{_INDIVIDUAL_UNITS})?")
+
+
+def _values_in(text: str, default: str) -> list[tuple[str, int | None, str | None]]:
+    """(side, count, ratio) written in words: "45/50 CBCCVC (90%)" is 45 individuals at 90%, "02 tập thể,
+    05 cá nhân" one count per side; a count without a word goes to `default`, a ratio to the count
+    before it."""
+    found: list[tuple[str, int | None, str | None]] = []
+    for match in _VALUE.finditer(_aligned_fold(text)):
+        if match.group("ratio"):
+            ratio = text[match.start("ratio"):match.end("ratio")].strip()
+            if found and found[-1][2] is None:
+                found[-1] = (found[-1][0], found[-1][1], ratio)
+            else:
+                found.append((default, None, ratio))
+            continue
+        unit = match.group("unit") or ""
+        side = ("collective" if re.fullmatch(_COLLECTIVE_UNITS, unit) else "individual") if unit else default
+        found.append((side, int(match.group("count").replace(".", "")), None))
+    return found
+
+
+def _add_values(row: TargetRow, found: list[tuple[str, int | None, str | None]]) -> None:
+    for side, count, ratio in found:
+        value: TargetValue = getattr(row, side)
+        if count is not None:
+            value.count = (value.count or 0) + count  # two rows of one code (two ministers' Bằng khen) add up
+        value.ratio = value.ratio or ratio
+
+
 def _side_in(text: str) -> str | None:
     """The side a cell or a label names ("Tập thể", "cá nhân", "(phòng, ban)"), if it names one."""
     folded = fold(text)
@@ -446,7 +485,7 @@ def _default_columns(width: int) -> Columns:
 def _is_target_table(block: TableBlock, matcher: WordingMatcher, *, in_targets: bool = False) -> bool:
     cells = [_clean(c) for row in block.rows for c in row]
     if any(_AUTHORITY.match(c) or fold(c).startswith("noi nhan") or (
-            _is_upper(c.split("\n")[0]) and any(w in fold(c.split("\n")[0]) for w in _POSITION_WORDS))
+            _is_upper(c.split("\n")[0]) and _has_position(c.split("\n")[0]))
            for c in cells):
         return False  # the signature's layout table
     if in_targets or any(_is_header(row, matcher) for row in block.rows[:3]):
@@ -460,25 +499,40 @@ def _cell(row: list[str], index: int | None) -> str:
 
 
 def _read_table(block: TableBlock, matcher: WordingMatcher, parsed: ParsedRegistration,
-                columns: Columns | None) -> Columns:
+                columns: Columns | None, group: str | None = None) -> Columns:
+    """The target rows of a table into `parsed`; the columns found, for a table continued on the next
+    page. `group` is the side of the heading above the table ("1. Tập thể")."""
     header: list[list[str]] = []
     for row in block.rows:
-        group = _group_row(row)
-        if group is not None:
+        row_group = _group_row(row)
+        if row_group is not None:
             if header:
                 columns = _columns_from_header(header) or columns
                 header = []
             if columns is not None:
-                columns.group = group or columns.group
+                columns.group = row_group or columns.group
             continue
+        texts = {c for c in (_clean(x) for x in row) if c}
+        if not any(re.search(r"[^\W\d_]", t) for t in texts):
+            if any(re.search(r"\d", t) for t in texts) and len(texts) > 1:
+                parsed.unread.append(" | ".join(c for c in (_clean(x) for x in row) if c))
+            continue  # "..." (the list goes on) and empty rows
+        if len(texts) == 1 and not matcher.code_for(text := texts.pop()):
+            if not re.search(r"dang ky|danh hieu|chi tieu|khen thuong", fold(text)):
+                parsed.unread.append(text)
+            continue  # the table's title, merged across its first row
         if _is_header(row, matcher):
             header.append(row)
             continue
         if header:
-            columns = _columns_from_header(header) or columns
+            found = _columns_from_header(header)
+            if found is not None:
+                found.group = group
+            columns = found or columns
             header = []
         if columns is None:
             columns = _default_columns(len(row))
+            columns.group = group
         _read_target_row(row, columns, matcher, parsed)
     if header:
         columns = _columns_from_header(header) or columns
@@ -509,9 +563,12 @@ def _row_side(row: list[str], columns: Columns, code: str, label_note: str, matc
 def _read_target_row(row: list[str], columns: Columns, matcher: WordingMatcher, parsed: ParsedRegistration) -> None:
     raw_label = _cell(row, columns.label)
     numbers = [_cell(row, j) for j in range(len(row)) if j != columns.label]
-    if not re.search(r"[^\W\d_]", raw_label) or fold(raw_label).strip(" .:") in (
-            "danh hieu thi dua", "hinh thuc khen thuong", "khen thuong", "danh hieu"):
-        return  # "..." rows and group headings
+    if not re.search(r"[^\W\d_]", raw_label):
+        if any(re.search(r"[^\W_]", _cell(row, j)) for j in range(1, len(row)) if j != columns.label):
+            parsed.unread.append(" | ".join(c for c in (_clean(x) for x in row) if c))  # not where labels are
+        return  # "..." rows
+    if fold(raw_label).strip(" .:") in ("danh hieu thi dua", "hinh thuc khen thuong", "khen thuong", "danh hieu"):
+        return  # group headings
     if _TOTAL.fullmatch(fold(raw_label).strip(" .:")):
         return  # "Tổng cộng": the sum of the rows above, not a target
     note_match = re.search(r"\(([^)]*)\)\s*$", raw_label)
@@ -522,8 +579,14 @@ def _read_target_row(row: list[str], columns: Columns, matcher: WordingMatcher, 
         return
     if columns.count is not None:
         side = _row_side(row, columns, code, note_match.group(1) if note_match else "", matcher)
+        count_cell = _cell(row, columns.count)
+        if len(found := _values_in(count_cell, side)) > 1 and any(c is not None for _, c, _ in found[1:]):
+            # "01 tập thể, 03 cá nhân" in one cell
+            target = parsed.targets.setdefault(code, TargetRow(code=code, label=label))
+            _add_values(target, found)
+            return
         other = "individual" if side == "collective" else "collective"
-        values = {f"{side}_count": _cell(row, columns.count), f"{side}_ratio": _cell(row, columns.ratio),
+        values = {f"{side}_count": count_cell, f"{side}_ratio": _cell(row, columns.ratio),
                   f"{other}_count": "", f"{other}_ratio": ""}
     else:
         values = {name: _cell(row, getattr(columns, name)) for name in
@@ -588,8 +651,9 @@ class _Reader:
         if self.state == "signature":
             self.signature_line(text, folded)
             return
-        if re.fullmatch(r"(tran trong|xin tran trong cam on)\W*|\W*\./\.\W*", folded):
-            return  # closing courtesy, "./."
+        if re.fullmatch(r"(tran trong|xin tran trong cam on)\W*|\W*\./\.\W*", folded) or (
+                folded.startswith("tren day la") and self.state not in ("header", "preamble")):
+            return  # closing courtesy, "./.", "Trên đây là bản đăng ký thi đua năm … của …"
         if self.starts_signature(text, folded):
             self.state = "signature"
             self.signature_line(text, folded)
@@ -615,12 +679,19 @@ class _Reader:
         """Lines of the document's head: national motto, issuer, number, place and date, title,
         'Kèm theo …', 'Kính gửi …'. Some documents put them in another order, so any time."""
         parsed = self.parsed
-        if "cong hoa xa hoi chu nghia" in folded or re.fullmatch(r"doc lap\W+tu do\W+hanh phuc\W*", folded) \
-                or re.fullmatch(r"[-_=–—.\s]{3,}", text):
+        motto = re.search(r"cong hoa xa hoi chu nghia|doc lap\W+tu do\W+hanh phuc", folded)
+        if motto or re.fullmatch(r"[-_=–—.\s]{3,}", text):
+            if motto and text[:motto.start()].strip() and self.state == "header":
+                parsed.issuer.append(text[:motto.start()].strip())  # a text export's two columns on one line
             return True
         if folded.startswith("so:") or folded.startswith("so :"):
-            # "Số: 05 /ĐK-SYT", "Số:      /ĐK-QLCS": the spaces are the typist's, not the number's
-            parsed.number = re.sub(r"\s*/\s*", "/", text.split(":", 1)[1].strip())
+            # "Số: 05 /ĐK-SYT", "Số:      /ĐK-QLCS": the spaces are the typist's, not the number's; what
+            # follows the number on the line (the date, in a text export's two columns) is a line of its own
+            value = text.split(":", 1)[1]
+            number = re.match(r"\s*([\w.]*\s*/\s*[^\s,;]+)", value)
+            parsed.number = re.sub(r"\s*/\s*", "/", number.group(1) if number else value.strip())
+            if number and value[number.end():].strip():
+                self.line(value[number.end():])
             return True
         date = _date_in(folded)
         match = re.match(r"^([^,]{2,60}),\s*(ngay\b|\d{1,2}\s*/|\s*/)", folded)
@@ -743,46 +814,38 @@ class _Reader:
 
     def target_line(self, text: str) -> bool:
         """A target written as a line: "- Lao động tiên tiến: 45/50 CBCCVC (90%)", "- Bằng khen của Bộ
-        trưởng Bộ Tài chính: 02 tập thể, 05 cá nhân", "Chiến sĩ thi đua cơ sở 06 người". Each count goes
-        to the side its words name, else to the award's only side, else to the group's ("a) Tập thể:"),
-        else to the individual; a ratio belongs to the count before it."""
+        trưởng Bộ Tài chính: 02 tập thể, 05 cá nhân", "Chiến sĩ thi đua cơ sở 06 người", "Có 28/30 cá nhân
+        đạt danh hiệu Lao động tiên tiến (93%)". Each count goes to the side its words name, else to the
+        award's only side, else to the group's ("a) Tập thể:"), else to the individual. Without a colon a
+        count needs its word or a ratio: "… vào tháng 12" is not a target."""
         line = _strip_bullet(text)
         label, sep, values = line.partition(":")
-        if not sep:  # "Lao động tiên tiến 45 người": the label ends where the first count begins
-            split = re.search(r"(?<!hạng )(?<!hang )\b\d", line)
-            if split is None:
+        if not (sep and re.search(r"\d", values)):
+            matches = list(_VALUE.finditer(_aligned_fold(line)))
+            if not any(m.group("ratio") or m.group("unit") for m in matches):
                 return False
-            label, values = line[:split.start()].rstrip(" -–—,"), line[split.start():]
+            label, values = line, line
+            for match in reversed(matches):  # the words around the counts, in their own spelling
+                label = label[:match.start()] + " " + label[match.end():]
+            label = re.sub(r"\s+", " ", re.sub(r"\(\s*\)", " ", label)).strip(" -–—,;.")
         code = self.matcher.code_for(label)
-        if code is None or not re.search(r"\d", values):
+        if code is None:
             return False
         subject = self.matcher.subject_of(code)
         default = subject if subject in ("individual", "collective") else (self.target_group or "individual")
-        found: list[tuple[str, int | None, str | None]] = []  # (side, count, ratio)
-        folded = _aligned_fold(values)
-        token = re.compile(
-            r"(?P<ratio>[<>≥≤]?\s*\d+(?:[.,]\d+)?\s*%)"
-            rf"|(?P<count>\d+(?:\.\d{{3}})*)(?:\s*/\s*\d+(?:\.\d{{3}})*)?\s*(?P<unit>{_COLLECTIVE_UNITS}|{_INDIVIDUAL_UNITS})?")
-        for match in token.finditer(folded):
-            if match.group("ratio"):
-                ratio = values[match.start("ratio"):match.end("ratio")].strip()
-                if found and found[-1][2] is None:
-                    found[-1] = (found[-1][0], found[-1][1], ratio)
-                else:
-                    found.append((default, None, ratio))
-                continue
-            unit = match.group("unit") or ""
-            side = ("collective" if re.fullmatch(_COLLECTIVE_UNITS, unit) else "individual") if unit else default
-            found.append((side, int(match.group("count").replace(".", "")), None))
-        row = self.parsed.targets.setdefault(code, TargetRow(code=code, label=label.strip()))
-        for side, count, ratio in found:
-            value: TargetValue = getattr(row, side)
-            if count is not None and value.count is None:
-                value.count = count
-            elif count is not None:
-                value.count += count  # two lines of one code (two ministers' Bằng khen) add up
-            value.ratio = value.ratio or ratio
+        row = self.parsed.targets.get(code)
+        if row is None:
+            row = self.parsed.targets[code] = TargetRow(code=code, label=self.shown_label(code, label))
+        _add_values(row, _values_in(values, default))
         return True
+
+    def shown_label(self, code: str, label: str) -> str:
+        """The award's words as the document writes them; in a sentence ("Có cá nhân đạt danh hiệu
+        “Lao động tiên tiến”") the quoted name when there is one."""
+        quoted = re.search(r"[“\"]([^”\"]+)[”\"]", label)
+        if quoted and self.matcher.code_for(quoted.group(1)) == code:
+            return quoted.group(1).strip()
+        return label.strip(" ;.")
 
     # signature
 
@@ -793,8 +856,8 @@ class _Reader:
             return True
         if _numbering(text)[0]:
             return False
-        return self.state not in ("header",) and bool(self.parsed.targets or self.parsed.solutions) and any(
-            w in folded for w in _POSITION_WORDS)
+        return self.state not in ("header",) and bool(self.parsed.targets or self.parsed.solutions) and \
+            _has_position(text)
 
     def signature_line(self, text: str, folded: str) -> None:
         if _SIGN_NOTE.match(folded):
@@ -803,7 +866,7 @@ class _Reader:
             self.parsed.recipients.append(_strip_bullet(text).rstrip(";. "))
             return
         if _is_upper(text) and len(self.signature_lines) < 3 and not self.parsed.signer_name and (
-                _AUTHORITY.match(text) or any(w in folded for w in _POSITION_WORDS) or not self.signature_lines):
+                _AUTHORITY.match(text) or _has_position(text) or not self.signature_lines):
             self.signature_lines.append(text)
             return
         if not self.parsed.signer_name and _looks_like_name(text):
@@ -845,7 +908,7 @@ def parse_blocks(blocks: list[Block], matcher: WordingMatcher) -> ParsedRegistra
         if isinstance(block, TableBlock):
             if _is_target_table(block, matcher, in_targets=reader.state == "targets"):
                 reader.state = "targets" if reader.state not in ("signature",) else reader.state
-                reader.columns = _read_table(block, matcher, reader.parsed, reader.columns)
+                reader.columns = _read_table(block, matcher, reader.parsed, reader.columns, reader.target_group)
             else:  # a layout table (heading, signature): column by column, each cell's lines in order
                 width = max(len(row) for row in block.rows)
                 seen: list[str] = []
