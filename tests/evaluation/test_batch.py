@@ -7,6 +7,7 @@ import dataclasses
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from thidua.catalog.reference import default_criteria, reference_law
 from thidua.evaluation.batch import (
     EARLIER_TITLES,
     INDIVIDUAL_TITLES,
@@ -16,8 +17,9 @@ from thidua.evaluation.batch import (
     window_key,
 )
 from thidua.rules.eligibility import evaluate
-from thidua.rules.regimes import DEFAULT_PERIODS
-from thidua.rules.types import Achievement, Case, Criteria, YearRecord
+from thidua.rules.types import Achievement, Case, YearRecord
+
+LAW = reference_law()
 
 RATINGS = ["KHTNV", "HTNV", "HTTNV", "HTXSNV", None]
 SCOPES = ["co_so", "tinh", "toan_quoc", None]
@@ -77,15 +79,16 @@ def people(draw):
     return out
 
 
-criteria = st.builds(Criteria, cstd_tinh_streak_years=st.integers(1, 4), cstd_tq_consecutive_tinh=st.integers(1, 3),
+criteria = st.builds(lambda **kw: dataclasses.replace(default_criteria(), **kw),
+                     cstd_tinh_streak_years=st.integers(1, 4), cstd_tq_consecutive_tinh=st.integers(1, 3),
                      discipline_bars_individual=st.booleans())
 
 
 @settings(max_examples=200, deadline=None)
 @given(people(), criteria)
 def test_the_batch_gives_the_verdicts_of_evaluate_one_by_one(cases, crit):
-    expected = [evaluate(dataclasses.replace(c), DEFAULT_PERIODS, crit).to_dict() for c in cases]
-    assert [r.to_dict() for r in evaluate_batch(cases, DEFAULT_PERIODS, crit)] == expected
+    expected = [evaluate(dataclasses.replace(c), LAW, crit).to_dict() for c in cases]
+    assert [r.to_dict() for r in evaluate_batch(cases, LAW, crit)] == expected
 
 
 @settings(max_examples=60, deadline=None)
@@ -102,8 +105,8 @@ def test_people_with_the_same_recent_years_share_one_judgement():
     a = IndexedCase(id="a", subject="individual", year=2022, ask=("LDTT",),
                     history=(YearRecord(2015, "KHTNV"), *recent))
     b = IndexedCase(id="b", subject="individual", year=2022, ask=("LDTT",), history=recent)
-    assert window_key("LDTT", a, Criteria()) == window_key("LDTT", b, Criteria())
-    ra, rb = evaluate_batch([a, b], DEFAULT_PERIODS, Criteria())
+    assert window_key("LDTT", a, default_criteria()) == window_key("LDTT", b, default_criteria())
+    ra, rb = evaluate_batch([a, b], LAW, default_criteria())
     assert ra.verdicts["LDTT"] is rb.verdicts["LDTT"] and (ra.id, rb.id) == ("a", "b")
 
 
@@ -112,7 +115,7 @@ def test_an_earlier_provincial_title_keeps_national_candidates_apart():
     with_title = IndexedCase(id="x", subject="individual", year=2022, ask=("CSTD_TQ",),
                              history=(YearRecord(2014, titles=frozenset({"CSTD_TINH"})), *base))
     without = IndexedCase(id="y", subject="individual", year=2022, ask=("CSTD_TQ",), history=tuple(base))
-    assert window_key("CSTD_TQ", with_title, Criteria()) != window_key("CSTD_TQ", without, Criteria())
+    assert window_key("CSTD_TQ", with_title, default_criteria()) != window_key("CSTD_TQ", without, default_criteria())
 
 
 def test_a_provincial_title_inside_the_window_is_not_shared_away():
@@ -123,9 +126,9 @@ def test_a_provincial_title_inside_the_window_is_not_shared_away():
     holder[2] = dataclasses.replace(years[2], titles=years[2].titles | {"CSTD_TINH"})  # 2019
     cases = [IndexedCase(id=i, subject="individual", year=2022, ask=("CSTD_TQ",), history=tuple(h))
              for i, h in (("without", years), ("holder", holder))]
-    expected = [evaluate(c, DEFAULT_PERIODS, Criteria()).to_dict() for c in cases]
+    expected = [evaluate(c, LAW, default_criteria()).to_dict() for c in cases]
     assert expected[0] != expected[1]
-    assert [r.to_dict() for r in evaluate_batch(cases, DEFAULT_PERIODS, Criteria())] == expected
+    assert [r.to_dict() for r in evaluate_batch(cases, LAW, default_criteria())] == expected
 
 
 def trimmed(case: Case, first: int) -> Case:
@@ -145,11 +148,11 @@ def trimmed(case: Case, first: int) -> Case:
 def test_the_years_before_the_first_one_read_do_not_change_the_titles_verdicts(cases, crit):
     cases = [dataclasses.replace(c, ask=INDIVIDUAL_TITLES) for c in cases]
     first = first_year_read(INDIVIDUAL_TITLES, cases[0].year, crit)
-    expected = [evaluate(c, DEFAULT_PERIODS, crit).to_dict() for c in cases]
-    got = evaluate_batch([trimmed(c, first) for c in cases], DEFAULT_PERIODS, crit)
+    expected = [evaluate(c, LAW, crit).to_dict() for c in cases]
+    got = evaluate_batch([trimmed(c, first) for c in cases], LAW, crit)
     assert [r.to_dict() for r in got] == expected
 
 
 def test_a_code_without_a_known_reach_needs_the_whole_history():
-    assert first_year_read(("LDTT", "HCLD3"), 2022, Criteria()) is None
-    assert first_year_read(INDIVIDUAL_TITLES, 2022, Criteria()) == 2017
+    assert first_year_read(("LDTT", "HCLD3"), 2022, default_criteria()) is None
+    assert first_year_read(INDIVIDUAL_TITLES, 2022, default_criteria()) == 2017

@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from thidua.catalog.reference import default_criteria
 from thidua.evaluation import criteria as fields
 from thidua.rules.types import Criteria
 
@@ -51,7 +52,7 @@ def test_values_that_do_not_fit_are_refused_in_vietnamese(key, text, message):
 
 
 def _values(key: str):
-    default = getattr(Criteria(), key)
+    default = getattr(default_criteria(), key)
     if isinstance(default, bool):
         return st.booleans()
     if isinstance(default, int):
@@ -69,7 +70,8 @@ def test_a_value_written_out_reads_back_the_same(pair):
 
 def test_overrides_apply_over_the_defaults_and_nothing_else():
     crit = fields.apply({"ttldtt_ldtt_above_percent": 60})
-    assert crit.ttldtt_ldtt_above_percent == 60 and crit.ttldxs_ldtt_min_percent == Criteria().ttldxs_ldtt_min_percent
-    assert fields.apply({}) == Criteria()
+    assert crit.ttldtt_ldtt_above_percent == 60
+    assert crit.ttldxs_ldtt_min_percent == default_criteria().ttldxs_ldtt_min_percent
+    assert fields.apply({}) == default_criteria()
     assert fields.display("ttldtt_no_discipline", "true") == "có"
     assert fields.display("ttldtt_min_rating", "") == "(trống)"

@@ -3,10 +3,25 @@ by the tests of this folder)."""
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
-from thidua.rules.eligibility import evaluate
-from thidua.rules.types import Verdict
+from thidua.catalog.reference import default_criteria, reference_law
+from thidua.rules.eligibility import evaluate as _evaluate
+from thidua.rules.law import Law
+from thidua.rules.types import CaseResult, Criteria, Verdict
+
+# The law snapshot of the reference data (law.md as the migrations load it): what the pure tests judge by.
+LAW = reference_law()
+
+
+def evaluate(case: Any, law: Law | None = None, criteria: Criteria | None = None) -> CaseResult:
+    return _evaluate(case, law or LAW, criteria)
+
+
+def criteria_with(**overrides: Any) -> Criteria:
+    """The reference criteria with some fields changed (as a province's settings would)."""
+    return dataclasses.replace(default_criteria(), **overrides)
 
 
 def year(y: int, rating: str | None = "HTXSNV", titles: tuple[str, ...] = ("LDTT",), *,

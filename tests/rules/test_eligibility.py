@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 
 import pytest
 
 from thidua.catalog import reference
-from thidua.rules.eligibility import evaluate
-from thidua.rules.regimes import DEFAULT_PERIODS, rule_set_for_year, rule_set_on
-from thidua.rules.types import Criteria
+from thidua.rules import regimes
 
-from .builders import person, status, streak, team, verdict, year
+from .builders import LAW, criteria_with, evaluate, person, status, streak, team, verdict, year
 
 # --- which rule set --------------------------------------------------------------------------
 
@@ -20,19 +17,19 @@ from .builders import person, status, streak, team, verdict, year
 @pytest.mark.parametrize(("y", "code"), [(2017, "ND91-2017"), (2023, "ND91-2017"), (2024, "LUAT2022-ND98"),
                                          (2025, "LUAT2022-ND152"), (2030, "LUAT2022-ND152")])
 def test_a_year_is_judged_under_the_rule_set_in_force_on_its_last_day(y, code):
-    assert rule_set_for_year(y).code == code
+    assert regimes.rule_set_for_year(y, LAW.periods).code == code
 
 
 def test_the_decision_date_picks_the_rule_set_at_its_boundaries():
-    assert rule_set_on(dt.date(2023, 12, 31)).code == "ND91-2017"
-    assert rule_set_on(dt.date(2024, 1, 1)).code == "LUAT2022-ND98"
-    assert rule_set_on(dt.date(2025, 6, 30)).code == "LUAT2022-ND98"
-    assert rule_set_on(dt.date(2025, 7, 1)).code == "LUAT2022-ND152"
-    assert rule_set_on(dt.date(2017, 9, 30)) is None
+    assert regimes.rule_set_on(dt.date(2023, 12, 31), LAW.periods).code == "ND91-2017"
+    assert regimes.rule_set_on(dt.date(2024, 1, 1), LAW.periods).code == "LUAT2022-ND98"
+    assert regimes.rule_set_on(dt.date(2025, 6, 30), LAW.periods).code == "LUAT2022-ND98"
+    assert regimes.rule_set_on(dt.date(2025, 7, 1), LAW.periods).code == "LUAT2022-ND152"
+    assert regimes.rule_set_on(dt.date(2017, 9, 30), LAW.periods) is None
 
 
 def test_default_periods_mirror_the_reference_data():
-    assert [(p.code, p.valid_from, p.valid_to) for p in DEFAULT_PERIODS] == [
+    assert [(p.code, p.valid_from, p.valid_to) for p in LAW.periods] == [
         (r["code"], r["valid_from"], r["valid_to"]) for r in reference.RULE_SETS
     ]
 
@@ -114,7 +111,7 @@ def test_a_discipline_is_decisive_even_when_the_rating_is_missing():
 
 def test_the_discipline_bar_is_data():
     case = person(2024, [year(2024, "HTTNV", discipline="khien_trach")], "LDTT")
-    assert status(case, "LDTT", criteria=Criteria(discipline_bars_individual=False)) == "eligible"
+    assert status(case, "LDTT", criteria=criteria_with(discipline_bars_individual=False)) == "eligible"
 
 
 # --- CSTĐCS ----------------------------------------------------------------------------------
@@ -234,7 +231,7 @@ def test_cstd_tinh_year_judged_failing_cstdcs_breaks_the_streak():
 
 def test_cstd_tinh_streak_length_is_data():
     history = streak(2023, 2024, initiative_in={2024: "tinh"})
-    criteria = dataclasses.replace(Criteria(), cstd_tinh_streak_years=2)
+    criteria = criteria_with(cstd_tinh_streak_years=2)
     assert status(person(2024, history, "CSTD_TINH"), "CSTD_TINH", criteria=criteria) == "eligible"
 
 
@@ -313,7 +310,7 @@ def test_ttldxs_member_discipline_blocks_only_under_the_old_law():
 
 
 def test_ttldxs_threshold_is_data():
-    criteria = Criteria(ttldxs_ldtt_min_percent=80)
+    criteria = criteria_with(ttldxs_ldtt_min_percent=80)
     assert status(team(2024, "TTLDXS", ldtt=15), "TTLDXS", criteria=criteria) == "not_eligible"
 
 
@@ -349,7 +346,7 @@ def test_ttldtt_under_the_2022_law_cites_the_delegation():
 
 
 def test_ttldtt_a_province_may_drop_the_discipline_condition():
-    assert status(team(2024, "TTLDTT", disciplined=1), "TTLDTT", criteria=Criteria(ttldtt_no_discipline=False)) \
+    assert status(team(2024, "TTLDTT", disciplined=1), "TTLDTT", criteria=criteria_with(ttldtt_no_discipline=False)) \
         == "eligible"
 
 

@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 
 from thidua.catalog import reference
-from thidua.rules.eligibility import evaluate
 from thidua.rules.reward import BaseSalaryPeriod, base_salary_on, reward_amount
+
+from .builders import evaluate
 
 EXAMPLES = json.loads((Path(__file__).parents[1] / "data" / "eligibility_examples.json").read_text("utf-8"))
 SALARIES = [BaseSalaryPeriod(amount, start) for amount, start, _, _ in reference.BASE_SALARIES]

@@ -8,11 +8,10 @@ from decimal import Decimal
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from thidua.rules.eligibility import evaluate
 from thidua.rules.quotas import quota_cap
 from thidua.rules.reward import reward_amount
 
-from .builders import streak, year
+from .builders import evaluate, streak, year
 
 RATINGS = ["KHTNV", "HTNV", "HTTNV", "HTXSNV"]
 SCOPES = ["co_so", "tinh", "toan_quoc", None]

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from thidua.catalog.selectors import rule_set_periods
+from thidua.catalog.names import award_name, rule_set_name
+from thidua.catalog.selectors import law_snapshot
 from thidua.organizations.models import BlockYear
 from thidua.rules.eligibility import evaluate
 from thidua.rules.quotas import check_quota
@@ -17,7 +18,6 @@ from .scoring import fmt_points
 from .selectors import RankingRow
 
 CO_TINH, CO_CP = "CO_TINH", "CO_CP"
-AWARD_NAMES = {CO_TINH: "Cờ thi đua cấp tỉnh", CO_CP: "Cờ thi đua của Chính phủ"}
 
 
 @dataclass
@@ -29,8 +29,7 @@ class Plan:
 def _verdict(code: str, year: int, unit_code: str, leads_block: bool | None):
     case = Case(id=unit_code, subject=COLLECTIVE, year=year, ask=(code,),
                 collective=CollectiveFigures(leads_block=leads_block))
-    periods = rule_set_periods()
-    result = evaluate(case, periods) if periods else evaluate(case)
+    result = evaluate(case, law_snapshot())
     return result.verdicts[code]
 
 
@@ -40,7 +39,7 @@ def plan(block_year: BlockYear, ranking: list[RankingRow], flag_count: int) -> P
     within = [r for r in ranking if r.ranked.rank <= flag_count]
     if len(within) > flag_count:
         out.notes.append(f"Có đơn vị đồng hạng ở vị trí thứ {flag_count}: đề nghị {len(within)} đơn vị, nhiều hơn "
-                         f"{flag_count} Cờ thi đua cấp tỉnh của Khối; hội nghị Khối cần biểu quyết chọn.")
+                         f"{flag_count} {award_name(CO_TINH)} của Khối; hội nghị Khối cần biểu quyết chọn.")
     for row in within:
         place = f"Xếp thứ {row.ranked.rank}/{total} của {block_year.block.name} năm {block_year.year} với " \
                 f"{fmt_points(row.ranked.score)} điểm thống nhất."
@@ -52,7 +51,7 @@ def plan(block_year: BlockYear, ranking: list[RankingRow], flag_count: int) -> P
         leader = leaders[0]
         verdict = _verdict(CO_CP, block_year.year, leader.unit.code, True)
         if verdict.status == NOT_ELIGIBLE:
-            out.notes.append(f"{leader.unit.name} chưa đủ điều kiện đề nghị Cờ thi đua của Chính phủ: "
+            out.notes.append(f"{leader.unit.name} chưa đủ điều kiện đề nghị {award_name(CO_CP)}: "
                              + " ".join(verdict.reasons))
         else:
             out.items.append({"unit": leader.unit, "award_code": CO_CP, "rank": 1, "score": leader.ranked.score,
@@ -60,7 +59,7 @@ def plan(block_year: BlockYear, ranking: list[RankingRow], flag_count: int) -> P
                               "reasons": [f"Dẫn đầu {block_year.block.name} năm {block_year.year}.",
                                           *verdict.reasons]})
     elif len(leaders) > 1:
-        out.notes.append("Nhiều đơn vị đồng hạng nhất: chưa đề nghị Cờ thi đua của Chính phủ; hội nghị Khối cần "
+        out.notes.append(f"Nhiều đơn vị đồng hạng nhất: chưa đề nghị {award_name(CO_CP)}; hội nghị Khối cần "
                          "biểu quyết chọn đơn vị dẫn đầu.")
     return out
 
@@ -78,15 +77,16 @@ def recheck_quota(province_id: int, year: int) -> None:
     if not co_cp:
         return
     if quota is None:
-        note = f"Bộ quy định {rule_set or '(chưa xác định)'} không giới hạn tỷ lệ Cờ thi đua của Chính phủ."
+        regime = rule_set_name(rule_set) if rule_set else "(chưa xác định)"
+        note = f"Bộ quy định {regime} không giới hạn tỷ lệ {award_name(CO_CP)}."
         in_province.filter(award_code=CO_CP).update(quota_exceeded=False, quota_note=note)
         return
     base = in_province.filter(award_code=CO_TINH).values("unit").distinct().count()
     check = check_quota(code=CO_CP, base_code=CO_TINH, count=len(co_cp), base_count=base, ratio_percent=quota.ratio,
                         rounding=quota.rounding, basis=quota.basis)
     ratio = fmt_points(check.ratio_percent)
-    note = (f"Toàn tỉnh năm {year}: {base} tập thể được các khối đề nghị Cờ thi đua cấp tỉnh; Cờ thi đua của Chính "
-            f"phủ tối đa {ratio}% = {check.cap} ({_rounding(check.rounding)}); đang đề nghị {check.count}"
+    note = (f"Toàn tỉnh năm {year}: {base} tập thể được các khối đề nghị {award_name(CO_TINH)}; {award_name(CO_CP)} "
+            f"tối đa {ratio}% = {check.cap} ({_rounding(check.rounding)}); đang đề nghị {check.count}"
             f"{': vượt tỷ lệ' if check.exceeded else ''} ({check.basis}).")
     in_province.filter(award_code=CO_CP).update(quota_exceeded=check.exceeded, quota_note=note[:500])
 

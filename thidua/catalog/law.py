@@ -15,11 +15,49 @@ from thidua.councils.models import VoteThreshold
 from thidua.evaluation import criteria as criteria_fields
 from thidua.evaluation.models import CriteriaSetting
 from thidua.organizations.models import IssuerLevel, Province
+from thidua.rules.law import Law
+from thidua.rules.types import Criteria
 
+from . import selectors
 from .models import AwardType, BaseSalary, Certainty, LegalText, ProvinceSetting, QuotaRule, RewardCoefficient, RuleSet
 
 NATIONAL = "Quy định chung"
 DEFAULT = "Mặc định của hệ thống (chưa có quy định)"
+
+
+def criteria_of(rule_set: str, *, province_id: int | None, on: dt.date) -> Criteria:
+    """The criteria of `rule_set` in force on `on` for a province (its own rows over the national
+    ones over the built-in values); a stored value that no longer parses is skipped. One query."""
+    rows = (CriteriaSetting.objects.in_force_on(on).filter(rule_set__code=rule_set)
+            .filter(Q(province__isnull=True) | Q(province_id=province_id)))
+    values = {}
+    for row in _chosen(rows, lambda r: r.key):
+        try:
+            values[row.key] = criteria_fields.parse(row.key, row.value)
+        except ValueError:
+            continue
+    return criteria_fields.apply(values)
+
+
+def _last_day(period, today: dt.date) -> dt.date:
+    if period.valid_to is not None and period.valid_to < today:
+        return period.valid_to
+    return max(today, period.valid_from or today)
+
+
+def snapshot(*, province_id: int | None = None, on: dt.date | None = None) -> Law:
+    """The law as the rules read it (`thidua.rules.law.Law`): the catalog's awards and rule sets, the
+    national quotas, and for each rule set the criteria in force for the province on `on` — or, when
+    no day is given, on the last day of the rule set's period (today for the one in force), so a
+    case of any year is judged by the criteria its regime ended with."""
+    today = dt.date.today()
+    periods = selectors.rule_set_periods()
+    criteria = {
+        p.code: criteria_of(p.code, province_id=province_id,
+                            on=on or _last_day(p, today))
+        for p in periods
+    }
+    return selectors.law_snapshot(periods=periods, criteria=criteria)
 
 
 def number(value: Decimal) -> str:

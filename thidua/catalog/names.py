@@ -19,13 +19,23 @@ _LINKING = {"của", "và"}
 
 _awards: dict[str, str] | None = None
 _rule_sets: dict[str, str] | None = None
+_rows: dict[str, tuple[str, str, str]] | None = None
+
+
+def award_rows() -> dict[str, tuple[str, str, str]]:
+    """Catalog code → (name, subject, kind): what the law snapshot of the rules reads."""
+    global _rows
+    if _rows is None:
+        _rows = {code: (name, subject, kind) for code, name, subject, kind
+                 in AwardType.objects.values_list("code", "name", "subject", "kind")}
+    return _rows
 
 
 def award_names() -> dict[str, str]:
     """Catalog code → Vietnamese name of every title and form."""
     global _awards
     if _awards is None:
-        _awards = dict(AwardType.objects.values_list("code", "name"))
+        _awards = {code: row[0] for code, row in award_rows().items()}
     return _awards
 
 
@@ -74,5 +84,5 @@ def rule_set_name(code: str) -> str:
 @receiver([post_save, post_delete], sender=AwardType)
 @receiver([post_save, post_delete], sender=RuleSet)
 def _forget(**kwargs) -> None:
-    global _awards, _rule_sets
-    _awards = _rule_sets = None
+    global _awards, _rule_sets, _rows
+    _awards = _rule_sets = _rows = None

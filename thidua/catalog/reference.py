@@ -7,6 +7,10 @@ import csv
 import datetime as dt
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
+
+from thidua.rules.law import Award, Law, Quota
+from thidua.rules.types import Criteria, RuleSetPeriod
 
 CATALOG_CSV = Path(__file__).parent / "data" / "catalog.csv"
 
@@ -188,6 +192,82 @@ LDTT_MIN_MONTHS = {
     "LUAT2022-ND152": (10, "mặc định giữ quy định của Nghị định 91/2017/NĐ-CP Điều 6 (chưa rõ Nghị định "
                            "152/2025/NĐ-CP có giữ hay không)"),
 }
+
+
+# --- the criteria of the eligibility rules (law.md §3) -----------------------------------------
+# The built-in value of every field of `thidua.rules.types.Criteria`; a rule set or a province
+# overrides any of them as data (evaluation.CriteriaSetting, the admin and the law page).
+CRITERIA: dict[str, Any] = {
+    "old_law_rule_sets": ("ND91-2017",),
+    "ldtt_min_rating": "HTTNV",  # Luật 2022 Điều 24; Luật 2003 Điều 24: hoàn thành tốt nhiệm vụ
+    "cstdcs_initiative_mandatory_in": ("ND91-2017",),  # Luật 2003 Điều 23
+    "cstdcs_rating_instead_of_initiative": "HTXSNV",  # Luật 2022 Điều 23
+    "cstdcs_min_scope": "co_so",
+    "cstd_tinh_streak_years": 3,  # Điều 22
+    "cstd_tinh_min_scope": "tinh",
+    "cstd_tq_consecutive_tinh": 2,  # Điều 21; "adjoining periods" is this project's reading
+    "cstd_tq_min_scope": "toan_quoc",
+    "ttldxs_completed_min_percent": 100,  # Điều 27
+    "ttldxs_ldtt_min_percent": 70,
+    "ttldxs_cstdcs_min": 1,
+    "ttldxs_rating": "HTXSNV",
+    "ttldxs_no_discipline_in": ("ND91-2017",),
+    "ttldtt_ldtt_above_percent": 50,  # Luật 2003 Điều 28; Luật 2022 Điều 28 delegates (default: the old rule)
+    "ttldtt_no_discipline": True,
+    "ttldtt_min_rating": "HTTNV",
+    "hcld3_rule_sets_excluded": ("ND91-2017",),  # Luật 2022 Điều 44 khoản 1 điểm e
+    "hcld3_years_after_bk_ttg": 5,
+    "hcld3_min_rating": "HTTNV",
+    "hcld3_htxs_years_min": 1,
+    "hcld3_excellent_rating": "HTXSNV",
+    "hcld3_cstdcs_min": 3,
+    "discipline_bars_individual": True,
+    "discipline_bar_stated_in": ("LUAT2022-ND152",),  # ND 152/2025 principles (law.md §3, verified)
+    "co_cp_movement_min_years": 5,  # Luật 2022 Điều 25
+}
+
+# Why a person, not the machine, judges these (the `review` reason of eligibility).
+_MEDAL = "tiêu chuẩn Huân chương đòi hỏi đánh giá quá trình cống hiến và thành tích"
+_BK = "tiêu chuẩn Bằng khen do Hội đồng đánh giá thành tích"
+REVIEW_NOTES: dict[str, str] = {
+    "BK_TINH": _BK, "BK_BO": _BK,
+    "BK_TTG": "tiêu chuẩn Bằng khen của Thủ tướng Chính phủ đòi hỏi đánh giá thành tích tiêu biểu",
+    "GK": "tiêu chuẩn Giấy khen do thủ trưởng đơn vị quy định và đánh giá",
+    "GK_XA": "tiêu chuẩn Giấy khen do Chủ tịch Ủy ban nhân dân cấp xã quy định và đánh giá",
+    "CO_TINH": "Cờ thi đua cấp bộ, ngành, tỉnh được lựa chọn qua so sánh, suy tôn trong khối, cụm thi đua",
+    "HCLD2": _MEDAL, "HCLD1": _MEDAL, "HCDL3": _MEDAL, "HCDL2": _MEDAL, "HCDL1": _MEDAL, "HCHCM": _MEDAL,
+    "HCSV": _MEDAL,
+    "AHLD": "danh hiệu vinh dự nhà nước, tiêu chuẩn do Hội đồng đánh giá",
+}
+
+
+def default_criteria() -> Criteria:
+    return Criteria(**CRITERIA)
+
+
+def reference_periods() -> tuple[RuleSetPeriod, ...]:
+    """The rule sets of law.md §1 as the migrations load them (for use without a database)."""
+    def short(code: str, kind: str) -> str:
+        return next((t["short_name"] for t in LEGAL_TEXTS.get(code, ()) if t["kind"] == kind), "")
+
+    return tuple(
+        RuleSetPeriod(spec["code"], spec["valid_from"], spec["valid_to"], spec["name"],
+                      *LDTT_MIN_MONTHS.get(spec["code"], (None, "")),
+                      law_name=short(spec["code"], "Luật"), decree_name=short(spec["code"], "Nghị định"))
+        for spec in RULE_SETS
+    )
+
+
+def reference_awards() -> dict[str, Award]:
+    return {row["code"]: Award(row["code"], row["name_vi"], row["subject"], row["kind"],
+                               REVIEW_NOTES.get(row["code"], "")) for row in catalog_rows()}
+
+
+def reference_law() -> Law:
+    """The law snapshot of the reference data alone (no database, no province): the pure tests and
+    a command run on a database not yet migrated."""
+    return Law(awards=reference_awards(), periods=reference_periods(), default_criteria=default_criteria(),
+               quotas=tuple(Quota(rs, code, base, ratio, basis) for rs, code, base, ratio, basis in QUOTAS))
 
 
 def catalog_rows() -> list[dict[str, str]]:

@@ -4,25 +4,77 @@ pure and an administrator's correction of a row takes effect without a release."
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Q
+from django.db.models import OuterRef, Q, Subquery
 
-from thidua.catalog.models import AwardType, BaseSalary, LegalText, RewardCoefficient, RuleSet
+from thidua.catalog import names, reference
+from thidua.catalog.models import AwardType, BaseSalary, LegalText, QuotaRule, RewardCoefficient, RuleSet
 from thidua.rules import regimes
+from thidua.rules.law import Award, Law, Quota
 from thidua.rules.reward import BaseSalaryPeriod
 from thidua.rules.reward import base_salary_on as _base_salary_on
-from thidua.rules.types import RuleSetPeriod
+from thidua.rules.types import Criteria, RuleSetPeriod
+
+
+def _short_name(kind: str) -> Subquery:
+    return Subquery(LegalText.objects.filter(rule_set=OuterRef("pk"), kind=kind).order_by("position", "id")
+                    .values("short_name")[:1])
 
 
 def rule_set_periods() -> tuple[RuleSetPeriod, ...]:
-    """Every rule set with its period, oldest first."""
+    """Every rule set with its period and the short names of its law and decree (one query), oldest
+    first."""
+    rows = RuleSet.objects.annotate(law_name=_short_name("Luật"), decree_name=_short_name("Nghị định"))
     return tuple(
         RuleSetPeriod(code=rs.code, valid_from=rs.valid_from, valid_to=rs.valid_to, name=rs.name,
-                      ldtt_min_months=rs.ldtt_min_months, ldtt_min_months_basis=rs.ldtt_min_months_basis)
-        for rs in RuleSet.objects.order_by("valid_from")
+                      ldtt_min_months=rs.ldtt_min_months, ldtt_min_months_basis=rs.ldtt_min_months_basis,
+                      law_name=rs.law_name or "", decree_name=rs.decree_name or "")
+        for rs in rows.order_by("valid_from")
     )
+
+
+def awards() -> dict[str, Award]:
+    """Every title and form of the catalog, as the rules read them (one query, once per request: the
+    names module drops its copy when a request starts or an administrator saves a title)."""
+    return {code: Award(code, name, subject, kind, reference.REVIEW_NOTES.get(code, ""))
+            for code, (name, subject, kind) in names.award_rows().items()}
+
+
+class _Lazy(Sequence):
+    """A tuple read from the database the first time it is looked at: most judgements never need
+    the quotas, so a page that judges people does not pay their query."""
+
+    def __init__(self, load: Callable[[], Iterable]) -> None:
+        self._load, self._items = load, None
+
+    def _get(self) -> tuple:
+        if self._items is None:
+            self._items = tuple(self._load())
+        return self._items
+
+    def __getitem__(self, index):  # type: ignore[override]
+        return self._get()[index]
+
+    def __len__(self) -> int:
+        return len(self._get())
+
+
+def _national_quotas() -> list[Quota]:
+    return [Quota(q.rule_set.code, q.code, q.base_code, q.ratio, q.basis)
+            for q in QuotaRule.objects.filter(province__isnull=True).select_related("rule_set").order_by("valid_from")]
+
+
+def law_snapshot(*, periods: tuple[RuleSetPeriod, ...] | None = None,
+                 criteria: Mapping[str, Criteria] | None = None) -> Law:
+    """The law as the rules read it (`thidua.rules.law.Law`): the catalog's awards, the rule sets,
+    the national quotas (read when first needed) and the criteria given (else the built-in ones;
+    `thidua.catalog.law.snapshot` adds the criteria settings in force). Two queries."""
+    return Law(awards=awards(), periods=rule_set_periods() if periods is None else periods,
+               default_criteria=reference.default_criteria(), criteria=dict(criteria or {}),
+               quotas=_Lazy(_national_quotas))  # type: ignore[arg-type]
 
 
 def rule_set_on(day: dt.date) -> RuleSetPeriod | None:

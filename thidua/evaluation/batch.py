@@ -13,12 +13,13 @@ known window (Huân chương, qualitative forms) are judged on the whole case. P
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterable, Sequence
+from collections.abc import Hashable, Iterable
 from dataclasses import replace
 from typing import Any
 
 from thidua.rules.eligibility import evaluate
-from thidua.rules.types import Case, CaseResult, Criteria, RuleSetPeriod, Verdict, YearRecord
+from thidua.rules.law import Law
+from thidua.rules.types import Case, CaseResult, Criteria, Verdict, YearRecord
 
 INDIVIDUAL_TITLES: tuple[str, ...] = ("LDTT", "CSTDCS", "CSTD_TINH", "CSTD_TQ")
 
@@ -104,22 +105,21 @@ def window_key(code: str, case: Case, criteria: Criteria) -> Hashable | None:
     return _content_key(code, case, extra, tuple(case.record(t) for t in years))
 
 
-def evaluate_batch(cases: Iterable[Case], periods: Sequence[RuleSetPeriod], criteria: Criteria,
+def evaluate_batch(cases: Iterable[Case], law: Law, criteria: Criteria,
                    ) -> list[CaseResult]:
-    """`[evaluate(c, periods, criteria) for c in cases]`, judging each distinct window once.
+    """`[evaluate(c, law, criteria) for c in cases]`, judging each distinct window once.
 
     Every window ends with the year judged, so each case's records are read once for the widest
     window and the others are its tails. Look-ups go first by the identity of those records
     (records loaded together are shared objects — see selectors.histories — so this is cheap and
     exact), then by their content as the rules read it (`window_key`)."""
-    periods = tuple(periods)
     memo: dict[Hashable, tuple[str | None, Verdict]] = {}
     # identity key -> (rule set, verdict, the records): holding the records keeps their ids unique.
     by_identity: dict[Hashable, tuple[str | None, Verdict, Any]] = {}
     results = []
     for case in cases:
         if not case.ask:
-            results.append(evaluate(case, periods, criteria))
+            results.append(evaluate(case, law, criteria))
             continue
         windows = {code: _window(code, case, criteria) for code in case.ask}
         known = [w for w in windows.values() if w is not None]
@@ -145,12 +145,12 @@ def evaluate_batch(cases: Iterable[Case], periods: Sequence[RuleSetPeriod], crit
                 key = _content_key(code, case, extra, records)
                 found = memo.get(key)
                 if found is None:
-                    one = evaluate(replace(case, ask=(code,)), periods, criteria)
+                    one = evaluate(replace(case, ask=(code,)), law, criteria)
                     found = memo[key] = (one.rule_set, one.verdicts[code])
                 hit = by_identity[fast] = (*found, records)
             rule_set, verdicts[code] = hit[0], hit[1]
         if whole:
-            one = evaluate(replace(case, ask=tuple(whole)), periods, criteria)
+            one = evaluate(replace(case, ask=tuple(whole)), law, criteria)
             rule_set = one.rule_set
             verdicts.update(one.verdicts)
         results.append(CaseResult(case.id, rule_set, {code: verdicts[code] for code in case.ask}))

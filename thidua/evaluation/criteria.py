@@ -10,6 +10,7 @@ import typing
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from thidua.catalog.reference import default_criteria
 from thidua.rules.types import RATING_NAMES, RATING_RANK, SCOPE_NAMES, SCOPE_RANK, Criteria
 
 # What each key means, as an officer reads it.
@@ -38,10 +39,12 @@ LABELS: dict[str, str] = {
     "hcld3_excellent_rating": "HCLĐ hạng Ba: xếp loại được tính là xuất sắc",
     "hcld3_cstdcs_min": "HCLĐ hạng Ba: số lần đạt CSTĐCS tối thiểu",
     "discipline_bars_individual": "Cá nhân bị kỷ luật trong năm xét không được đề nghị",
+    "discipline_bar_stated_in": "Các bộ quy định mà nghị định nêu rõ nguyên tắc không khen người đang bị kỷ luật",
+    "co_cp_movement_min_years": "Cờ thi đua của Chính phủ: số năm tối thiểu của phong trào do Thủ tướng phát động",
 }
 
 _HINTS = typing.get_type_hints(Criteria)
-_DEFAULTS = Criteria()
+_DEFAULTS = default_criteria()
 KEYS: tuple[str, ...] = tuple(f.name for f in dataclasses.fields(Criteria))
 
 _TRUE = {"1", "true", "yes", "co", "có", "đúng", "x"}
@@ -127,7 +130,8 @@ def parse(key: str, text: str, *, rule_set_codes: Iterable[str] | None = None) -
             raise ValueError(f"«{label(key)}» không được âm.")
         if key.endswith("_percent") and value > 100:
             raise ValueError(f"«{label(key)}» là tỷ lệ phần trăm, phải từ 0 đến 100.")
-        if key in ("cstd_tinh_streak_years", "cstd_tq_consecutive_tinh", "hcld3_years_after_bk_ttg") and value < 1:
+        if key in ("cstd_tinh_streak_years", "cstd_tq_consecutive_tinh", "hcld3_years_after_bk_ttg",
+                   "co_cp_movement_min_years") and value < 1:
             raise ValueError(f"«{label(key)}» phải từ 1 trở lên.")
         return value
     if typing.get_origin(base) is tuple:

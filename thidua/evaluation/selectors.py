@@ -20,12 +20,14 @@ from typing import Any
 from django.db.models import Max, Q, QuerySet
 
 from thidua.catalog.models import AwardType
-from thidua.catalog.selectors import rule_set_periods
+from thidua.catalog.names import award_name, award_names
+from thidua.catalog.selectors import law_snapshot, rule_set_periods
 from thidua.emulation.selectors import quotas_in_force
 from thidua.organizations.models import Staff, Unit, UnitKind, UnitSuccession
 from thidua.organizations.services import lineage_ids
 from thidua.rules import regimes
-from thidua.rules.eligibility import NAMES, evaluate
+from thidua.rules.eligibility import evaluate
+from thidua.rules.law import Law
 from thidua.rules.quotas import QuotaCheck, check_quota
 from thidua.rules.types import (
     COLLECTIVE,
@@ -219,7 +221,11 @@ class StaffEvaluation:
     criteria: CriteriaInForce | None
     results: dict[int, CaseResult]
     histories: dict[int, tuple[YearRecord, ...]]
-    periods: tuple[RuleSetPeriod, ...] = ()
+    law: Law
+
+    @property
+    def periods(self) -> tuple[RuleSetPeriod, ...]:
+        return self.law.periods
 
     def verdict(self, staff_id: int, code: str) -> Verdict | None:
         result = self.results.get(staff_id)
@@ -244,13 +250,14 @@ def evaluate_staff(staff: QuerySet[Staff], year: int, *, province_id: int | None
                    staff_ids: Sequence[int] | None = None) -> StaffEvaluation:
     """Judge every person of `staff` for each of `codes` in `year` (rule set in force on 31/12,
     criteria of that rule set and province). Seven queries however many people (six when
-    `staff_ids`, the ids of `staff` in the caller's order, are given).
+    `staff_ids`, the ids of `staff` in the caller's order, are given), one more the first time in a
+    request: the law snapshot reads the catalog's names once per request.
 
     History read: from `since`; by default (AUTO) from the first year the rules of `codes` read
     (batch.first_year_read: six years for CSTĐ toàn quốc) plus earlier CSTĐ cấp tỉnh titles, or
     all of it when a code's reach is not known; None reads all of it."""
-    periods = rule_set_periods()
-    period, rules = rules_for_year(year, province_id=province_id, periods=periods)
+    law = law_snapshot()
+    period, rules = rules_for_year(year, province_id=province_id, periods=law.periods)
     if since == AUTO:
         since = first_year_read(codes, year, rules.criteria) if rules else None
     ids = list(staff.order_by("pk").values_list("pk", flat=True)) if staff_ids is None else list(staff_ids)
@@ -258,8 +265,8 @@ def evaluate_staff(staff: QuerySet[Staff], year: int, *, province_id: int | None
     with _collector_paused():
         history = histories(staff, until=year, since=since, earlier_titles=EARLIER_TITLES)
         cases = [_case(pid, year, ask, history.get(pid, ())) for pid in ids]
-        results = evaluate_batch(cases, periods, rules.criteria if rules else Criteria())
-    return StaffEvaluation(year, period, rules, dict(zip(ids, results, strict=True)), history, periods)
+        results = evaluate_batch(cases, law, rules.criteria if rules else law.criteria_for(""))
+    return StaffEvaluation(year, period, rules, dict(zip(ids, results, strict=True)), history, law)
 
 
 def already_holds(code: str, history: Iterable[YearRecord], years: Iterable[int]) -> list[int]:
@@ -298,9 +305,9 @@ def forecast_next_year(evaluation: StaffEvaluation, *, province_id: int | None,
         history.append(YearRecord(year, titles=ASSUMED_TITLES))
         cases.append(_case(pid, year, ask, tuple(history)))
     with _collector_paused():
-        results = evaluate_batch(cases, evaluation.periods, rules.criteria if rules else Criteria())
+        results = evaluate_batch(cases, evaluation.law, rules.criteria if rules else evaluation.law.criteria_for(""))
     nxt = StaffEvaluation(year, period, rules, dict(zip(evaluation.results, results, strict=True)),
-                          {}, evaluation.periods)
+                          {}, evaluation.law)
     return nxt, assumed_now
 
 
@@ -322,27 +329,24 @@ class Reason:
 
 def explain(verdict: Verdict) -> list[Reason]:
     """The rules write "Title: what is met or missing (legal basis)." — split for display."""
-    return list(_explain(verdict.reasons))
+    return list(_explain(verdict.reasons, frozenset(award_names().values())))
 
 
 @lru_cache(maxsize=4096)
-def _explain(reasons: tuple[str, ...]) -> tuple[Reason, ...]:
+def _explain(reasons: tuple[str, ...], titles: frozenset[str]) -> tuple[Reason, ...]:
     # Cached: the batch judges each distinct situation once, so an agency's hundreds of verdicts
     # share a few dozen tuples of reasons; each is split once, not once per person on the page.
     out = []
     for sentence in reasons:
         text = sentence.rstrip(".")
         head, sep, rest = text.partition(": ")
-        body = rest if sep and head in _TITLE_NAMES else text
+        body = rest if sep and head in titles else text
         basis = ""
         if body.endswith(")") and " (" in body:
             body, basis = body.rsplit(" (", 1)
             basis = basis[:-1]
         out.append(Reason(body[:1].upper() + body[1:], basis))
     return tuple(out)
-
-
-_TITLE_NAMES = frozenset(NAMES.values())
 
 
 # --- the agency page --------------------------------------------------------------------------
@@ -424,7 +428,7 @@ def latest_rated_year(staff: QuerySet[Staff], default: int | None = None) -> int
 
 
 def _names(codes: Iterable[str]) -> dict[str, str]:
-    return {c: NAMES.get(c, c) for c in codes}
+    return {c: award_name(c) for c in codes}
 
 
 def agency_eligibility(agency: Unit, year: int) -> AgencyEligibility:
@@ -463,7 +467,7 @@ def agency_eligibility(agency: Unit, year: int) -> AgencyEligibility:
 
     nxt, assumed_now = forecast_next_year(evaluation, province_id=agency.province_id, rules=rules_next)
     next_rows = []
-    crit_next = nxt.criteria.criteria if nxt.criteria else Criteria()
+    crit_next = nxt.criteria.criteria if nxt.criteria else nxt.law.criteria_for("")
     for code in STREAK_TITLES:
         row = TitleRow(code, names[code])
         for person in people:
@@ -529,10 +533,10 @@ def _collectives(agency: Unit, year: int, evaluation: StaffEvaluation, dept_of: 
         )
         cases.append((dept, figures))
     rows = []
-    crit = evaluation.criteria.criteria if evaluation.criteria else Criteria()
+    crit = evaluation.criteria.criteria if evaluation.criteria else evaluation.law.criteria_for("")
     for dept, figures in cases:
         result = evaluate(IndexedCase(id=str(dept.pk), subject=COLLECTIVE, year=year, ask=COLLECTIVE_TITLES,
-                                      collective=figures), evaluation.periods, crit)
+                                      collective=figures), evaluation.law, crit)
         rows.append(CollectiveRow(dept, figures, result.verdicts, awards.get(dept.pk, [])))
     return rows
 
@@ -572,7 +576,7 @@ def staff_profile(staff: Staff, year: int | None = None) -> StaffProfile:
     names = dict(AwardType.objects.values_list("code", "name"))
     return StaffProfile(
         staff=staff, year=year, rule_set=evaluation.rule_set, criteria=evaluation.criteria,
-        verdicts=[(code, NAMES.get(code, code), result.verdicts[code]) for code in PROFILE_CODES],
+        verdicts=[(code, award_name(code), result.verdicts[code]) for code in PROFILE_CODES],
         ratings=ratings, awards=awards,
         achievements=list(Achievement.objects.filter(staff=staff).order_by("-year", "title")),
         disciplines=list(Discipline.objects.filter(staff=staff).order_by("-year")),

@@ -9,11 +9,11 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
+from thidua.catalog.names import award_name
 from thidua.core import bounds
 from thidua.decisions.policy import decisions_for
 from thidua.organizations.models import Staff, UnitKind
 from thidua.organizations.policy import can_manage_staff, can_record_evaluation, staff_for, units_for
-from thidua.rules.eligibility import NAMES
 from thidua.rules.types import ELIGIBLE, NOT_ELIGIBLE, RATING_NAMES, REVIEW, Verdict
 
 from . import criteria as criteria_fields
@@ -72,7 +72,7 @@ def agency_eligibility_page(request: HttpRequest, code: str) -> HttpResponse:
             judged.link = link
     collectives = [{
         "unit": row.unit, "members": row.figures.members, "rating": row.figures.rating,
-        "verdicts": [_verdict(code, NAMES.get(code, code), v) for code, v in row.verdicts.items()],
+        "verdicts": [_verdict(code, award_name(code), v) for code, v in row.verdicts.items()],
         "history": row.history[:4],
     } for row in data.collectives]
     return render(request, "evaluation/agency_eligibility.html", {

@@ -23,7 +23,8 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Any
 
-from thidua.rules.regimes import DEFAULT_PERIODS, LUAT2022_ND152, find_rule_set, rule_set_for_year
+from thidua.rules.law import BOTH, Law
+from thidua.rules.regimes import find_rule_set, rule_set_for_year
 from thidua.rules.types import (
     COLLECTIVE,
     DISCIPLINES,
@@ -45,64 +46,6 @@ from thidua.rules.types import (
     case_from_dict,
 )
 
-# Mirrors thidua/catalog/data/catalog.csv (name and subject); the pure package reads no DB.
-NAMES: dict[str, str] = {
-    "LDTT": "Lao động tiên tiến",
-    "CSTDCS": "Chiến sĩ thi đua cơ sở",
-    "CSTD_TINH": "Chiến sĩ thi đua cấp bộ, ban, ngành, tỉnh",
-    "CSTD_TQ": "Chiến sĩ thi đua toàn quốc",
-    "TTLDTT": "Tập thể lao động tiên tiến",
-    "TTLDXS": "Tập thể lao động xuất sắc",
-    "CO_TINH": "Cờ thi đua của bộ, ban, ngành, tỉnh",
-    "CO_CP": "Cờ thi đua của Chính phủ",
-    "BK_TINH": "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh",
-    "BK_BO": "Bằng khen của Bộ trưởng",
-    "BK_TTG": "Bằng khen của Thủ tướng Chính phủ",
-    "HCLD3": "Huân chương Lao động hạng Ba",
-    "HCLD2": "Huân chương Lao động hạng Nhì",
-    "HCLD1": "Huân chương Lao động hạng Nhất",
-    "HCDL3": "Huân chương Độc lập hạng Ba",
-    "HCDL2": "Huân chương Độc lập hạng Nhì",
-    "HCDL1": "Huân chương Độc lập hạng Nhất",
-    "GK": "Giấy khen",
-    "HCHCM": "Huân chương Hồ Chí Minh",
-    "HCSV": "Huân chương Sao vàng",
-    "AHLD": "Anh hùng Lao động",
-}
-SUBJECTS: dict[str, str] = {
-    "LDTT": INDIVIDUAL, "CSTDCS": INDIVIDUAL, "CSTD_TINH": INDIVIDUAL, "CSTD_TQ": INDIVIDUAL,
-    "TTLDTT": COLLECTIVE, "TTLDXS": COLLECTIVE, "CO_TINH": COLLECTIVE, "CO_CP": COLLECTIVE,
-}  # every other catalog code is for both
-
-LAW_2003 = "Luật Thi đua, khen thưởng 2003"
-LAW_2022 = "Luật Thi đua, khen thưởng 2022"
-DECREES: dict[str, str] = {
-    "ND91-2017": "Nghị định 91/2017/NĐ-CP",
-    "LUAT2022-ND98": "Nghị định 98/2023/NĐ-CP",
-    "LUAT2022-ND152": "Nghị định 152/2025/NĐ-CP",
-}
-
-# Where the law leaves the judgement to a council; the basis named in the `review` reason.
-QUALITATIVE: dict[str, str] = {
-    "BK_TINH": "tiêu chuẩn Bằng khen do Hội đồng đánh giá thành tích",
-    "BK_BO": "tiêu chuẩn Bằng khen do Hội đồng đánh giá thành tích",
-    "BK_TTG": "tiêu chuẩn Bằng khen của Thủ tướng Chính phủ đòi hỏi đánh giá thành tích tiêu biểu",
-    "GK": "tiêu chuẩn Giấy khen do thủ trưởng đơn vị quy định và đánh giá",
-    "CO_TINH": "Cờ thi đua cấp bộ, ngành, tỉnh được lựa chọn qua so sánh, suy tôn trong khối, cụm thi đua",
-    "HCLD2": "tiêu chuẩn Huân chương đòi hỏi đánh giá quá trình cống hiến và thành tích",
-    "HCLD1": "tiêu chuẩn Huân chương đòi hỏi đánh giá quá trình cống hiến và thành tích",
-    "HCDL3": "tiêu chuẩn Huân chương đòi hỏi đánh giá quá trình cống hiến và thành tích",
-    "HCDL2": "tiêu chuẩn Huân chương đòi hỏi đánh giá quá trình cống hiến và thành tích",
-    "HCDL1": "tiêu chuẩn Huân chương đòi hỏi đánh giá quá trình cống hiến và thành tích",
-    "HCHCM": "tiêu chuẩn Huân chương đòi hỏi đánh giá quá trình cống hiến và thành tích",
-    "HCSV": "tiêu chuẩn Huân chương đòi hỏi đánh giá quá trình cống hiến và thành tích",
-    "AHLD": "danh hiệu vinh dự nhà nước, tiêu chuẩn do Hội đồng đánh giá",
-}
-
-
-def name_of(code: str) -> str:
-    return NAMES.get(code, code)
-
 
 def _q(text: str) -> str:
     return f"“{text}”"
@@ -110,6 +53,11 @@ def _q(text: str) -> str:
 
 def _rating_text(rating: str) -> str:
     return _q(RATING_NAMES.get(rating, rating))
+
+
+def _number(value: Decimal) -> str:
+    """20.00 → '20', 12.5 → '12,5'."""
+    return f"{Decimal(value).normalize():f}".replace(".", ",")
 
 
 def _percent(part: int, total: int) -> str:
@@ -162,19 +110,33 @@ class _Ctx:
     case: Case
     rule_set: str
     criteria: Criteria
-    period: RuleSetPeriod | None = None
+    period: RuleSetPeriod
+    snapshot: Law
 
     @property
     def old(self) -> bool:
         return self.criteria.is_old_law(self.rule_set)
 
+    def name(self, code: str) -> str:
+        return self.snapshot.name(code)
+
+    @property
+    def law_name(self) -> str:
+        """The law of the regime as reasons name it ("Luật Thi đua, khen thưởng 2022")."""
+        return self.period.law_name or self.period.name or self.rule_set
+
+    @property
+    def old_law_name(self) -> str:
+        """The old law's name (a delegated standard of Luật 2022 defaults to the old law's rule)."""
+        return next((p.law_name for p in self.snapshot.periods
+                     if self.criteria.is_old_law(p.code) and p.law_name), self.law_name)
+
     def law(self, article: int, detail: str = "") -> str:
-        law = LAW_2003 if self.old else LAW_2022
-        return f"{law}, Điều {article}{detail}"
+        return f"{self.law_name}, Điều {article}{detail}"
 
     @property
     def decree(self) -> str:
-        return DECREES.get(self.rule_set, self.rule_set)
+        return self.period.decree_name or self.period.name or self.rule_set
 
 
 # --- shared conditions ----------------------------------------------------------------------
@@ -191,12 +153,12 @@ def _discipline_bar(ctx: _Ctx, f: _Findings, rec: YearRecord | None) -> None:
     if not ctx.criteria.discipline_bars_individual or rec is None or rec.discipline is None:
         return
     form = DISCIPLINES.get(rec.discipline, rec.discipline)
-    if ctx.rule_set == LUAT2022_ND152:
-        basis = f"{ctx.decree}, nguyên tắc khen thưởng; {LAW_2022}, Điều 5"
+    if ctx.rule_set in ctx.criteria.discipline_bar_stated_in:
+        basis = f"{ctx.decree}, nguyên tắc khen thưởng; {_once_basis(ctx)}"
     elif ctx.old:
-        basis = f"{LAW_2003}, Điều 24 về chấp hành tốt pháp luật; {ctx.decree}; cách hiểu của hệ thống"
+        basis = f"{ctx.law_name}, Điều 24 về chấp hành tốt pháp luật; {ctx.decree}; cách hiểu của hệ thống"
     else:
-        basis = f"{LAW_2022}, nguyên tắc khen thưởng; {ctx.decree}; cách hiểu của hệ thống"
+        basis = f"{ctx.law_name}, nguyên tắc khen thưởng; {ctx.decree}; cách hiểu của hệ thống"
     f.fail(
         f"năm {rec.year} đang chịu hình thức kỷ luật {_q(form)}; không xét danh hiệu thi đua, "
         "hình thức khen thưởng cho cá nhân bị kỷ luật trong năm xét",
@@ -243,7 +205,7 @@ def _service_condition(ctx: _Ctx, f: _Findings, year: int, prefix: str) -> None:
         f.ok(f"{prefix}{when}, đến hết năm {year} có {months} tháng công tác (cần từ {minimum} tháng)", basis)
     else:
         f.fail(f"{prefix}{when}, đến hết năm {year} chỉ có {max(months, 0)} tháng công tác, chưa đủ {minimum} "
-               "tháng để xét Lao động tiên tiến", basis)
+               f"tháng để xét {ctx.name('LDTT')}", basis)
 
 
 def _ldtt_condition(ctx: _Ctx, f: _Findings, rec: YearRecord, *, as_part_of: bool = False) -> None:
@@ -251,13 +213,13 @@ def _ldtt_condition(ctx: _Ctx, f: _Findings, rec: YearRecord, *, as_part_of: boo
     basis = ctx.law(24)
     state = _meets_ldtt(rec, crit)
     need = _rating_text(crit.ldtt_min_rating)
-    prefix = "về tiêu chuẩn Lao động tiên tiến, " if as_part_of else ""
+    prefix = f"về tiêu chuẩn {ctx.name('LDTT')}, " if as_part_of else ""
     _service_condition(ctx, f, rec.year, prefix)
     if state is None:
         f.need(f"{prefix}chưa có xếp loại mức độ hoàn thành nhiệm vụ năm {rec.year} "
                f"(cần từ {need} trở lên)", basis)
     elif rec.rating is None:
-        held = ", ".join(name_of(c) for c in sorted(rec.titles & _BUILT_ON_LDTT))
+        held = ", ".join(ctx.name(c) for c in sorted(rec.titles & _BUILT_ON_LDTT))
         f.ok(f"{prefix}năm {rec.year} chưa ghi xếp loại nhưng đã được công nhận {held}", basis)
     elif state:
         f.ok(f"{prefix}năm {rec.year} xếp loại {_rating_text(rec.rating)}, đạt yêu cầu từ {need} trở lên",
@@ -321,7 +283,7 @@ def _record_or_need(ctx: _Ctx, f: _Findings, basis: str) -> YearRecord | None:
 
 def _once_basis(ctx: _Ctx) -> str:
     """One achievement is rewarded once (Luật 2003 Điều 6; Luật 2022 Điều 5)."""
-    return f"{LAW_2003}, Điều 6" if ctx.old else f"{LAW_2022}, Điều 5"
+    return f"{ctx.law_name}, Điều {6 if ctx.old else 5}"
 
 
 def _used_before(ctx: _Ctx, f: _Findings, code: str, window: list[int],
@@ -334,7 +296,7 @@ def _used_before(ctx: _Ctx, f: _Findings, code: str, window: list[int],
     if not earlier:
         return False
     t = max(earlier)
-    f.fail(f"các năm {t - len(window) + 1}–{t} đã được tính cho danh hiệu {name_of(code)} năm {t}; một thành "
+    f.fail(f"các năm {t - len(window) + 1}–{t} đã được tính cho danh hiệu {ctx.name(code)} năm {t}; một thành "
            f"tích chỉ được khen thưởng một lần, {next_text(t)}", _once_basis(ctx))
     return True
 
@@ -355,7 +317,7 @@ def _discipline_in_period(ctx: _Ctx, f: _Findings, years: Iterable[int], basis: 
 
 
 def _ldtt(ctx: _Ctx) -> Verdict:
-    f = _Findings(name_of("LDTT"))
+    f = _Findings(ctx.name("LDTT"))
     rec = _record_or_need(ctx, f, ctx.law(24))
     if rec is not None:
         _discipline_bar(ctx, f, rec)
@@ -367,7 +329,7 @@ def _cstdcs_in(ctx: _Ctx, year: int) -> Verdict:
     """CSTĐCS standard for `year`: LĐTT and an initiative/research (mandatory under the old law);
     under Luật 2022 an HTXSNV rating may take the initiative's place."""
     crit = ctx.criteria
-    f = _Findings(name_of("CSTDCS"))
+    f = _Findings(ctx.name("CSTDCS"))
     basis = ctx.law(23)
     rec = ctx.case.record(year)
     if rec is None:
@@ -409,7 +371,7 @@ def _title_in_year(ctx: _Ctx, f: _Findings, code: str, year: int, basis: str,
     its lower title is decided by the unit in the same round and may not be recorded yet, so it
     is judged by its own rule — clearly failed → broken; met → `review` (the title must be
     awarded before the proposal); undecidable → `review`."""
-    title = name_of(code)
+    title = ctx.name(code)
     rec = ctx.case.record(year)
     if rec is not None and code in rec.titles:
         f.ok(f"năm {year} đạt danh hiệu {title}", basis)
@@ -441,7 +403,7 @@ def _cstd_tinh_in(ctx: _Ctx, year: int) -> Verdict:
     """CSTĐ cấp bộ, ngành, tỉnh for `year`: CSTĐCS in each of the N consecutive years ending with
     it, and an initiative/research of provincial scope or wider recognised within those years."""
     crit = ctx.criteria
-    f = _Findings(name_of("CSTD_TINH"))
+    f = _Findings(ctx.name("CSTD_TINH"))
     basis = ctx.law(22)
     rec = ctx.case.record(year)
     _discipline_bar(ctx, f, rec)
@@ -449,7 +411,7 @@ def _cstd_tinh_in(ctx: _Ctx, year: int) -> Verdict:
     years = list(range(year - n + 1, year + 1))
     if year == ctx.case.year and _used_before(
             ctx, f, "CSTD_TINH", years,
-            lambda t: f"lần tiếp theo cần {name_of('CSTDCS')} các năm {t + 1}–{t + n}, xét vào cuối năm {t + n}"):
+            lambda t: f"lần tiếp theo cần {ctx.name('CSTDCS')} các năm {t + 1}–{t + n}, xét vào cuối năm {t + n}"):
         return f.verdict()
     for y in years:
         judge = (lambda y=y: _cstdcs_in(ctx, y)) if y == year else None
@@ -470,7 +432,7 @@ def _cstd_tq(ctx: _Ctx) -> Verdict:
     research within the years they cover. "Adjoin" is this project's reading (law.md §3)."""
     crit = ctx.criteria
     year, n, k = ctx.case.year, crit.cstd_tinh_streak_years, crit.cstd_tq_consecutive_tinh
-    f = _Findings(name_of("CSTD_TQ"))
+    f = _Findings(ctx.name("CSTD_TQ"))
     basis = ctx.law(21)
     _discipline_bar(ctx, f, ctx.case.record(year))
     window = list(range(year - n * k + 1, year + 1))
@@ -486,16 +448,16 @@ def _cstd_tq(ctx: _Ctx) -> Verdict:
             _title_in_year(ctx, f, "CSTD_TINH", y, basis, lambda: _cstd_tinh_in(ctx, year))
             continue
         if rec is not None and "CSTD_TINH" in rec.titles:
-            f.ok(f"đạt danh hiệu {name_of('CSTD_TINH')} cho giai đoạn {y - n + 1}–{y}", basis)
+            f.ok(f"đạt danh hiệu {ctx.name('CSTD_TINH')} cho giai đoạn {y - n + 1}–{y}", basis)
             continue
         others = [h for h in held if h not in title_years]
         if others or _informative(rec):
             found = (f"; danh hiệu đã có (năm {_list(others)}) không liền kề giai đoạn "
                      f"{y + 1}–{y + n}" if others else "")
-            f.fail(f"không đạt danh hiệu {name_of('CSTD_TINH')} cho giai đoạn {y - n + 1}–{y} liền kề "
+            f.fail(f"không đạt danh hiệu {ctx.name('CSTD_TINH')} cho giai đoạn {y - n + 1}–{y} liền kề "
                    f"trước giai đoạn {y + 1}–{y + n}{found}", basis)
         else:
-            f.need(f"không có dữ liệu năm {y} để xác định danh hiệu {name_of('CSTD_TINH')} cho giai đoạn "
+            f.need(f"không có dữ liệu năm {y} để xác định danh hiệu {ctx.name('CSTD_TINH')} cho giai đoạn "
                    f"{y - n + 1}–{y}", basis)
     state, text = _achievement_within(ctx.case, window, crit.cstd_tq_min_scope)
     f.add(state, text, basis)
@@ -508,7 +470,7 @@ def _hcld3(ctx: _Ctx) -> Verdict:
     ≥ HTTNV, at least one HTXSNV, and 3 CSTĐCS titles. The other points of khoản 1 need a
     person's judgement and are not checked here."""
     crit = ctx.criteria
-    f = _Findings(name_of("HCLD3"))
+    f = _Findings(ctx.name("HCLD3"))
     year = ctx.case.year
     if ctx.case.subject == COLLECTIVE:
         return _qualitative(ctx, "HCLD3", "tiêu chuẩn Huân chương cho tập thể đòi hỏi đánh giá thành tích")
@@ -521,13 +483,13 @@ def _hcld3(ctx: _Ctx) -> Verdict:
     _discipline_bar(ctx, f, ctx.case.record(year))
     bk_years = sorted(r.year for r in ctx.case.history if "BK_TTG" in r.titles and r.year <= year)
     if not bk_years:
-        f.fail(f"chưa có {name_of('BK_TTG')} trong quá trình công tác đã ghi nhận", basis)
+        f.fail(f"chưa có {ctx.name('BK_TTG')} trong quá trình công tác đã ghi nhận", basis)
         return f.verdict()
     since = bk_years[-1]  # the latest: achievements already rewarded are not counted again
-    f.ok(f"đã được tặng {name_of('BK_TTG')} năm {since}", basis)
+    f.ok(f"đã được tặng {ctx.name('BK_TTG')} năm {since}", basis)
     earlier = [r.year for r in ctx.case.history if "HCLD3" in r.titles and since < r.year < year]
     if earlier:
-        f.note(f"các năm {since + 1}–{max(earlier)} đã được tính cho {name_of('HCLD3')} năm {max(earlier)}, "
+        f.note(f"các năm {since + 1}–{max(earlier)} đã được tính cho {ctx.name('HCLD3')} năm {max(earlier)}, "
                "không tính lại (một thành tích chỉ được khen thưởng một lần)", _once_basis(ctx))
         since = max(earlier)
     years = list(range(since + 1, year + 1))
@@ -576,12 +538,12 @@ def _hcld3(ctx: _Ctx) -> Verdict:
             maybe.append(y)
     need = crit.hcld3_cstdcs_min
     if len(cstdcs) >= need:
-        f.ok(f"có {len(cstdcs)} lần đạt {name_of('CSTDCS')} (năm {_list(cstdcs)})", basis)
+        f.ok(f"có {len(cstdcs)} lần đạt {ctx.name('CSTDCS')} (năm {_list(cstdcs)})", basis)
     elif len(cstdcs) + len(maybe) >= need:
-        f.need(f"mới xác định {len(cstdcs)} lần đạt {name_of('CSTDCS')}, chưa rõ năm {_list(maybe)} "
+        f.need(f"mới xác định {len(cstdcs)} lần đạt {ctx.name('CSTDCS')}, chưa rõ năm {_list(maybe)} "
                f"(cần {need})", basis)
     else:
-        f.fail(f"chỉ có {len(cstdcs)} lần đạt {name_of('CSTDCS')} trong {span} (cần {need})", basis)
+        f.fail(f"chỉ có {len(cstdcs)} lần đạt {ctx.name('CSTDCS')} trong {span} (cần {need})", basis)
     return f.verdict()
 
 
@@ -595,8 +557,8 @@ def _counts(ctx: _Ctx, f: _Findings, basis: str) -> int | None:
     if total is None or total <= 0:
         f.need("chưa có tổng số thành viên của tập thể", basis)
         return None
-    counts = (("hoàn thành nhiệm vụ", m.completed), ("Lao động tiên tiến", m.ldtt),
-              ("Chiến sĩ thi đua cơ sở", m.cstdcs), ("bị kỷ luật", m.disciplined_canh_cao_or_above))
+    counts = (("hoàn thành nhiệm vụ", m.completed), (ctx.name("LDTT"), m.ldtt),
+              (ctx.name("CSTDCS"), m.cstdcs), ("bị kỷ luật", m.disciplined_canh_cao_or_above))
     bad = [n for n, v in counts if v is not None and not 0 <= v <= total]
     if bad:
         f.need(f"số thành viên {', '.join(bad)} không hợp lệ so với tổng số {total}", basis)
@@ -627,7 +589,7 @@ def _no_discipline(ctx: _Ctx, f: _Findings, basis: str) -> None:
 
 def _ttldxs(ctx: _Ctx) -> Verdict:
     crit = ctx.criteria
-    f = _Findings(name_of("TTLDXS"))
+    f = _Findings(ctx.name("TTLDXS"))
     basis = ctx.law(27)
     total = _counts(ctx, f, basis)
     m = ctx.case.collective.members
@@ -641,24 +603,24 @@ def _ttldxs(ctx: _Ctx) -> Verdict:
             f.fail(f"chỉ {m.completed}/{total} thành viên hoàn thành nhiệm vụ "
                    f"({_percent(m.completed, total)}, cần {crit.ttldxs_completed_min_percent}%)", basis)
         if m.ldtt is None:
-            f.need("chưa có số thành viên đạt Lao động tiên tiến", basis)
+            f.need(f"chưa có số thành viên đạt {ctx.name('LDTT')}", basis)
         elif m.ldtt * 100 >= crit.ttldxs_ldtt_min_percent * total:
-            f.ok(f"{m.ldtt}/{total} thành viên đạt Lao động tiên tiến ({_percent(m.ldtt, total)}, cần từ "
+            f.ok(f"{m.ldtt}/{total} thành viên đạt {ctx.name('LDTT')} ({_percent(m.ldtt, total)}, cần từ "
                  f"{crit.ttldxs_ldtt_min_percent}% trở lên)", basis)
         else:
-            f.fail(f"chỉ {m.ldtt}/{total} thành viên đạt Lao động tiên tiến ({_percent(m.ldtt, total)}, "
+            f.fail(f"chỉ {m.ldtt}/{total} thành viên đạt {ctx.name('LDTT')} ({_percent(m.ldtt, total)}, "
                    f"cần từ {crit.ttldxs_ldtt_min_percent}% trở lên)", basis)
     if m.cstdcs is None:
-        f.need("chưa có số thành viên đạt Chiến sĩ thi đua cơ sở", basis)
+        f.need(f"chưa có số thành viên đạt {ctx.name('CSTDCS')}", basis)
     elif m.cstdcs >= crit.ttldxs_cstdcs_min:
-        f.ok(f"có {m.cstdcs} thành viên đạt Chiến sĩ thi đua cơ sở (cần ít nhất {crit.ttldxs_cstdcs_min})",
+        f.ok(f"có {m.cstdcs} thành viên đạt {ctx.name('CSTDCS')} (cần ít nhất {crit.ttldxs_cstdcs_min})",
              basis)
     else:
-        f.fail(f"có {m.cstdcs} thành viên đạt Chiến sĩ thi đua cơ sở (cần ít nhất {crit.ttldxs_cstdcs_min})",
+        f.fail(f"có {m.cstdcs} thành viên đạt {ctx.name('CSTDCS')} (cần ít nhất {crit.ttldxs_cstdcs_min})",
                basis)
     _collective_rating(ctx, f, crit.ttldxs_rating, basis, _rating_text(crit.ttldxs_rating))
     if ctx.rule_set in crit.ttldxs_no_discipline_in:
-        _no_discipline(ctx, f, f"{LAW_2003}, Điều 27; {ctx.decree}")
+        _no_discipline(ctx, f, f"{ctx.law_name}, Điều 27; {ctx.decree}")
     return f.verdict()
 
 
@@ -667,22 +629,22 @@ def _ttldtt(ctx: _Ctx) -> Verdict:
     Luật 2022 Điều 28 delegates the standard to ministries and provinces; until a province sets
     its own, the old rule applies (law.md §3), as data in `Criteria`."""
     crit = ctx.criteria
-    f = _Findings(name_of("TTLDTT"))
+    f = _Findings(ctx.name("TTLDTT"))
     basis = ctx.law(28) if ctx.old else (
-        f"{LAW_2022}, Điều 28 giao bộ, ngành, tỉnh quy định; "
-        f"áp dụng mặc định tiêu chuẩn của {LAW_2003}, Điều 28"
+        f"{ctx.law_name}, Điều 28 giao bộ, ngành, tỉnh quy định; "
+        f"áp dụng mặc định tiêu chuẩn của {ctx.old_law_name}, Điều 28"
     )
     total = _counts(ctx, f, basis)
     m = ctx.case.collective.members
     above = crit.ttldtt_ldtt_above_percent
     if total is not None:
         if m.ldtt is None:
-            f.need("chưa có số thành viên đạt Lao động tiên tiến", basis)
+            f.need(f"chưa có số thành viên đạt {ctx.name('LDTT')}", basis)
         elif m.ldtt * 100 > above * total:
-            f.ok(f"{m.ldtt}/{total} thành viên đạt Lao động tiên tiến ({_percent(m.ldtt, total)}, cần trên "
+            f.ok(f"{m.ldtt}/{total} thành viên đạt {ctx.name('LDTT')} ({_percent(m.ldtt, total)}, cần trên "
                  f"{above}%)", basis)
         else:
-            f.fail(f"chỉ {m.ldtt}/{total} thành viên đạt Lao động tiên tiến ({_percent(m.ldtt, total)}, "
+            f.fail(f"chỉ {m.ldtt}/{total} thành viên đạt {ctx.name('LDTT')} ({_percent(m.ldtt, total)}, "
                    f"cần trên {above}%)", basis)
     if crit.ttldtt_no_discipline:
         _no_discipline(ctx, f, basis)
@@ -694,27 +656,33 @@ def _ttldtt(ctx: _Ctx) -> Verdict:
 
 def _co_cp(ctx: _Ctx) -> Verdict:
     """Cờ thi đua của Chính phủ (Điều 25): one of three grounds, each a recorded fact."""
-    f = _Findings(name_of("CO_CP"))
+    f = _Findings(ctx.name("CO_CP"))
     c = ctx.case.collective
     if ctx.old:
         # ND 91/2017 Điều 11: the collective leads the emulation of the ministry, sector or province,
-        # chosen among the collectives that reached the Cờ cấp bộ, tỉnh standard; at most 20% of those
-        # (over the whole province in the year, checked when the proposals are totalled).
+        # chosen among the collectives that reached the provincial flag's standard; the quota of the
+        # rule set (catalog data) caps them over the whole province in the year, checked when the
+        # proposals are totalled.
         basis = f"{ctx.decree}, Điều 11"
+        flag = ctx.name("CO_TINH")
         grounds = [
             (c.leads_block, "dẫn đầu phong trào thi đua của bộ, ngành, tỉnh (khối, cụm thi đua do bộ, ngành, tỉnh "
-                            "tổ chức), được lựa chọn trong số các tập thể đạt tiêu chuẩn Cờ thi đua cấp bộ, tỉnh"),
+                            f"tổ chức), được lựa chọn trong số các tập thể đạt tiêu chuẩn {flag}"),
             (c.leads_central_block, "dẫn đầu khối, cụm thi đua do Hội đồng Thi đua – Khen thưởng Trung ương tổ chức"),
         ]
-        f.note("số tập thể đề nghị không quá 20% số tập thể đạt tiêu chuẩn Cờ thi đua cấp bộ, tỉnh của cả bộ, "
-               "ngành, tỉnh trong năm; giới hạn này được kiểm tra khi tổng hợp đề nghị của tỉnh", basis)
+        quota = ctx.snapshot.quota(ctx.rule_set, "CO_CP")
+        if quota is not None:
+            f.note(f"số tập thể đề nghị không quá {_number(quota.ratio)}% số tập thể đạt tiêu chuẩn "
+                   f"{ctx.name(quota.base_code)} của cả bộ, ngành, tỉnh trong năm; giới hạn này được kiểm tra khi "
+                   "tổng hợp đề nghị của tỉnh", quota.basis or basis)
     else:
         basis = ctx.law(25)
         grounds = [
             (c.leads_block, "dẫn đầu khối, cụm thi đua do bộ, ngành, tỉnh tổ chức"),
             (c.leads_central_block,
              "dẫn đầu khối, cụm thi đua do Hội đồng Thi đua – Khen thưởng Trung ương tổ chức"),
-            (c.led_pm_movement, "dẫn đầu phong trào thi đua từ 5 năm trở lên do Thủ tướng Chính phủ phát động"),
+            (c.led_pm_movement, f"dẫn đầu phong trào thi đua từ {ctx.criteria.co_cp_movement_min_years} năm trở "
+                                "lên do Thủ tướng Chính phủ phát động"),
         ]
     met = [text for state, text in grounds if state]
     if met:
@@ -727,12 +695,12 @@ def _co_cp(ctx: _Ctx) -> Verdict:
 
 
 def _qualitative(ctx: _Ctx, code: str, why: str | None = None) -> Verdict:
-    f = _Findings(name_of(code))
-    law = LAW_2003 if ctx.old else LAW_2022
+    f = _Findings(ctx.name(code))
+    award = ctx.snapshot.awards.get(code)
+    note = why or (award.review_note if award else "") or "tiêu chuẩn định tính"
     if ctx.case.subject == INDIVIDUAL:
         _discipline_bar(ctx, f, ctx.case.record(ctx.case.year))
-    f.need(f"{why or QUALITATIVE.get(code, 'tiêu chuẩn định tính')}, cần Hội đồng Thi đua – Khen thưởng "
-           "xem xét", f"{law}; {ctx.decree}")
+    f.need(f"{note}, cần Hội đồng Thi đua – Khen thưởng xem xét", f"{ctx.law_name}; {ctx.decree}")
     return f.verdict()
 
 
@@ -749,13 +717,13 @@ RULES: dict[str, Callable[[_Ctx], Verdict]] = {
 
 
 def _judge(ctx: _Ctx, code: str) -> Verdict:
-    subject = SUBJECTS.get(code)
-    if code not in NAMES:
+    subject = ctx.snapshot.subject(code)
+    if subject is None:
         return Verdict(REVIEW, (f"Mã {code} không có trong danh mục danh hiệu, hình thức khen thưởng; "
                                 "cần kiểm tra lại mã đề nghị.",))
-    if subject is not None and subject != ctx.case.subject:
+    if subject != BOTH and subject != ctx.case.subject:
         who = "cá nhân" if subject == INDIVIDUAL else "tập thể"
-        return Verdict(NOT_ELIGIBLE, (f"{name_of(code)}: danh hiệu chỉ xét tặng cho {who} "
+        return Verdict(NOT_ELIGIBLE, (f"{ctx.name(code)}: danh hiệu chỉ xét tặng cho {who} "
                                       f"({ctx.law(_ARTICLES.get(code, 20))}).",))
     rule = RULES.get(code)
     return rule(ctx) if rule else _qualitative(ctx, code)
@@ -766,19 +734,15 @@ _ARTICLES = {"CSTD_TQ": 21, "CSTD_TINH": 22, "CSTDCS": 23, "LDTT": 24, "CO_CP": 
              "TTLDXS": 27, "TTLDTT": 28}
 
 
-def evaluate(
-    case: Case | Mapping[str, Any],
-    periods: Iterable[RuleSetPeriod] = DEFAULT_PERIODS,
-    criteria: Criteria | None = None,
-) -> CaseResult:
+def evaluate(case: Case | Mapping[str, Any], law: Law, criteria: Criteria | None = None) -> CaseResult:
     """Judge each code the case asks for, under the rule set in force at the end of its year (or
-    the one the case forces)."""
+    the one the case forces), with the names, periods and criteria of the law snapshot `law`
+    (`criteria`, when given, replaces the snapshot's criteria of that rule set: a province's)."""
     if not isinstance(case, Case):
         case = case_from_dict(case)
     if case.subject == COLLECTIVE and case.collective is None:
         case = replace(case, collective=CollectiveFigures())
-    criteria = criteria or Criteria()
-    periods = tuple(periods)
+    periods = law.periods
     if case.rule_set:
         period = find_rule_set(case.rule_set, periods)
         problem = f"bộ quy định {case.rule_set} không có trong danh mục"
@@ -789,14 +753,10 @@ def evaluate(
         verdict = Verdict(REVIEW, (f"Không xác định được chế độ pháp lý áp dụng: {problem} "
                                    "(Luật Thi đua, khen thưởng; danh mục bộ quy định).",))
         return CaseResult(case.id, case.rule_set, {code: verdict for code in case.ask})
-    ctx = _Ctx(case, period.code, criteria, period)
+    ctx = _Ctx(case, period.code, criteria or law.criteria_for(period.code), period, law)
     return CaseResult(case.id, period.code, {code: _judge(ctx, code) for code in case.ask})
 
 
-def evaluate_all(
-    cases: Iterable[Case | Mapping[str, Any]],
-    periods: Iterable[RuleSetPeriod] = DEFAULT_PERIODS,
-    criteria: Criteria | None = None,
-) -> list[CaseResult]:
-    periods = tuple(periods)
-    return [evaluate(c, periods, criteria) for c in cases]
+def evaluate_all(cases: Iterable[Case | Mapping[str, Any]], law: Law, criteria: Criteria | None = None,
+                 ) -> list[CaseResult]:
+    return [evaluate(c, law, criteria) for c in cases]

@@ -171,6 +171,10 @@ class RuleSetPeriod:
     # LĐTT needs this many whole months of service in the year (ND 91/2017); None: no such rule.
     ldtt_min_months: int | None = None
     ldtt_min_months_basis: str = ""
+    # The texts as reasons name them (catalog LegalText.short_name), e.g. "Luật Thi đua, khen thưởng
+    # 2022" and "Nghị định 152/2025/NĐ-CP".
+    law_name: str = ""
+    decree_name: str = ""
 
     def in_force_on(self, day: dt.date) -> bool:
         if self.valid_from is not None and day < self.valid_from:
@@ -183,56 +187,48 @@ class RuleSetPeriod:
 
 @dataclass(frozen=True)
 class Criteria:
-    """Every threshold the eligibility rules use, with the defaults of law.md §3.
+    """Every threshold the eligibility rules use. No defaults here: the values are catalog data
+    (`thidua.catalog.reference.CRITERIA`, overridden per rule set and province by the settings of
+    `evaluation.CriteriaSetting`) and reach the rules through the law snapshot (`rules.law.Law`)."""
 
-    These are data a province (or a correction of the law) may override: build another
-    `Criteria(...)` or use `dataclasses.replace`. No rule function holds a bare threshold."""
-
-    # Rule sets of the old law (Luật 2003 + ND 91/2017). Any other rule set is read as Luật 2022,
-    # so a rule set added later by an administrator follows the current law by default.
-    old_law_rule_sets: tuple[str, ...] = ("ND91-2017",)
-
-    # LĐTT (Luật 2022 Điều 24; Luật 2003 Điều 24): "hoàn thành tốt nhiệm vụ" or better.
-    ldtt_min_rating: str = HTTNV
-
-    # CSTĐCS (Điều 23): the old law makes the initiative/research mandatory; Luật 2022 accepts
-    # HTXSNV instead of it.
-    cstdcs_initiative_mandatory_in: tuple[str, ...] = ("ND91-2017",)
-    cstdcs_rating_instead_of_initiative: str = HTXSNV
-    cstdcs_min_scope: str = CO_SO
-
+    # Rule sets of the old law (Luật 2003 + ND 91/2017). Any other rule set is read as Luật 2022.
+    old_law_rule_sets: tuple[str, ...]
+    # LĐTT (Điều 24): the lowest rating.
+    ldtt_min_rating: str
+    # CSTĐCS (Điều 23): the old law makes the initiative/research mandatory; Luật 2022 accepts a
+    # rating instead of it.
+    cstdcs_initiative_mandatory_in: tuple[str, ...]
+    cstdcs_rating_instead_of_initiative: str
+    cstdcs_min_scope: str
     # CSTĐ cấp bộ, ngành, tỉnh (Điều 22).
-    cstd_tinh_streak_years: int = 3
-    cstd_tinh_min_scope: str = TINH
-
-    # CSTĐ toàn quốc (Điều 21): 2 consecutive CSTĐ cấp tỉnh whose periods adjoin; the initiative
-    # is looked for within the years those titles cover.
-    cstd_tq_consecutive_tinh: int = 2
-    cstd_tq_min_scope: str = TOAN_QUOC
-
+    cstd_tinh_streak_years: int
+    cstd_tinh_min_scope: str
+    # CSTĐ toàn quốc (Điều 21): consecutive CSTĐ cấp tỉnh whose periods adjoin.
+    cstd_tq_consecutive_tinh: int
+    cstd_tq_min_scope: str
     # Tập thể LĐXS (Điều 27).
-    ttldxs_completed_min_percent: int = 100
-    ttldxs_ldtt_min_percent: int = 70  # at least (≥)
-    ttldxs_cstdcs_min: int = 1
-    ttldxs_rating: str = HTXSNV
-    ttldxs_no_discipline_in: tuple[str, ...] = ("ND91-2017",)
-
-    # Tập thể LĐTT (Luật 2003 Điều 28; Luật 2022 Điều 28 delegates, default = the old rule).
-    ttldtt_ldtt_above_percent: int = 50  # strictly more than
-    ttldtt_no_discipline: bool = True
-    # "Hoàn thành tốt nhiệm vụ và kế hoạch được giao" (Điều 28 khoản 1 điểm a). None to drop.
-    ttldtt_min_rating: str | None = HTTNV
-
+    ttldxs_completed_min_percent: int
+    ttldxs_ldtt_min_percent: int  # at least (≥)
+    ttldxs_cstdcs_min: int
+    ttldxs_rating: str
+    ttldxs_no_discipline_in: tuple[str, ...]
+    # Tập thể LĐTT (Luật 2003 Điều 28; Luật 2022 Điều 28 delegates).
+    ttldtt_ldtt_above_percent: int  # strictly more than
+    ttldtt_no_discipline: bool
+    ttldtt_min_rating: str | None  # None: not checked
     # Huân chương Lao động hạng Ba, individual (Luật 2022 Điều 44 khoản 1 điểm e).
-    hcld3_rule_sets_excluded: tuple[str, ...] = ("ND91-2017",)
-    hcld3_years_after_bk_ttg: int = 5
-    hcld3_min_rating: str = HTTNV
-    hcld3_htxs_years_min: int = 1
-    hcld3_excellent_rating: str = HTXSNV  # needed in at least `hcld3_htxs_years_min` years
-    hcld3_cstdcs_min: int = 3
-
+    hcld3_rule_sets_excluded: tuple[str, ...]
+    hcld3_years_after_bk_ttg: int
+    hcld3_min_rating: str
+    hcld3_htxs_years_min: int
+    hcld3_excellent_rating: str  # needed in at least `hcld3_htxs_years_min` years
+    hcld3_cstdcs_min: int
     # A person disciplined in the year judged is not proposed (see eligibility._discipline_bar).
-    discipline_bars_individual: bool = True
+    discipline_bars_individual: bool
+    # Rule sets whose decree states that bar itself as a principle (the others: this system's reading).
+    discipline_bar_stated_in: tuple[str, ...]
+    # Cờ thi đua của Chính phủ under Luật 2022 Điều 25: led a Prime-Minister movement of at least this many years.
+    co_cp_movement_min_years: int
 
     def is_old_law(self, rule_set: str) -> bool:
         return rule_set in self.old_law_rule_sets

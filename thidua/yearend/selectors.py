@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Prefetch, QuerySet
 
 from thidua.catalog.models import AwardType
-from thidua.catalog.selectors import rule_set_periods
+from thidua.catalog.selectors import law_snapshot
 from thidua.emulation.models import Target
 from thidua.emulation.selectors import quotas_in_force
 from thidua.evaluation.models import AwardRecord, CollectiveRating, Rating
@@ -169,14 +169,14 @@ def _collective_verdicts(nomination: Nomination, lines: list[NominationLine]) ->
     if rest:
         ratings = dict(CollectiveRating.objects.filter(year=year, unit_id__in=[ln.unit_id for ln in rest])
                        .values_list("unit_id", "rating"))
-        periods = rule_set_periods()
-        period = regimes.rule_set_for_year(year, periods)
+        law = law_snapshot()
+        period = regimes.rule_set_for_year(year, law.periods)
         criteria = (criteria_for(rule_set=period.code, province_id=nomination.unit.province_id,
                                  on=dt.date(year, 12, 31)) if period else None)
         for ln in rest:
             case = Case(id=str(ln.pk), subject=COLLECTIVE, year=year, ask=(ln.code,),
                         collective=CollectiveFigures(rating=ratings.get(ln.unit_id)))
-            out[ln.pk] = evaluate(case, periods, criteria).verdicts[ln.code]
+            out[ln.pk] = evaluate(case, law, criteria).verdicts[ln.code]
     return out
 
 

@@ -10,10 +10,11 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError
 
-from thidua.catalog import selectors
+from thidua.catalog.law import snapshot
+from thidua.catalog.reference import reference_law
 from thidua.rules.eligibility import evaluate
-from thidua.rules.regimes import DEFAULT_PERIODS
-from thidua.rules.types import CaseFormatError, RuleSetPeriod
+from thidua.rules.law import Law
+from thidua.rules.types import CaseFormatError
 
 
 class Command(BaseCommand):
@@ -25,9 +26,9 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         cases = self._read_cases(Path(options["cases"]))
-        periods = self._periods()
+        law = self._law()
         try:
-            results = [evaluate(case, periods).to_dict() for case in cases]
+            results = [evaluate(case, law).to_dict() for case in cases]
         except CaseFormatError as exc:
             raise CommandError(f"Trường hợp không hợp lệ: {exc}", returncode=2) from exc
         text = json.dumps({"results": results}, ensure_ascii=False, indent=1)
@@ -51,14 +52,14 @@ class Command(BaseCommand):
             raise CommandError(f'Tệp {path} phải có dạng {{"cases": [...]}}', returncode=2)
         return cases
 
-    def _periods(self) -> tuple[RuleSetPeriod, ...]:
-        # The database is the source (an administrator may correct a period); a database not yet
-        # migrated falls back to the periods of law.md §1, with a warning.
+    def _law(self) -> Law:
+        # The database is the source (an administrator may correct a period, a name, a criterion); a
+        # database not yet migrated falls back to the reference data of law.md, with a warning.
         try:
-            periods = selectors.rule_set_periods()
+            law = snapshot()
         except DatabaseError:
-            periods = ()
-        if not periods:
-            self.stderr.write("Cảnh báo: cơ sở dữ liệu chưa có bộ quy định; dùng các bộ quy định mặc định.")
-            return DEFAULT_PERIODS
-        return periods
+            law = None
+        if law is None or not law.periods:
+            self.stderr.write("Cảnh báo: cơ sở dữ liệu chưa có bộ quy định; dùng dữ liệu tham chiếu mặc định.")
+            return reference_law()
+        return law
