@@ -4,6 +4,7 @@ overrides (their province only, never national rows, audited)."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 
 import pytest
@@ -12,6 +13,7 @@ from django.urls import reverse
 from thidua.audit.models import AuditEvent
 from thidua.catalog import services
 from thidua.catalog.models import QuotaRule, RewardCoefficient, RuleSet
+from thidua.councils.models import VoteThreshold
 from thidua.organizations.models import Province
 
 pytestmark = pytest.mark.django_db
@@ -102,3 +104,31 @@ def test_a_bad_value_is_refused_with_a_vietnamese_message(client, org):
         "basis": "x"})
     assert response.status_code == 200 and "đúng/sai" in response.content.decode()
     assert client.get(reverse("province_rule_add", args=["khong-co"])).status_code == 404
+
+
+def _rows(html: str, section: str) -> list[list[str]]:
+    """The data rows of a section's table, as the texts of their cells."""
+    body = html.split(f'id="{section}"', 1)[1].split("</section>", 1)[0].split("</thead>", 1)[-1]
+    return [[re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", cell)).strip()
+             for cell in re.findall(r"<td[^>]*>(.*?)</td>", tr, re.S)] for tr in body.split("<tr")[1:]]
+
+
+def test_thai_nguyen_on_20_12_2025_every_value_has_its_basis_and_source(client, org):
+    rs = RuleSet.objects.get(code="LUAT2022-ND152")
+    QuotaRule.objects.create(rule_set=rs, province=org.province, code="CSTDCS", base_code="LDTT",
+                             ratio=Decimal("20"), basis="Quyết định của UBND tỉnh Thái Nguyên",
+                             valid_from=dt.date(2025, 7, 1))
+    html = page(client, org.users["skhcn"], ngay="2025-12-20")
+    sources = ("Quy định chung", f"Quy định riêng của {org.province}", "Mặc định của hệ thống")
+    for section, basis_at in (("coefficients", -2), ("quotas", -2), ("thresholds", -2), ("criteria", -2)):
+        rows = _rows(html, section)
+        assert rows, section
+        for row in rows:
+            assert row[-1].startswith(sources), (section, row)
+            if not row[-1].startswith("Mặc định"):
+                assert row[basis_at], (section, row)  # every recorded value names its legal basis
+    national = {(t.level, t.codes) for t in VoteThreshold.objects.filter(rule_set=rs, province__isnull=True)}
+    assert len(_rows(html, "thresholds")) == len(national)
+    quotas = _rows(html, "quotas")
+    assert quotas == [["Chiến sĩ thi đua cơ sở", "20% số Lao động tiên tiến", quotas[0][2],
+                       "Quyết định của UBND tỉnh Thái Nguyên", f"Quy định riêng của {org.province}"]]

@@ -8,14 +8,20 @@ import json
 from decimal import ROUND_CEILING, Decimal
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
+
+from thidua.catalog import reference
 
 pytestmark = pytest.mark.django_db
 
-# Base salary on each date used below (law.md §5).
-SALARY = {"2017-10-01": 1_300_000, "2018-08-01": 1_390_000, "2022-12-28": 1_490_000, "2023-12-20": 1_800_000,
-          "2024-08-15": 2_340_000, "2025-03-01": 2_340_000, "2025-07-01": 2_340_000, "2025-12-20": 2_340_000,
-          "2026-12-20": 2_530_000}
+# Base salary on each date used below (law.md §5): every change of base salary and of regime, the day
+# before and the day of it.
+SALARY = {"2017-10-01": 1_300_000, "2018-06-30": 1_300_000, "2018-07-01": 1_390_000, "2018-08-01": 1_390_000,
+          "2019-06-30": 1_390_000, "2019-07-01": 1_490_000, "2022-12-28": 1_490_000, "2023-06-30": 1_490_000,
+          "2023-07-01": 1_800_000, "2023-12-20": 1_800_000, "2023-12-31": 1_800_000, "2024-01-01": 1_800_000,
+          "2024-06-30": 1_800_000, "2024-07-01": 2_340_000, "2024-08-15": 2_340_000, "2025-03-01": 2_340_000,
+          "2025-06-30": 2_340_000, "2025-07-01": 2_340_000, "2025-12-20": 2_340_000, "2026-06-30": 2_340_000,
+          "2026-07-01": 2_530_000, "2026-12-20": 2_530_000}
 SAME_EVERYWHERE = {
     "CSTD_TQ": "4.5", "CSTD_TINH": "3.0", "CSTDCS": "1.0", "LDTT": "0.3",
     "HCLD1": "9.0", "HCLD2": "7.5", "HCLD3": "4.5", "HCDL1": "15.0", "HCDL2": "12.5", "HCDL3": "10.5",
@@ -60,6 +66,18 @@ def test_reward_matches_law_md_section_5_for_every_code(day):
         if out != str(expected):
             wrong.append((code, collective, out, expected))
     assert wrong == []
+
+
+def test_every_code_of_the_catalog_is_in_the_table():
+    codes = {code for code, _, _ in _rows("2025-12-20")}
+    assert codes == {row["code"] for row in reference.catalog_rows()}
+
+
+def test_the_table_starts_on_1_october_2017_and_not_before():
+    out, _ = reward("LDTT", "--date", "2017-10-01")
+    assert out == "390000"  # 0.3 × 1,300,000 = 390,000
+    with pytest.raises(CommandError):
+        call_command("reward", "LDTT", "--date", "2017-09-30", stdout=io.StringIO(), stderr=io.StringIO())
 
 
 def test_the_worked_examples_of_law_md():

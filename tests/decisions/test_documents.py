@@ -167,3 +167,26 @@ def test_the_pdf_keeps_the_signature_with_the_last_article_and_the_annex_on_its_
     annex = next(i for i, p in enumerate(pages) if "DANH SÁCH" in p)
     assert annex > signed and "Số: 01/QĐ-UBND" not in pages[annex]
     assert "22.360.000" in pages[-1] and "Hai mươi hai triệu" in pages[-1]
+
+
+def test_a_collective_bang_khen_is_twice_an_individuals_in_figures_and_words_and_cites_nd152(org, draft):
+    # ND 152/2025 Điều 54 khoản 1: a provincial Bằng khen is 1.5 × 2,340,000 = 3,510,000 đồng; a collective
+    # receives twice that (law.md §5), 7,020,000 — read back from the Word file.
+    decision = draft(org.ubnd, [("BK_TINH", org.departments[1]), ("BK_TINH", org.staff[3])], actor="bantdkt",
+                     year=2025, title="Về việc tặng Bằng khen năm 2025", signer_authority="KT.",
+                     signer_title="CHỦ TỊCH", signer_position="PHÓ CHỦ TỊCH", signer_name="Nguyễn Thị Thu Hương",
+                     date=dt.date(2025, 12, 20))
+    decision = services.decision_issue(actor=org.users["bantdkt"], decision=decision, date=dt.date(2025, 12, 20))
+    document = docx.Document(io.BytesIO(export_decision(decision).content))
+    lines = texts(document)
+    amounts = {r[1]: r[-1] for r in (row_texts(r) for r in annex_table(document).rows) if len(r) == 6}
+    assert amounts[org.departments[1].name] == "7.020.000" and amounts[org.staff[3].full_name] == "3.510.000"
+    article = next(line for line in lines if line.startswith("Điều 2."))
+    assert "10.530.000 đồng" in article and "Mười triệu năm trăm ba mươi nghìn đồng" in article
+    assert "Nghị định 152/2025/NĐ-CP" in article and "Điều 54" in article
+    bases = " ".join(line for line in lines if line.startswith("Căn cứ"))
+    # The regime's texts by their full official titles (catalog LegalText), not a short name.
+    assert ("Nghị định số 152/2025/NĐ-CP ngày 14 tháng 6 năm 2025 của Chính phủ quy định về phân cấp, phân quyền "
+            "trong lĩnh vực thi đua, khen thưởng; quy định chi tiết và hướng dẫn thi hành một số điều của Luật Thi "
+            "đua, khen thưởng") in bases
+    assert "Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022" in bases
