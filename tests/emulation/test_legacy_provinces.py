@@ -15,11 +15,12 @@ from pathlib import Path
 import docx
 import pytest
 from django.core.management import call_command
+from docx.oxml import OxmlElement
 
 from thidua.catalog.wording import catalog_matcher
 from thidua.emulation.legacy import parse_registration
 
-from .legacy.build import text_to_docx
+from .legacy.build import lines_to_docx, text_to_docx
 
 HERE = Path(__file__).parent / "legacy"
 
@@ -146,13 +147,15 @@ EXPECTED = {
     },
 }
 
-LAYOUTS = ["text", "docx", "docx-head-cells"]
+LAYOUTS = ["text", "docx", "docx-head-cells", "docx-tab-paragraphs"]
 
 
 def _content(name: str, layout: str) -> bytes:
     text = (HERE / name).read_text(encoding="utf-8")
     if layout == "text":
         return text.encode()
+    if layout == "docx-tab-paragraphs":
+        return lines_to_docx(text)
     return text_to_docx(text, head="cell" if layout == "docx-head-cells" else "rows")
 
 
@@ -299,3 +302,81 @@ def test_the_closing_sentence_is_not_an_unread_line(_catalog):
             "Trên đây là bản đăng ký thi đua năm 2024 của Sở Tư pháp./.\n" + SIGN)
     data = _parse(_catalog, text)
     assert data["unread"] == [] and data["targets"] == {"LDTT": _i(30)}
+
+
+def test_a_word_file_typed_with_tab_stops_and_numbering_tabs(_catalog):
+    """No tables at all: the heading's two columns, the numbering of headings and items, and the target
+    table are tab stops inside paragraphs, as many typists do."""
+    text = (HEAD.replace("I. Giải pháp", "I.\tGiải pháp").replace("- Ký kết", "-\tKý kết")
+            .replace("II. Đăng ký", "II.\tĐăng ký")
+            + "TT\tDanh hiệu thi đua, hình thức khen thưởng\tTập thể\tCá nhân\n"
+            "1.\tLao động tiên tiến\t\t30\n2.\tBằng khen của Chủ tịch UBND tỉnh\t1\t2\n" + SIGN)
+    data = parse_registration(lines_to_docx(text), _catalog).as_json()
+    assert (data["letter_number"], data["date"], data["year"]) == ("09/ĐK-STP", "2024-01-12", 2024)
+    assert data["solutions"] == ["Ký kết giao ước thi đua."]
+    assert data["targets"] == {"LDTT": _i(30), "BK_TINH": _both(1, 2)} and data["unread"] == []
+
+
+def test_the_seed_typed_as_paragraphs_with_tabs_is_read_as_the_seed(_catalog):
+    from .test_legacy import _seed_targets, _seed_text
+
+    data = parse_registration(lines_to_docx(_seed_text().decode()), _catalog).as_json()
+    assert data["targets"] == _seed_targets() and data["unread"] == []
+    assert data["signer"] == {"authority": "KT. GIÁM ĐỐC", "position": "PHÓ GIÁM ĐỐC", "name": "Đinh Bộ Sơn"}
+
+
+def test_paragraphs_inside_word_content_controls_are_read(_catalog):
+    document = docx.Document()
+    for line in (HEAD + "- Lao động tiên tiến: 30 người\n" + SIGN).splitlines():
+        document.add_paragraph(line)
+    body = document.element.body
+    paragraphs = list(body.iterchildren())[:-1]  # all but the section properties
+    sdt = OxmlElement("w:sdt")
+    content = OxmlElement("w:sdtContent")
+    sdt.append(content)
+    body.insert(0, sdt)
+    for p in paragraphs:
+        content.append(p)
+    out = io.BytesIO()
+    document.save(out)
+    data = parse_registration(out.getvalue(), _catalog).as_json()
+    assert data["letter_number"] == "09/ĐK-STP" and data["targets"] == {"LDTT": _i(30)}
+    assert data["signer"]["name"] == "Ma Thị Lan"
+
+
+def test_html_entities_and_grid_tables_of_a_converted_text(_catalog):
+    text = (HEAD.replace("Sở Tư pháp đăng ký", "Sở KH&amp;CN đăng ký")
+            + "+----+----------------------+---------+\n"
+            "| TT | Danh hiệu thi đua | Cá nhân |\n"
+            "+====+======================+=========+\n"
+            "| 1 | Lao động tiên tiến | 30 |\n"
+            "+----+----------------------+---------+\n" + SIGN)
+    data = _parse(_catalog, text)
+    assert data["preamble"] == "Sở KH&CN đăng ký thi đua năm 2024 như sau:"
+    assert data["targets"] == {"LDTT": _i(30)} and data["unread"] == []
+
+
+def test_headings_named_otherwise_a_date_without_its_place_and_a_unit_column(_catalog):
+    text = """BỘ TƯ PHÁP
+CỤC BỔ TRỢ TƯ PHÁP
+Ngày 20 tháng 02 năm 2025
+Bản đăng ký thi đua năm 2025
+Kính gửi: Hội đồng Thi đua - Khen thưởng Bộ Tư pháp
+I. NHIỆM VỤ TRỌNG TÂM
+Hoàn thành các nhiệm vụ Bộ giao năm 2025.
+II. NHIỆM VỤ, GIẢI PHÁP
+- Phát động thi đua theo đợt.
+III. ĐĂNG KÝ DANH HIỆU THI ĐUA
+STT	Danh hiệu thi đua	Đơn vị tính	Số lượng
+1	Bằng khen của Bộ trưởng Bộ Tư pháp	Tập thể	2
+2	Bằng khen của Bộ trưởng Bộ Tư pháp	Người	6
+3	Lao động tiên tiến	Người	40
+CỤC TRƯỞNG
+Đỗ Văn Chiến
+"""
+    data = _parse(_catalog, text)
+    assert (data["year"], data["heading_year"], data["date"]) == (2025, 2025, "2025-02-20")
+    assert data["professional_goal"] == "Hoàn thành các nhiệm vụ Bộ giao năm 2025."
+    assert data["solutions"] == ["Phát động thi đua theo đợt."]
+    assert data["targets"] == {"BK_BO": _both(2, 6), "LDTT": _i(40)} and data["unread"] == []
+    assert data["signer"] == {"authority": None, "position": "CỤC TRƯỞNG", "name": "Đỗ Văn Chiến"}

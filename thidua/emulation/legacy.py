@@ -10,6 +10,7 @@ sees what to check. Target rows are named by the catalog's wording (catalog.word
 from __future__ import annotations
 
 import datetime as dt
+import html
 import io
 import re
 import unicodedata
@@ -51,7 +52,7 @@ def _aligned_fold(text: str) -> str:
 
 def _clean(text: str) -> str:
     """Without the markup of text exports (<i>, **) and with one space between words."""
-    text = unicodedata.normalize("NFC", text)
+    text = unicodedata.normalize("NFC", html.unescape(text) if "&" in text else text)
     text = re.sub(r"</?[a-zA-Z][^>]*>", "", text)
     text = text.replace("**", "").replace("__", "")
     text = re.sub(r"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])", r"\1", text)  # *italic*, not "* item"
@@ -62,24 +63,55 @@ def _cell_text(cell) -> str:
     return "\n".join(p.text for p in cell.paragraphs)
 
 
-def _docx_blocks(document: DocxDocument) -> Iterator[Block]:
-    for child in document.element.body.iterchildren():
+def _body_elements(parent) -> Iterator:
+    """The paragraphs and tables of the body in order, also those inside content controls (w:sdt)."""
+    for child in parent.iterchildren():
         tag = child.tag.rsplit("}", 1)[-1]
+        if tag in ("p", "tbl"):
+            yield tag, child
+        elif tag in ("sdt", "sdtContent", "customXml"):
+            yield from _body_elements(child)
+
+
+def _docx_blocks(document: DocxDocument) -> Iterator[Block]:
+    """Tables as tables; paragraphs as lines, and paragraphs laid out with tabs ("1<tab>Lao động tiên
+    tiến<tab><tab>70", "Số: 05/ĐK-SYT<tab><tab>Hà Giang, ngày …") as the rows of a table, as in text."""
+    lines: list[str] = []
+    for tag, child in _body_elements(document.element.body):
         if tag == "p":
-            yield from DocxParagraph(child, document).text.split("\n")
-        elif tag == "tbl":
+            lines.extend(DocxParagraph(child, document).text.split("\n"))
+        else:
+            yield from _line_blocks(lines)
+            lines = []
             table = DocxTable(child, document)
             yield TableBlock([[_cell_text(c) for c in row.cells] for row in table.rows])
+    yield from _line_blocks(lines)
+
+
+_NUMBER_TAB = re.compile(r"^(\s*(?:(?:[IVX]{1,4}|\d{1,2}(?:\.\d{1,2})*|[a-zđA-Z])[.)]|[-–—•+*·▪●○◦]))\t+")
 
 
 def _text_blocks(text: str) -> Iterator[Block]:
-    """Consecutive lines with tabs (or |-separated cells) form one table, as Word's text export does."""
+    return _line_blocks(text.splitlines())
+
+
+def _line_blocks(lines: list[str]) -> Iterator[Block]:
+    """Consecutive lines with tabs (or |-separated cells) form one table, as Word's text export does.
+    Not tables: a heading or item whose number or bullet is followed by a tab ("I.<tab>NỘI DUNG"), a
+    line indented with tabs outside a table, the rules of a grid table (+----+)."""
     rows: list[list[str]] = []
-    for line in text.splitlines():
+    for line in lines:
         stripped = line.strip()
         if "\t" in line:
-            rows.append(line.split("\t"))
-            continue
+            numbered = _NUMBER_TAB.sub(r"\1 ", line)
+            if "\t" not in numbered.strip("\t") and (not rows or "\t" not in numbered):
+                line = numbered.strip("\t")  # "I.<tab>NỘI DUNG THI ĐUA", "<tab>- Phong trào …"
+                stripped = line.strip()
+            else:
+                rows.append(line.split("\t"))
+                continue
+        if re.fullmatch(r"\+[-=+:]+\+", stripped):
+            continue  # a grid table's rule
         if stripped.startswith("|") and stripped.endswith("|") and stripped.count("|") >= 3:
             if not re.fullmatch(r"[|\-: ]+", stripped):  # a markdown separator row
                 rows.append([c for c in stripped[1:-1].split("|")])
@@ -250,8 +282,10 @@ def _has_position(text: str) -> bool:
 # Section headings, matched on the folded heading text after its numbering.
 SECTIONS = [
     ("professional", re.compile(
-        r"^(ve\s+)?(thuc hien\s+)?(cong tac|nhiem vu)\s+(chuyen mon|chinh tri)|^muc tieu\W+(va\s+)?nhiem vu")),
-    ("solutions", re.compile(r"^(ve\s+)?(cac\s+|nhung\s+)?(giai phap|bien phap)")),
+        r"^(ve\s+)?(thuc hien\s+)?(cong tac|nhiem vu)\s+(chuyen mon|chinh tri)|^muc tieu\W+(va\s+)?nhiem vu"
+        r"|^muc tieu\s+(chung|tong quat)"
+        r"|^(cac\s+)?nhiem vu(\s+(trong tam|chu yeu|cu the|duoc giao))?(\s+nam\s+\d{4})?$")),
+    ("solutions", re.compile(r"^(ve\s+)?(cac\s+|nhung\s+)?(nhiem vu\W+(va\s+)?)?(cac\s+)?(giai phap|bien phap)")),
     ("movements", re.compile(
         r"^(ve\s+)?(huong ung\s+)?(ten\s+)?(cac\s+)?(phong trao|cuoc van dong)(?!\s+thi dua\s*:)")),
     ("targets", re.compile(
@@ -346,7 +380,7 @@ class Columns:
 
 
 _HEADER_WORDS = ("so luong", "ty le", "tap the", "ca nhan", "danh hieu", "hinh thuc", "stt", "noi dung",
-                 "doi tuong", "ghi chu")
+                 "doi tuong", "ghi chu", "don vi tinh")
 
 # Group rows and sub-headings of the targets ("I. Tập thể", "b) Đối với cá nhân:", "3.1. Danh hiệu thi đua"),
 # folded, without numbering: the side they open, or "" for groups that do not tell a side.
@@ -449,7 +483,7 @@ def _columns_from_header(header: list[list[str]]) -> Columns | None:
                 measures[j] = "ratio"
             elif "so luong" in cell or re.fullmatch(r"(chi tieu )?dang ky|chi tieu|so nguoi", cell.strip(" :")):
                 measures[j] = "count"
-            elif "doi tuong" in cell:
+            elif "doi tuong" in cell or "don vi tinh" in cell:
                 subject = j
             previous = cell or previous
     if label is None:
@@ -699,7 +733,11 @@ class _Reader:
             parsed.place = text[:match.end(1)].strip()
             parsed.date = date
             return True
-        if not self.seen_title and ("dang ky" in folded or "giao uoc" in folded) and _is_upper(text):
+        if self.state == "header" and not parsed.date[2] and re.match(r"ngay\b", folded) and date and len(folded) < 40:
+            parsed.date = date  # "Ngày 15 tháng 02 năm 2024" without its place
+            return True
+        if not self.seen_title and ("dang ky" in folded or "giao uoc" in folded) and (_is_upper(text) or (
+                self.state == "header" and re.match(r"(ban )?(dang ky|giao uoc)", folded) and len(text.split()) < 16)):
             self.seen_title = True
             self.title_open = True
             year = _YEAR.search(folded)

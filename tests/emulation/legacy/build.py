@@ -48,6 +48,17 @@ def _add_head_cells(document, rows: list[list[str]]) -> None:
             cell.add_paragraph(line)
 
 
+def lines_to_docx(text: str) -> bytes:
+    """The plainest Word file: each line of the text a paragraph, tabs kept (how a document typed with
+    tab stops instead of tables looks, and what a naive conversion of a text export gives)."""
+    document = docx.Document()
+    for line in text.splitlines():
+        document.add_paragraph(line)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
 def text_to_docx(text: str, *, head: str = "rows") -> bytes:
     """The same document as a .docx: paragraphs, tables for tab- or |-separated lines, and the part
     from "Nơi nhận:" on as the usual two-column signature table. `head="cell"` lays the heading (the
