@@ -132,3 +132,37 @@ def test_thai_nguyen_on_20_12_2025_every_value_has_its_basis_and_source(client, 
     quotas = _rows(html, "quotas")
     assert quotas == [["Chiến sĩ thi đua cơ sở", "20% số Lao động tiên tiến", quotas[0][2],
                        "Quyết định của UBND tỉnh Thái Nguyên", f"Quy định riêng của {org.province}"]]
+
+
+def test_the_override_forms_speak_in_names_and_a_threshold_keeps_the_titles_chosen_by_name(client, org):
+    from thidua.councils.models import VoteThreshold
+
+    client.force_login(org.users["bantdkt"])
+    for kind in ("ty-le", "he-so", "tieu-chi", "bieu-quyet"):
+        form = client.get(reverse("province_rule_add", args=[kind])).content.decode()
+        for code in ("ND91-2017", "LUAT2022-ND152", "CSTD_TINH", "HTTNV"):
+            assert f">{code}<" not in form and f"{code}," not in form, (kind, code)
+    rule_set = RuleSet.objects.get(code="LUAT2022-ND152")
+    assert rule_set.name in client.get(reverse("province_rule_add", args=["bieu-quyet"])).content.decode()
+    response = client.post(reverse("province_rule_add", args=["bieu-quyet"]), {
+        "rule_set": rule_set.pk, "level": VoteThreshold._meta.get_field("level").choices[0][0],
+        "codes": ["CSTD_TINH", "CSTD_TQ"], "quorum_numerator": 2, "quorum_denominator": 3,
+        "approval_numerator": 90, "approval_denominator": 100, "approval_base": "all", "secret_ballot": "on",
+        "valid_from": "2025-07-01", "basis": "Quyết định của UBND tỉnh (ví dụ)"})
+    assert response.status_code == 302, response.content.decode()[:2000]
+    row = VoteThreshold.objects.get(province=org.province, rule_set=rule_set)
+    assert row.codes == "CSTD_TINH,CSTD_TQ"
+    edit = client.get(reverse("province_rule_edit", args=["bieu-quyet", row.pk])).content.decode()
+    assert edit.count("checked") >= 2
+
+
+def test_a_criteria_value_may_be_written_with_names(client, org):
+    from thidua.evaluation.models import CriteriaSetting
+
+    client.force_login(org.users["bantdkt"])
+    rule_set = RuleSet.objects.get(code="LUAT2022-ND152")
+    response = client.post(reverse("province_rule_add", args=["tieu-chi"]), {
+        "rule_set": rule_set.pk, "key": "ldtt_min_rating", "value": "Hoàn thành tốt nhiệm vụ",
+        "valid_from": "2025-07-01", "basis": "x"})
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert CriteriaSetting.objects.get(province=org.province, key="ldtt_min_rating").value == "HTTNV"

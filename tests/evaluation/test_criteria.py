@@ -43,7 +43,7 @@ def test_values_are_read_by_the_type_of_the_field(key, text, value):
     ("ldtt_min_rating", "GIOI", "xếp loại"),
     ("ldtt_min_rating", "", "xếp loại"),
     ("cstd_tq_min_scope", "huyen", "phạm vi"),
-    ("cstdcs_initiative_mandatory_in", "ND91-2017, ND99", "không có bộ quy định ND99"),
+    ("cstdcs_initiative_mandatory_in", "ND91-2017, ND99", "không có bộ quy định «ND99»"),
     ("no_such_key", "1", "Không có tiêu chí"),
 ])
 def test_values_that_do_not_fit_are_refused_in_vietnamese(key, text, message):

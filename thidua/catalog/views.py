@@ -115,7 +115,28 @@ def _override_form(kind: str, data=None, instance=None):
     if "key" in form.fields:
         form.fields["key"] = forms.ChoiceField(label=form.fields["key"].label,
                                                choices=[(k, criteria_fields.label(k)) for k in criteria_fields.KEYS])
+    if "value" in form.fields:
+        form.fields["value"].help_text = ("Một số; có hoặc không; một xếp loại (ví dụ: Hoàn thành tốt nhiệm vụ); "
+                                          "một phạm vi (cấp cơ sở, cấp bộ, ngành, tỉnh, toàn quốc); hoặc tên các "
+                                          "bộ quy định, cách nhau bởi dấu chấm phẩy.")
+    if "rule_set" in form.fields:
+        form.fields["rule_set"].label_from_instance = lambda rule_set: rule_set.name
+    if "codes" in form.fields:
+        form.fields["codes"] = _CodesField(label=form.fields["codes"].label, choices=awards[1:], required=False,
+                                           help_text="Không chọn: mọi danh hiệu, hình thức của cấp này.")
     return form
+
+
+class _CodesField(forms.MultipleChoiceField):
+    """Titles chosen by name, stored as the comma-separated codes `VoteThreshold.codes` holds."""
+
+    widget = forms.CheckboxSelectMultiple
+
+    def prepare_value(self, value):
+        return [c for c in value.split(",") if c] if isinstance(value, str) else value
+
+    def clean(self, value) -> str:
+        return ",".join(super().clean(value))
 
 
 def _kind(kind: str) -> str:

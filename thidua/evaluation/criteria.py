@@ -11,6 +11,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from thidua.catalog.reference import default_criteria
+from thidua.core.text import fold
 from thidua.rules.types import RATING_NAMES, RATING_RANK, SCOPE_NAMES, SCOPE_RANK, Criteria
 
 # What each key means, as an officer reads it.
@@ -103,7 +104,7 @@ def _vocabulary(key: str) -> tuple[str, dict[str, str]] | None:
     return None
 
 
-def parse(key: str, text: str, *, rule_set_codes: Iterable[str] | None = None) -> Any:
+def parse(key: str, text: str, *, rule_set_codes: Iterable[str] | Mapping[str, str] | None = None) -> Any:
     """Read `text` as the value of criteria field `key`. Raises ValueError (Vietnamese message) when
     the key is unknown or the value does not fit the field's type and vocabulary."""
     if key not in _HINTS:
@@ -135,13 +136,19 @@ def parse(key: str, text: str, *, rule_set_codes: Iterable[str] | None = None) -
             raise ValueError(f"«{label(key)}» phải từ 1 trở lên.")
         return value
     if typing.get_origin(base) is tuple:
-        items = tuple(dict.fromkeys(part.strip() for part in text.replace(";", ",").split(",") if part.strip()))
+        # Rule sets by code or by name; names hold commas, so a list of names is split on ";".
+        parts = text.split(";") if ";" in text else text.split(",")
+        items = tuple(dict.fromkeys(part.strip() for part in parts if part.strip()))
         if rule_set_codes is not None:
-            known = set(rule_set_codes)
-            unknown = [i for i in items if i not in known]
+            names = rule_set_codes if isinstance(rule_set_codes, Mapping) else {c: c for c in rule_set_codes}
+            by_name = {fold(name): code for code, name in names.items()}
+            if fold(text) in by_name:
+                return (by_name[fold(text)],)
+            items = tuple(dict.fromkeys(i if i in names else by_name.get(fold(i), i) for i in items))
+            unknown = [i for i in items if i not in names]
             if unknown:
-                raise ValueError(f"«{label(key)}»: không có bộ quy định {', '.join(unknown)} "
-                                 f"(có: {', '.join(sorted(known))}).")
+                raise ValueError(f"«{label(key)}»: không có bộ quy định «{'; '.join(unknown)}» "
+                                 f"(có: {'; '.join(sorted(names.values()))}).")
         return items
     if base is str:
         vocabulary = _vocabulary(key)
@@ -151,8 +158,10 @@ def parse(key: str, text: str, *, rule_set_codes: Iterable[str] | None = None) -
             return text
         what, names = vocabulary
         value = text.upper() if what == "xếp loại" else text.lower()
+        value = {fold(name): code for code, name in names.items()}.get(fold(text), value)  # a name, not a code
         if value not in names:
-            raise ValueError(f"«{label(key)}»: {what} «{text}» không hợp lệ (chọn một trong: {', '.join(names)}).")
+            raise ValueError(f"«{label(key)}»: {what} «{text}» không hợp lệ "
+                             f"(chọn một trong: {'; '.join(names.values())}).")
         return value
     raise ValueError(f"Chưa hỗ trợ kiểu dữ liệu của tiêu chí «{key}».")  # pragma: no cover
 

@@ -224,7 +224,7 @@ class CriteriaSetting(Effective):
         if self.key:
             try:
                 self.value = criteria_fields.to_text(self.key, criteria_fields.parse(
-                    self.key, self.value, rule_set_codes=RuleSet.objects.values_list("code", flat=True)))
+                    self.key, self.value, rule_set_codes=dict(RuleSet.objects.values_list("code", "name"))))
             except ValueError as exc:
                 field = "key" if self.key not in criteria_fields.KEYS else "value"
                 raise ValidationError({field: str(exc)}) from exc
