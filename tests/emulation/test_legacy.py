@@ -87,7 +87,12 @@ def test_wording_names_the_catalog_code(matcher, label, code):
     assert matcher.code_for(label) == code
 
 
-@pytest.mark.parametrize("label", ["Chiến sĩ thi đua cấp huyện", "Tổng cộng", "Danh hiệu thi đua", ""])
+@pytest.mark.parametrize("label", ["Chiến sĩ thi đua cấp huyện", "Tổng cộng", "Danh hiệu thi đua", "",
+                                   # other bodies' awards are not the state's they resemble
+                                   "Bằng khen của Ban Thường vụ Tỉnh ủy", "Bằng khen của Tỉnh ủy",
+                                   "Bằng khen của Tổng Liên đoàn Lao động Việt Nam",
+                                   "Bằng khen của Ban Chấp hành Công đoàn ngành", "Giấy khen của Tỉnh đoàn",
+                                   "Bằng khen của Trung ương Hội Liên hiệp Phụ nữ Việt Nam"])
 def test_wording_that_names_no_award_is_not_guessed(matcher, label):
     assert matcher.code_for(label) is None
 

@@ -380,3 +380,26 @@ CỤC TRƯỞNG
     assert data["solutions"] == ["Phát động thi đua theo đợt."]
     assert data["targets"] == {"BK_BO": _both(2, 6), "LDTT": _i(40)} and data["unread"] == []
     assert data["signer"] == {"authority": None, "position": "CỤC TRƯỞNG", "name": "Đỗ Văn Chiến"}
+
+
+@pytest.mark.parametrize("addressees", [
+    "Kính gửi: - Hội đồng Thi đua - Khen thưởng tỉnh;\n- Ban Thi đua - Khen thưởng tỉnh.",
+    "Kính gửi: Hội đồng Thi đua - Khen thưởng tỉnh;\nBan Thi đua - Khen thưởng tỉnh.",
+    "Kính gửi:\nHội đồng Thi đua - Khen thưởng tỉnh;\nBan Thi đua - Khen thưởng tỉnh.",
+])
+def test_addressees_listed_the_ways_offices_write_them(_catalog, addressees):
+    text = HEAD.replace("Kính gửi: Ban Thi đua - Khen thưởng tỉnh Bắc Kạn", addressees)
+    data = _parse(_catalog, text + "- Lao động tiên tiến: 30 người\n" + SIGN)
+    assert data["addressee"] == "Hội đồng Thi đua - Khen thưởng tỉnh; Ban Thi đua - Khen thưởng tỉnh"
+    assert data["preamble"] == "Sở Tư pháp đăng ký thi đua năm 2024 như sau:"
+
+
+def test_other_bodies_awards_and_a_ratio_beside_the_count(_catalog):
+    text = HEAD + ("TT\tDanh hiệu thi đua, hình thức khen thưởng\tTập thể\tCá nhân\n"
+                   "1\tLao động tiên tiến\t\t30 (95%)\n"
+                   "2\tBằng khen của Ban Thường vụ Tỉnh ủy\t1\t\n"
+                   "3\tBằng khen của Tổng Liên đoàn Lao động Việt Nam\t\t2\n" + SIGN)
+    data = _parse(_catalog, text)
+    assert data["targets"] == {"LDTT": _i(30, "95%")}
+    assert data["unread"] == ["2 | Bằng khen của Ban Thường vụ Tỉnh ủy | 1",
+                              "3 | Bằng khen của Tổng Liên đoàn Lao động Việt Nam | 2"]

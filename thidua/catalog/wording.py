@@ -57,6 +57,12 @@ def wording_tokens(text: str) -> frozenset[str]:
     return frozenset(w for w in expanded if w not in FILLER)
 
 
+def _phrase(text: str) -> str:
+    """Folded words, one space apart, abbreviations spelt out: for matching words in their order."""
+    words = re.findall(r"[a-z0-9]+", fold(text))
+    return " ".join(ABBREVIATIONS.get(w, w) for w in words)
+
+
 @dataclass(frozen=True)
 class Wording:
     code: str
@@ -69,9 +75,13 @@ class WordingMatcher:
     `subjects` (code → "individual", "collective" or "both", the catalog's) tells on which side a count
     goes when a document does not say."""
 
-    def __init__(self, wordings: Iterable[tuple[str, str]], subjects: Mapping[str, str] | None = None):
+    def __init__(self, wordings: Iterable[tuple[str, str]], subjects: Mapping[str, str] | None = None,
+                 other_issuers: Iterable[str] = ()):
         self.wordings = [Wording(code, wording_tokens(text)) for code, text in wordings if text.strip()]
         self.subjects = dict(subjects or {})
+        # Bodies whose awards are not the catalog's (Tỉnh ủy, Công đoàn, Đoàn Thanh niên …): a label naming
+        # one is not read as the state award it otherwise resembles ("Bằng khen của Tỉnh ủy" is no BK_TINH).
+        self.other_issuers = [re.compile(rf"\b{re.escape(_phrase(text))}\b") for text in other_issuers if text.strip()]
 
     def subject_of(self, code: str) -> str:
         """"individual", "collective" or "both" (unknown codes: both)."""
@@ -79,7 +89,7 @@ class WordingMatcher:
 
     def code_for(self, label: str) -> str | None:
         tokens = wording_tokens(label)
-        if not tokens:
+        if not tokens or any(p.search(_phrase(label)) for p in self.other_issuers):
             return None
         best: list[Wording] = []
         for wording in self.wordings:
@@ -92,10 +102,19 @@ class WordingMatcher:
         return codes.pop() if len(codes) == 1 else None
 
 
+OTHER_ISSUER = "-"  # the code of wording.csv's rows that name a body whose awards are not the catalog's
+
+
 def extra_wordings() -> list[tuple[str, str]]:
-    """The other wordings of `data/wording.csv`: (code, wording)."""
+    """The other wordings of `data/wording.csv`: (code, wording), without the other issuers' rows."""
     with WORDING_CSV.open(encoding="utf-8") as handle:
-        return [(row["code"], row["wording"]) for row in csv.DictReader(handle)]
+        return [(row["code"], row["wording"]) for row in csv.DictReader(handle) if row["code"] != OTHER_ISSUER]
+
+
+def other_issuers() -> list[str]:
+    """The bodies of `data/wording.csv` (code "-") whose awards are not the catalog's."""
+    with WORDING_CSV.open(encoding="utf-8") as handle:
+        return [row["wording"] for row in csv.DictReader(handle) if row["code"] == OTHER_ISSUER]
 
 
 def catalog_matcher() -> WordingMatcher:
@@ -104,4 +123,4 @@ def catalog_matcher() -> WordingMatcher:
     names = [(code, name) for code, name, _ in rows]
     known = {code for code, _ in names}
     return WordingMatcher(names + [(code, text) for code, text in extra_wordings() if code in known],
-                          subjects={code: subject for code, _, subject in rows})
+                          subjects={code: subject for code, _, subject in rows}, other_issuers=other_issuers())

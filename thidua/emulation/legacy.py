@@ -637,8 +637,10 @@ def _read_target_row(row: list[str], columns: Columns, matcher: WordingMatcher, 
         count = _count(values[f"{side}_count"])
         if count is not None:
             value.count = (value.count or 0) + count  # two rows of one code (two ministries' Bằng khen) add up
-        ratio = _ratio(values[f"{side}_ratio"]) or (
-            values[f"{side}_count"] if "%" in values[f"{side}_count"] and count is None else None)
+        ratio = _ratio(values[f"{side}_ratio"])
+        in_count = re.search(r"[<>≥≤]?\s*\d+(?:[.,]\d+)?\s*%", values[f"{side}_count"])
+        if ratio is None and in_count:  # "> 95%" in the count column, or "70 (95%)"
+            ratio = values[f"{side}_count"] if count is None else in_count.group(0).strip()
         value.ratio = value.ratio or ratio
 
 
@@ -655,6 +657,7 @@ class _Reader:
         self.title_open = False
         self.addressee_open = False
         self.addressee_continues = False
+        self.addressee_semicolon = False
         self.target_group: str | None = None  # "a) Tập thể:" above target lines
         self.columns: Columns | None = None
         self.section_years: list[int] = []
@@ -694,10 +697,13 @@ class _Reader:
             return
         if self.header_line(text, folded):
             return
-        if self.addressee_open and (_BULLET.match(text) or not self.parsed.addressee):
-            # "Kính gửi:" then the addressees, as a list or on the next line
+        if self.addressee_open and (_BULLET.match(text) or not self.parsed.addressee or (
+                self.addressee_semicolon and len(text.split()) <= 20)):
+            # "Kính gửi:" then the addressees, as a list, on the next line, or each ending with ";"
             self.parsed.addressee = "; ".join(
                 filter(None, [self.parsed.addressee, _strip_bullet(text).rstrip(";.")]))
+            self.addressee_semicolon = text.endswith(";")
+            self.addressee_open = not text.endswith(".")
             return
         if self.addressee_continues and text[0].islower():
             # "Kính gửi: Trưởng Cụm thi đua số 2 các huyện, thành phố" / "tỉnh Sơn La"
@@ -772,8 +778,10 @@ class _Reader:
             return True
         if folded.startswith("kinh gui"):
             rest = text.split(":", 1)[1].strip() if ":" in text else text[len("kinh gui"):].strip()
-            parsed.addressee = rest.rstrip(";.")
-            self.addressee_open = not rest
+            parsed.addressee = _strip_bullet(rest).rstrip(";.")
+            # "Kính gửi:" alone, or "Kính gửi: - Hội đồng TĐKT tỉnh;": the list goes on below
+            self.addressee_semicolon = rest.endswith(";")
+            self.addressee_open = not rest or bool(_BULLET.match(rest)) or self.addressee_semicolon
             self.addressee_continues = bool(rest) and not rest.endswith((";", "."))
             self.state = "preamble"
             self.title_open = False
