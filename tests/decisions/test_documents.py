@@ -11,6 +11,8 @@ import docx
 import pytest
 from docx.oxml.ns import qn
 
+from thidua.catalog.models import LegalText
+from thidua.catalog.selectors import coefficient_for
 from thidua.decisions import services
 from thidua.decisions.documents import export_decision
 from thidua.documents.pdf import pdf_available
@@ -190,3 +192,21 @@ def test_a_collective_bang_khen_is_twice_an_individuals_in_figures_and_words_and
             "trong lĩnh vực thi đua, khen thưởng; quy định chi tiết và hướng dẫn thi hành một số điều của Luật Thi "
             "đua, khen thưởng") in bases
     assert "Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022" in bases
+
+
+@pytest.mark.parametrize(("day", "rule_set"), [(dt.date(2022, 12, 28), "ND91-2017"),
+                                               (dt.date(2024, 8, 15), "LUAT2022-ND98"),
+                                               (dt.date(2025, 12, 20), "LUAT2022-ND152")])
+def test_a_decision_cites_its_regimes_texts_and_the_article_of_its_coefficient(org, draft, day, rule_set):
+    decision = draft(org.ubnd, [("BK_TINH", org.staff[3])], actor="bantdkt", year=day.year,
+                     title=f"Về việc tặng Bằng khen năm {day.year}", signer_authority="KT.", signer_title="CHỦ TỊCH",
+                     signer_position="PHÓ CHỦ TỊCH", signer_name="Nguyễn Thị Thu Hương", date=day)
+    decision = services.decision_issue(actor=org.users["bantdkt"], decision=decision, date=day)
+    lines = texts(docx.Document(io.BytesIO(export_decision(decision).content)))
+    for text in LegalText.objects.filter(rule_set__code=rule_set, cited_in_decisions=True):
+        assert norm(text.citation_line()) in lines, text  # the full official title, as the catalog records it
+    money = next(line for line in lines if line.startswith("Điều 2."))
+    # The coefficient row's basis, e.g. "Nghị định 152/2025/NĐ-CP Điều 54 khoản 1".
+    basis = coefficient_for("BK_TINH", rule_set=rule_set, on=day).basis
+    decree, article = basis.split(" Điều ", 1)
+    assert decree in money and f"Điều {article.split()[0]}" in money

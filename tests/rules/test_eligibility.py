@@ -268,8 +268,12 @@ def test_cstd_tq_a_provincial_initiative_is_too_narrow():
     assert status(person(2024, _two_provincial_periods(national_in=None), "CSTD_TQ"), "CSTD_TQ") == "not_eligible"
 
 
-def test_cstd_tq_without_a_record_of_the_earlier_period_needs_review():
+def test_cstd_tq_without_a_record_of_the_earlier_period_is_not_eligible():
+    # cases/README.md: a year not listed has no record, so no CSTĐ cấp tỉnh for 2021: the run is broken.
     history = [r for r in _two_provincial_periods() if r["year"] >= 2022]
+    assert status(person(2024, history, "CSTD_TQ"), "CSTD_TQ") == "not_eligible"
+    # A record of 2021 that says nothing (no rating, no title) cannot tell: a person looks.
+    history.append(year(2021, None, ()))
     assert status(person(2024, history, "CSTD_TQ"), "CSTD_TQ") == "review"
 
 

@@ -451,7 +451,11 @@ def _cstd_tq(ctx: _Ctx) -> Verdict:
             f.ok(f"đạt danh hiệu {ctx.name('CSTD_TINH')} cho giai đoạn {y - n + 1}–{y}", basis)
             continue
         others = [h for h in held if h not in title_years]
-        if others or _informative(rec):
+        if rec is None and not others:
+            # A year not listed has no record (cases/README.md): no title for it, the run is broken.
+            f.fail(f"không có dữ liệu năm {y} (không được ghi nhận danh hiệu {ctx.name('CSTD_TINH')} cho giai đoạn "
+                   f"{y - n + 1}–{y}), chuỗi danh hiệu liên tục bị gián đoạn", basis)
+        elif others or _informative(rec):
             found = (f"; danh hiệu đã có (năm {_list(others)}) không liền kề giai đoạn "
                      f"{y + 1}–{y + n}" if others else "")
             f.fail(f"không đạt danh hiệu {ctx.name('CSTD_TINH')} cho giai đoạn {y - n + 1}–{y} liền kề "
