@@ -403,3 +403,15 @@ def test_other_bodies_awards_and_a_ratio_beside_the_count(_catalog):
     assert data["targets"] == {"LDTT": _i(30, "95%")}
     assert data["unread"] == ["2 | Bằng khen của Ban Thường vụ Tỉnh ủy | 1",
                               "3 | Bằng khen của Tổng Liên đoàn Lao động Việt Nam | 2"]
+
+
+def test_a_note_column_and_symbol_bullets_and_slash_numbering(_catalog):
+    text = HEAD.replace("I. Giải pháp", "I/ Giải pháp").replace("- Ký kết", "\uf0a7 Ký kết").replace(
+        "II. Đăng ký", "II/ Đăng ký") + (
+        "TT\tDanh hiệu thi đua, hình thức khen thưởng\tTập thể\tCá nhân\tGhi chú\n"
+        "1\tLao động tiên tiến\t\t30\t\n"
+        "2\tCờ thi đua của UBND tỉnh\t1\t\tNếu được Khối suy tôn\n" + SIGN)
+    data = _parse(_catalog, text)
+    assert data["solutions"] == ["Ký kết giao ước thi đua."]
+    assert data["targets"] == {"LDTT": _i(30), "CO_TINH": _c(1)}
+    assert data["unread"] == ["Cờ thi đua của UBND tỉnh | Nếu được Khối suy tôn"]  # kept for a person to see

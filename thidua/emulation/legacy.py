@@ -88,7 +88,9 @@ def _docx_blocks(document: DocxDocument) -> Iterator[Block]:
     yield from _line_blocks(lines)
 
 
-_NUMBER_TAB = re.compile(r"^(\s*(?:(?:[IVX]{1,4}|\d{1,2}(?:\.\d{1,2})*|[a-zđA-Z])[.)]|[-–—•+*·▪●○◦]))\t+")
+# Bullets, also Word's Symbol-font ones as a text export gives them (private use characters).
+_BULLETS = "-–—•+*·▪●○◦➢►❖✓✔■□◆◇→\uf0a7\uf0b7\uf0d8\uf076\uf0fc"
+_NUMBER_TAB = re.compile(rf"^(\s*(?:(?:[IVX]{{1,4}}|\d{{1,2}}(?:\.\d{{1,2}})*|[a-zđA-Z])[.)/]|[{_BULLETS}]))\t+")
 
 
 def _text_blocks(text: str) -> Iterator[Block]:
@@ -261,10 +263,10 @@ def iso_date(parts: tuple[int | None, int | None, int | None]) -> str | None:
 # --- recognising lines ------------------------------------------------------------------------
 
 _NUMBERING = re.compile(
-    r"^(?:(?:phần|mục|PHẦN|MỤC|Phần|Mục)\s+)?(?:(?P<roman>[IVX]{1,4}|[ivx]{2,4})[.)]\s*"
-    r"|(?P<arabic>\d{1,2}(?:\.\d{1,2})*)[.)]\s*|(?P<alpha>[a-zđ])[.)]\s+|(?P<upper>[A-Z])[.)]\s+)"
+    r"^(?:(?:phần|mục|PHẦN|MỤC|Phần|Mục)\s+)?(?:(?P<roman>[IVX]{1,4}|[ivx]{2,4})(?:[.)]|/(?=\s))\s*"
+    r"|(?P<arabic>\d{1,2}(?:\.\d{1,2})*)(?:[.)]|/(?=\s))\s*|(?P<alpha>[a-zđ])[.)/]\s+|(?P<upper>[A-Z])[.)/]\s+)"
 )
-_BULLET = re.compile(r"^\s*(?:[-–—•+*·▪●○◦]|\.{2,})\s*")
+_BULLET = re.compile(rf"^\s*(?:[{_BULLETS}]|\.{2,})\s*")
 _AUTHORITY = re.compile(r"^(KT|TM|Q|TL|TUQ)\s*\.\s*", re.IGNORECASE)
 _DATE_WORDS = re.compile(r"ngay\s*(\d{1,2})?\s*(?:/|thang)\s*(\d{1,2})?\s*(?:/|nam)\s*(\d{4})")
 _DATE_SLASHES = re.compile(r"(\d{1,2})?\s*/\s*(\d{1,2})?\s*/\s*(\d{4})")
@@ -628,6 +630,13 @@ def _read_target_row(row: list[str], columns: Columns, matcher: WordingMatcher, 
     if not any(values.values()) and any(n for n in numbers if re.search(r"\d", n) and n != _cell(row, 0)):
         parsed.unread.append(" | ".join(c for c in (_clean(x) for x in row) if c))
         return
+    used = {0, columns.label, columns.subject, columns.count, columns.ratio, columns.collective_count,
+            columns.collective_ratio, columns.individual_count, columns.individual_ratio}
+    kept = {_cell(row, j) for j in used}
+    for j in range(len(row)):
+        if j not in used and (cell := _cell(row, j)) and cell not in kept:
+            parsed.unread.append(f"{raw_label} | {cell}")  # a note, or a column this reader does not know
+            kept.add(cell)
     target = parsed.targets.get(code)
     if target is None:
         note = note_match.group(1).strip() if note_match else ""
