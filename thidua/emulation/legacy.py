@@ -21,7 +21,6 @@ from dataclasses import asdict, dataclass, field
 import docx
 from docx.document import Document as DocxDocument
 from docx.table import Table as DocxTable
-from docx.text.paragraph import Paragraph as DocxParagraph
 
 from thidua.catalog.wording import WordingMatcher
 from thidua.core import uploads
@@ -59,8 +58,38 @@ def _clean(text: str) -> str:
     return re.sub(r"[ \u00a0\u2002\u2003]+", " ", text).strip()
 
 
+# Inside a paragraph: properties (their w:tab are tab stops), deleted text, field codes, and text boxes
+# (their own paragraphs, and a copy in mc:Fallback) say nothing of the paragraph's own text.
+_SKIPPED = {"pPr", "rPr", "del", "moveFrom", "delText", "instrText", "txbxContent", "Fallback"}
+
+
+def _run_text(element) -> Iterator[str]:
+    for child in element:
+        if not isinstance(child.tag, str):
+            continue  # comments, processing instructions
+        tag = child.tag.rsplit("}", 1)[-1]
+        if tag in _SKIPPED:
+            continue
+        if tag == "t":
+            yield child.text or ""
+        elif tag == "tab":
+            yield "\t"
+        elif tag in ("br", "cr"):
+            yield "\n"
+        elif tag == "noBreakHyphen":
+            yield "-"
+        else:
+            yield from _run_text(child)
+
+
+def _paragraph_text(p) -> str:
+    """A paragraph's text, also what python-docx's `text` leaves out: tracked insertions not yet
+    accepted (w:ins), simple fields (w:fldSimple), smart tags and inline content controls."""
+    return "".join(_run_text(p))
+
+
 def _cell_text(cell) -> str:
-    return "\n".join(p.text for p in cell.paragraphs)
+    return "\n".join(_paragraph_text(p._p) for p in cell.paragraphs)
 
 
 def _body_elements(parent) -> Iterator:
@@ -79,7 +108,7 @@ def _docx_blocks(document: DocxDocument) -> Iterator[Block]:
     lines: list[str] = []
     for tag, child in _body_elements(document.element.body):
         if tag == "p":
-            lines.extend(DocxParagraph(child, document).text.split("\n"))
+            lines.extend(_paragraph_text(child).split("\n"))
         else:
             yield from _line_blocks(lines)
             lines = []
