@@ -9,7 +9,6 @@ from django.core.exceptions import PermissionDenied
 from thidua.audit.models import AuditEvent
 from thidua.blocks import selectors, services
 from thidua.blocks.models import AgreedScore, Criterion, Proposal, Review, Scorecard, ScorecardStatus
-from thidua.blocks.scoring import ScoreError
 from thidua.organizations.models import BlockYear, Unit
 
 
@@ -75,7 +74,7 @@ def test_a_member_scores_itself_with_evidence_and_submits_only_when_every_criter
 
 def test_a_score_above_the_criterions_maximum_is_refused(block_year, users):
     criterion = selectors.criteria_of(block_year)[0]
-    with pytest.raises(ScoreError, match="từ 0 đến 30"):
+    with pytest.raises(services.BlockError, match="từ 0 đến 30"):
         services.scorecard_save(actor=users["snv"], block_year=block_year, subject=Unit.objects.get(code="SKHCN"),
                                 points={criterion.pk: ("31", "")})
 

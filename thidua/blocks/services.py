@@ -8,13 +8,14 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import ProtectedError
 from django.urls import reverse
 from django.utils import timezone
 
 from thidua.audit.services import audit_record
+from thidua.core import bounds
 from thidua.emulation.models import Movement, MovementKind
 from thidua.notifications import hooks
 from thidua.notifications.services import notify
@@ -22,6 +23,7 @@ from thidua.organizations.models import Block, BlockKind, BlockMembership, Block
 
 from . import scoring, selectors
 from .models import (
+    POINTS,
     AgreedScore,
     Compact,
     Criterion,
@@ -274,6 +276,7 @@ def scoring_table_save(*, actor: Any, block_year: BlockYear, rows: list[TableRow
             group = group or CriterionGroup(compact=compact)
             group.position, group.number, group.title = g_pos, row.number.strip(), row.text.strip()
             group.kind, group.cap = row.group_kind, row.max_points
+            bounds.clean(group, exclude=["compact"], error=BlockError)
             group.save()
             kept_groups.add(group.pk)
             continue
@@ -286,6 +289,7 @@ def scoring_table_save(*, actor: Any, block_year: BlockYear, rows: list[TableRow
         item = item or Criterion()
         item.group, item.position, item.number = group, i_pos, row.number.strip()
         item.text, item.max_points, item.guidance = row.text.strip(), row.max_points, row.guidance.strip()
+        bounds.clean(item, exclude=["group"], error=BlockError)
         item.save()
         kept_items.add(item.pk)
     removed = [c for pk, c in old_items.items() if pk not in kept_items]
@@ -307,10 +311,49 @@ def scoring_table_save(*, actor: Any, block_year: BlockYear, rows: list[TableRow
 
 
 def _points(value) -> Decimal:
+    """Points as typed (comma or dot): finite, two decimals, within what the column holds."""
     try:
-        return Decimal(str(value).replace(",", ".")).quantize(Decimal("0.01"))
-    except Exception as exc:
-        raise BlockError(f"“{value}” không phải là số điểm.") from exc
+        points = bounds.parse_decimal(value, max_digits=POINTS["max_digits"], decimal_places=POINTS["decimal_places"],
+                                      label="Điểm")
+    except ValidationError as exc:
+        raise BlockError(f"“{str(value)[:30]}” không phải là số điểm: {bounds.user_message(exc)}") from None
+    if points is None:
+        raise BlockError("Chưa ghi điểm.")
+    return points
+
+
+def _checked_points(points: dict[int, tuple[Any, str]], criteria: dict, *, note_max: int
+                    ) -> dict[int, tuple[Decimal | None, str]]:
+    """Every entry of a scoring form checked before anything is written: {criterion id: (points or
+    None for blank, note)}. One BlockError naming each bad entry, so a form is saved whole or not
+    at all and the officer corrects every mistake at once."""
+    checked: dict[int, tuple[Decimal | None, str]] = {}
+    problems = []
+    for key, (value, note) in points.items():
+        cid = bounds.parse_id(key)
+        criterion = criteria.get(cid)
+        if criterion is None:
+            continue
+        label = f"tiêu chí {criterion.number or criterion.text[:40]}"
+        if len((note or "").strip()) > note_max:
+            problems.append(f"Ghi chú, minh chứng của {label} dài quá {note_max} ký tự.")
+            continue
+        if value in (None, ""):
+            checked[cid] = (None, (note or "").strip())
+            continue
+        try:
+            p = _points(value)
+            scoring.check_points(p, scoring.Item(criterion.pk, criterion.group_id, criterion.max_points), label)
+        except BlockError as exc:
+            problems.append(f"{label[:1].upper()}{label[1:]}: {exc}")
+            continue
+        except scoring.ScoreError as exc:
+            problems.append(str(exc))
+            continue
+        checked[cid] = (p, (note or "").strip())
+    if problems:
+        raise BlockError(" ".join(problems) + " Chưa lưu điểm nào; hãy sửa rồi lưu lại.")
+    return checked
 
 
 @transaction.atomic
@@ -332,20 +375,15 @@ def scorecard_save(*, actor: Any, block_year: BlockYear, subject: Unit, points: 
     if card.status == ScorecardStatus.SUBMITTED:
         raise BlockError("Phiếu chấm đã gửi Trưởng khối; chỉ sửa được khi Trưởng khối trả lại.")
     existing = {s.criterion_id: s for s in card.scores.all()}
-    for cid, (value, evidence) in points.items():
-        cid = int(cid)
-        criterion = criteria.get(cid)
-        if criterion is None:
-            continue
-        if value in (None, ""):
+    if len(note) > 2000:
+        raise BlockError("Ghi chú của phiếu chấm dài quá 2000 ký tự.")
+    for cid, (p, evidence) in _checked_points(points, criteria, note_max=5000).items():
+        if p is None:
             if cid in existing:
                 existing.pop(cid).delete()
             continue
-        p = _points(value)
-        scoring.check_points(p, scoring.Item(criterion.pk, criterion.group_id, criterion.max_points),
-                             f"tiêu chí {criterion.number or criterion.text[:40]}")
-        Score.objects.update_or_create(scorecard=card, criterion=criterion,
-                                       defaults={"points": p, "evidence": (evidence or "").strip()})
+        Score.objects.update_or_create(scorecard=card, criterion=criteria[cid],
+                                       defaults={"points": p, "evidence": evidence})
     card.note = note.strip()
     action = "scorecard.save"
     if submit:
@@ -396,24 +434,19 @@ def agreed_scores_save(*, actor: Any, block_year: BlockYear, unit: Unit, points:
         raise BlockError("Đơn vị không phải là thành viên của khối.")
     criteria = {c.pk: c for c in selectors.criteria_of(block_year)}
     saved, changes = [], {}
-    for cid, (value, note) in points.items():
-        cid = int(cid)
-        criterion = criteria.get(cid)
-        if criterion is None:
-            continue
+    for cid, (p, note) in _checked_points(points, criteria, note_max=AgreedScore._meta.get_field("note").max_length
+                                          ).items():
+        criterion = criteria[cid]
         current = AgreedScore.objects.filter(block_year=block_year, unit=unit, criterion=criterion).first()
-        if value in (None, ""):
+        if p is None:
             if current is not None:
                 changes[str(cid)] = [str(current.points), None]
                 current.delete()
             continue
-        p = _points(value)
-        scoring.check_points(p, scoring.Item(criterion.pk, criterion.group_id, criterion.max_points),
-                             f"tiêu chí {criterion.number or criterion.text[:40]}")
-        if current is None or current.points != p or current.note != (note or "").strip():
+        if current is None or current.points != p or current.note != note:
             changes[str(cid)] = [str(current.points) if current else None, str(p)]
         obj, _ = AgreedScore.objects.update_or_create(block_year=block_year, unit=unit, criterion=criterion,
-                                                      defaults={"points": p, "note": (note or "").strip()})
+                                                      defaults={"points": p, "note": note})
         saved.append(obj)
     audit_record(actor=actor, action="agreed_scores.save", obj=block_year, summary=f"{unit} – {block_year}",
                  changes={"unit": unit.code, "points": changes})

@@ -7,13 +7,14 @@ import logging
 from decimal import Decimal
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from thidua.core import bounds
 from thidua.documents.pdf import PdfError
 from thidua.emulation.models import Registration, Status
 from thidua.organizations.models import Block, BlockYear, Unit, UnitKind
@@ -327,8 +328,7 @@ def scorecard_edit(request: HttpRequest, code: str, year: int, subject: str) -> 
                              else "Đã lưu phiếu chấm (chưa gửi).")
             return _back(block_year, "scorecard_edit", subject_unit.code)
     table = selectors.table_of(block_year)
-    total = scoring.breakdown(table, {k: Decimal(str(v[0]).replace(",", ".")) for k, v in values.items()
-                                      if v[0] not in ("", None) and _is_number(v[0])})
+    total = scoring.breakdown(table, _typed_points(values))
     locked = bool(card and card.status == ScorecardStatus.SUBMITTED) or _published(block_year)
     return render(request, "blocks/scorecard_edit.html", _ctx(
         request, block_year, "scoring", subject=subject_unit, scorer=scorer, card=card, note=note, total=total,
@@ -337,12 +337,18 @@ def scorecard_edit(request: HttpRequest, code: str, year: int, subject: str) -> 
     ), status=status)
 
 
-def _is_number(value) -> bool:
-    try:
-        Decimal(str(value).replace(",", "."))
-    except Exception:
-        return False
-    return True
+def _typed_points(values: dict) -> dict[int, Decimal]:
+    """The points of a form as typed, for its running total: what is not a finite number (NaN,
+    10^20, letters) is left out of the total, the error message names it."""
+    typed = {}
+    for key, (value, _note) in values.items():
+        try:
+            points = bounds.parse_decimal(value, max_digits=6, decimal_places=2)
+        except ValidationError:
+            continue
+        if points is not None:
+            typed[key] = points
+    return typed
 
 
 def _rows(groups, values: dict) -> list[dict]:
@@ -419,9 +425,8 @@ def agreed_edit(request: HttpRequest, code: str, year: int, unit: str) -> HttpRe
             row["hint"] = hints.get(row["criterion"].pk, {})
             if row["value"] in ("", None) and row["hint"].get("suggested") is not None:
                 row["value"], row["suggested"] = row["hint"]["suggested"], True
-    total = scoring.breakdown(selectors.table_of(block_year), {
-        r["criterion"].pk: Decimal(str(r["value"]).replace(",", ".")) for r in rows
-        if "criterion" in r and r["value"] not in ("", None) and _is_number(r["value"])})
+    total = scoring.breakdown(selectors.table_of(block_year), _typed_points(
+        {r["criterion"].pk: (r["value"], "") for r in rows if "criterion" in r}))
     scorers = sorted({u for h in hints.values() for u, _ in h["cross"]}, key=lambda u: u.position)
     return render(request, "blocks/agreed_edit.html", _ctx(
         request, block_year, "scoring", subject=subject, rows=rows, total=total, scorers=scorers,

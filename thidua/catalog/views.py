@@ -7,13 +7,14 @@ import datetime as dt
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.forms import modelform_factory
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from thidua.accounts.scope import is_admin
+from thidua.core import bounds
 from thidua.evaluation import criteria as criteria_fields
 from thidua.organizations.models import Province
 from thidua.organizations.policy import home_agency, rules_province_for
@@ -83,9 +84,11 @@ def base_salary_confirm(request: HttpRequest, pk: int) -> HttpResponse:
 def base_salary_add(request: HttpRequest) -> HttpResponse:
     _admin_only(request)
     try:
-        day = dt.date.fromisoformat(request.POST.get("valid_from", "")[:10])
-    except ValueError:
-        messages.error(request, "Ngày áp dụng không hợp lệ.")
+        day = bounds.parse_date(request.POST.get("valid_from", ""), "Ngày áp dụng")
+        if day is None:
+            raise ValidationError("Cần ghi ngày áp dụng.")
+    except ValidationError as exc:
+        messages.error(request, bounds.user_message(exc))
         return redirect("base_salary_list")
     try:
         services.base_salary_add(actor=request.user, amount=services.parse_amount(request.POST.get("amount", "")[:20]),

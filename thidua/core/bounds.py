@@ -29,7 +29,7 @@ from django.db.backends.base.operations import BaseDatabaseOperations
 # integer column, so a value PostgreSQL would refuse must be refused before it reaches SQLite.
 INTEGER_RANGES: Mapping[str, tuple[int, int]] = BaseDatabaseOperations.integer_field_ranges
 BIGINT_MAX = INTEGER_RANGES["BigIntegerField"][1]
-_INTEGER = re.compile(r"[+-]?[0-9]{1,19}")
+_INTEGER = re.compile(r"[+-]?[0-9]{1,40}")  # longer than any column: then "phải từ … đến …"
 _DECIMAL = re.compile(r"[+-]?[0-9]{1,18}([.,][0-9]{1,18})?")
 _DMY = re.compile(r"([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})")
 _ISO = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})")

@@ -9,13 +9,14 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Max
 
 from thidua.audit.services import audit_record
 from thidua.catalog.models import AwardType, RuleSet
 from thidua.catalog.subjects import subject_error
+from thidua.core import bounds
 from thidua.decisions.numbering import take_number
 from thidua.organizations.models import Staff, Unit
 
@@ -32,6 +33,9 @@ from .models import (
     SessionStatus,
 )
 from .policy import can_run
+
+# More ballots than any council has members: a typing slip, refused before the tally.
+MAX_BALLOTS = 1000
 
 
 class CouncilError(ValueError):
@@ -60,6 +64,7 @@ def council_create(*, actor: Any, owner: Unit, name: str = "", basis: str = "",
     council = Council(owner=owner, name=name.strip() or f"Hội đồng Thi đua – Khen thưởng {owner.name}",
                       basis=basis, active_from=active_from)
     _require(actor, council)
+    bounds.clean(council, error=CouncilError)
     council.save()
     audit_record(actor=actor, action="council.create", obj=council, summary=council.name)
     return council
@@ -75,8 +80,10 @@ def council_add_member(*, actor: Any, council: Council, full_name: str, role: st
         raise CouncilError("Cần ghi họ và tên thành viên.")
     if role not in MemberRole.values:
         raise CouncilError(f"Chức danh trong hội đồng không hợp lệ: {role}.")
-    member = CouncilMember.objects.create(council=council, full_name=full_name, role=role, position=position,
-                                          staff=staff, valid_from=valid_from, valid_to=valid_to)
+    member = CouncilMember(council=council, full_name=full_name, role=role, position=position,
+                           staff=staff, valid_from=valid_from, valid_to=valid_to)
+    bounds.clean(member, error=CouncilError)
+    member.save()
     audit_record(actor=actor, action="council.add_member", obj=council, summary=str(member),
                  changes={"member": member.pk, "role": role})
     return member
@@ -106,11 +113,13 @@ def session_create(*, actor: Any, council: Council, date: dt.date, year: int, pl
     members = list(council.members_on(date))
     if not members:
         raise CouncilError("Hội đồng chưa có thành viên vào ngày họp.")
-    session = Session.objects.create(
-        council=council, date=date, year=year, place=place, rule_set=rule_set, start_time=start_time,
+    session = Session(
+        council=council, date=date, year=year, place=place.strip(), rule_set=rule_set, start_time=start_time,
         purpose=purpose or f"Xét tặng danh hiệu thi đua, hình thức khen thưởng năm {year}", created_by=actor
         if getattr(actor, "pk", None) else None,
     )
+    bounds.clean(session, error=CouncilError)
+    session.save()
     SessionAttendance.objects.bulk_create(SessionAttendance(session=session, member=m) for m in members)
     audit_record(actor=actor, action="session.create", obj=session, summary=str(session),
                  changes={"rule_set": rule_set.code, "members": len(members)})
@@ -166,8 +175,10 @@ def session_add_candidate(*, actor: Any, session: Session, code: str, year: int 
     if session.candidates.filter(code=code, year=year, staff=staff, unit=unit).exists():
         raise CouncilError("Đối tượng này đã có trong chương trình họp với cùng danh hiệu, hình thức.")
     position = (session.candidates.aggregate(m=Max("position"))["m"] or 0) + 1
-    candidate = Candidate.objects.create(session=session, position=position, staff=staff, unit=unit, code=code,
-                                         year=year, note=note)
+    candidate = Candidate(session=session, position=position, staff=staff, unit=unit, code=code, year=year,
+                          note=note)
+    bounds.clean(candidate, error=CouncilError)
+    candidate.save()
     audit_record(actor=actor, action="session.add_candidate", obj=session, summary=str(candidate),
                  changes={"candidate": candidate.pk, "code": code, "year": year})
     return candidate
@@ -202,18 +213,45 @@ def _judge(ballot: BallotResult, candidate: Candidate, session: Session) -> tall
     return result
 
 
+BALLOT_LABELS = {"yes": "Số phiếu tán thành", "no": "Số phiếu không tán thành", "invalid": "Số phiếu không hợp lệ"}
+
+
+def _counts(yes: Any, no: Any, invalid: Any) -> tuple[int, int, int]:
+    """The three counts of a ballot as typed, each checked: whole numbers from 0 up (a council has
+    at most a few hundred members), tán thành and không tán thành given, at least one ballot. One
+    CouncilError naming every bad count: a ballot is recorded whole or not at all."""
+    values, problems = {}, []
+    for name, raw in (("yes", yes), ("no", no), ("invalid", invalid)):
+        label = BALLOT_LABELS[name]
+        try:
+            value = bounds.parse_int(raw, min_value=0, max_value=MAX_BALLOTS, label=label)
+        except ValidationError as exc:
+            problems.append(bounds.user_message(exc))
+            continue
+        if value is None and name != "invalid":
+            problems.append(f"Chưa ghi {label[0].lower()}{label[1:]}.")
+        values[name] = value or 0
+    if problems:
+        raise CouncilError(" ".join(problems))
+    if not any(values.values()):
+        raise CouncilError("Phiếu trống: chưa có phiếu nào (0 tán thành, 0 không tán thành, 0 không hợp lệ); hãy "
+                           "nhập số phiếu đã kiểm.")
+    return values["yes"], values["no"], values["invalid"]
+
+
 @transaction.atomic
-def ballot_record(*, actor: Any, candidate: Candidate, yes: int, no: int, invalid: int = 0) -> BallotResult:
+def ballot_record(*, actor: Any, candidate: Candidate, yes: int | str, no: int | str, invalid: int | str = 0
+                  ) -> BallotResult:
     """Record the counted ballots of one candidate and judge them by the threshold in force."""
     session = _locked(candidate.session)
     _require(actor, session.council)
     _require_open(session)
     candidate = Candidate.objects.select_related("session").get(pk=candidate.pk, session=session)
+    yes, no, invalid = _counts(yes, no, invalid)
     try:
-        yes, no, invalid = int(yes), int(no), int(invalid)
         tally.check_counts(yes, no, invalid, selectors.attendance(session))
-    except (TypeError, ValueError) as exc:
-        raise CouncilError(str(exc) if isinstance(exc, ValueError) and str(exc) else "Số phiếu không hợp lệ.") from exc
+    except ValueError as exc:
+        raise CouncilError(str(exc)) from exc
     ballot = BallotResult.objects.filter(candidate=candidate).first() or BallotResult(candidate=candidate)
     before = [ballot.yes, ballot.no, ballot.invalid] if ballot.pk else None
     ballot.yes, ballot.no, ballot.invalid = yes, no, invalid
@@ -249,6 +287,7 @@ def session_close(*, actor: Any, session: Session, end_time: dt.time | None = No
         session.end_time = end_time
     if conclusion:
         session.conclusion = conclusion
+    bounds.clean(session, error=CouncilError)
     session.save()
     audit_record(actor=actor, action="session.close", obj=session, summary=str(session),
                  changes={"minutes": session.minutes_number_display})

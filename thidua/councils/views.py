@@ -226,11 +226,11 @@ def session_ballot(request: HttpRequest, pk: int, cid: int) -> HttpResponse:
     session = _session(request, pk, run=True)
     candidate = _candidate(session, cid)
     try:
-        counts = [int(request.POST.get(k, "") or 0) for k in ("yes", "no", "invalid")]
-        ballot = services.ballot_record(actor=request.user, candidate=candidate, yes=counts[0], no=counts[1],
-                                        invalid=counts[2])
-    except ValueError as exc:
-        messages.error(request, f"{candidate.subject_name}: {exc}" if str(exc) else "Số phiếu không hợp lệ.")
+        # The counts go as typed: the service checks each and names every bad one.
+        ballot = services.ballot_record(actor=request.user, candidate=candidate, yes=request.POST.get("yes", ""),
+                                        no=request.POST.get("no", ""), invalid=request.POST.get("invalid", ""))
+    except services.CouncilError as exc:
+        messages.error(request, f"{candidate.subject_name}: {exc}")
     else:
         verdict = "đạt" if ballot.passed else "không đạt"
         messages.success(request, f"{candidate.subject_name}: {ballot.yes} phiếu tán thành — {verdict} "

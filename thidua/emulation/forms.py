@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django import forms
 
-from thidua.core import uploads
+from thidua.core import bounds, uploads
 from thidua.organizations.models import Unit
 
 from .checks import RegistrationInput, TargetInput
@@ -63,6 +63,19 @@ class RegistrationHeaderForm(forms.ModelForm):
         if name in RegistrationHeaderForm.GROUPS:
             return [self[field] for field in RegistrationHeaderForm.GROUPS[name]]
         raise AttributeError(name)
+
+    def clean(self):
+        cleaned = super().clean()
+        # A date kept in parts (a draft may leave the day blank) must still be a real date: 30/02 is
+        # refused at its day field, never saved to fail later in the DOCX export.
+        for prefix in ("letter", "doc"):
+            names = [f"{prefix}_{part}" for part in ("day", "month", "year")]
+            if any(name in self.errors for name in names):
+                continue
+            reason = bounds.partial_date_error(*(cleaned.get(name) for name in names))
+            if reason:
+                self.add_error(names[0], f"Ngày không có thật: {reason}")
+        return cleaned
 
     def header(self) -> dict:
         return {name: self.cleaned_data.get(name) for name in HEADER_FIELDS}

@@ -13,6 +13,7 @@ from django.forms.models import model_to_dict
 
 from thidua.audit.services import audit_record
 from thidua.catalog.models import AwardType
+from thidua.core import bounds
 from thidua.emulation.policy import can
 from thidua.notifications import hooks as notification_hooks
 from thidua.organizations.policy import can_start_registration
@@ -109,6 +110,11 @@ def registration_update(*, actor: Any, registration: Registration, expected_vers
     for name in HEADER_FIELDS:
         if name in header:
             setattr(reg, name, header[name])
+    # A draft saves whatever its findings, but never a value outside the bounds (a 30/02 date,
+    # a year out of the window, text longer than its column): the same on SQLite and PostgreSQL.
+    problems = bounds.bounds_errors(reg)
+    if problems:
+        raise ValidationError(problems)
     reg.version += 1
     reg.save()
     existing = {t.award_type_id: t for t in reg.targets.all()}

@@ -143,6 +143,12 @@ def registration_edit(request: HttpRequest, pk: int) -> HttpResponse:
             header=editor.header.header(), targets=[f.change() for f in editor.targets],
             solutions=editor.header.lines("solutions_text"), movements=editor.header.lines("movements_text"),
         )
+    except ValidationError as exc:
+        for name, problems in exc.message_dict.items():
+            editor.header.add_error(name if name in editor.header.fields else None, problems)
+        _, findings = registration_findings(reg, editor.as_input())
+        messages.error(request, "Có ô nhập chưa đúng; đã giữ nguyên những gì bạn gõ, hãy sửa các ô được đánh dấu.")
+        return _editor_page(request, reg, editor, findings, status=422)
     except services.EditConflict:
         current = registration_with_parts(Registration.objects).get(pk=reg.pk)
         _, findings = registration_findings(current, editor.as_input())

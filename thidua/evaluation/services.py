@@ -18,6 +18,7 @@ from django.db import transaction
 
 from thidua.audit.services import audit_record
 from thidua.catalog.models import AwardKind, AwardType
+from thidua.core import bounds
 from thidua.organizations.models import Staff, Unit, UnitKind
 from thidua.organizations.policy import can_record_awards, can_record_evaluation
 
@@ -30,8 +31,12 @@ def _require(allowed: bool, what: str) -> None:
 
 
 def _check_year(year: int) -> None:
-    if not 1945 <= int(year) <= dt.date.today().year + 1:
-        raise ValidationError({"year": f"Năm {year} không hợp lệ."})
+    if not isinstance(year, int) or isinstance(year, bool):
+        raise ValidationError({"year": "Năm không hợp lệ."})
+    # Records are of years worked: at most next year, inside the product's year window.
+    reason = bounds.year_error(year) or (f"Năm {year} chưa tới." if year > dt.date.today().year + 1 else None)
+    if reason:
+        raise ValidationError({"year": reason})
 
 
 @transaction.atomic
@@ -58,6 +63,12 @@ def ratings_bulk_set(*, actor: Any, agency: Unit, year: int, ratings: dict[int, 
     strangers = sorted(set(ratings) - set(staff))
     if strangers:
         raise ValidationError(f"Không phải cán bộ của {agency}: {', '.join(map(str, strangers))}.")
+    _check_year(year)
+    levels = dict(Rating._meta.get_field("rating").choices)
+    wrong = [f"{staff[pid].full_name}: «{str(value)[:30]}» không phải một mức xếp loại"
+             for pid, value in ratings.items() if value not in levels]
+    if wrong:
+        raise ValidationError("Chưa lưu xếp loại nào. " + "; ".join(wrong) + ".")
     return [rating_set(actor=actor, staff=staff[pid], year=year, rating=value) for pid, value in ratings.items()]
 
 

@@ -325,6 +325,33 @@ def nomination_to_council(*, actor: Any, nomination: Nomination, session: Sessio
 
 
 @transaction.atomic
+def nomination_record_ballots(*, actor: Any, nomination: Nomination, counts: dict[int, tuple[Any, Any, Any]],
+                              close: bool = False) -> int:
+    """The ballot counts of several lines at once ({line id: (yes, no, invalid) as typed}; a line
+    left wholly blank is skipped): all recorded or none, every bad line named. With `close`, the
+    session is then closed (minutes numbered). Returns the number of lines recorded."""
+    from thidua.councils.services import CouncilError, session_close
+
+    lines = {line.pk: line for line in nomination.lines.select_related("candidate").all() if line.candidate_id}
+    filled = {pk: c for pk, c in counts.items() if pk in lines and any(str(v or "").strip() for v in c)}
+    if not filled and not close:
+        raise NominationError("Chưa nhập số phiếu của đề nghị nào.")
+    problems = []
+    for pk, (yes, no, invalid) in filled.items():
+        try:
+            nomination_record_ballot(actor=actor, line=lines[pk], yes=yes, no=no, invalid=invalid or 0)
+        except (CouncilError, NominationError, ValidationError) as exc:
+            # Each line is its own savepoint: the others are still checked, so every mistake is
+            # named at once; the error below then undoes the lines that went through.
+            problems.append(f"{lines[pk].subject_name} ({lines[pk].code}): {exc}")
+    if problems:
+        raise NominationError("Chưa ghi kết quả nào. " + " ".join(problems))
+    if close:
+        session_close(actor=actor, session=nomination.council_session)
+    return len(filled)
+
+
+@transaction.atomic
 def nomination_record_ballot(*, actor: Any, line: NominationLine, yes: int, no: int, invalid: int = 0):
     """The counted ballots of one line, through councils' ballot_record (counts only)."""
     from thidua.councils.services import ballot_record

@@ -90,11 +90,12 @@ def rating_save(request: HttpRequest, code: str) -> HttpResponse:
         if rating not in RatingLevel.values:
             raise ValidationError("Hãy chọn một mức xếp loại.")
         if request.POST.get("staff"):
-            staff = get_object_or_404(Staff.objects.select_related("agency"), pk=request.POST["staff"], agency=agency)
+            staff = get_object_or_404(Staff.objects.select_related("agency"), pk=bounds.parse_id(request.POST["staff"]),
+                                      agency=agency)
             evaluation_services.rating_set(actor=request.user, staff=staff, year=year, rating=rating)
         else:
             unit = get_object_or_404(Unit.objects.filter(pk=agency.pk) | Unit.objects.filter(
-                parent=agency, kind=UnitKind.DEPARTMENT), pk=request.POST.get("unit") or 0)
+                parent=agency, kind=UnitKind.DEPARTMENT), pk=bounds.parse_id(request.POST.get("unit")))
             evaluation_services.collective_rating_set(actor=request.user, unit=unit, year=year, rating=rating)
     except (PermissionDenied, ValidationError) as exc:
         text = str(exc) if isinstance(exc, PermissionDenied) else _message(exc)
@@ -107,17 +108,18 @@ def achievement_add(request: HttpRequest, code: str) -> HttpResponse:
     agency = _agency(request, code)
     year = _year(request)
     back = reverse("yearend_ratings", args=[agency.code]) + f"?nam={year}#sang-kien"
-    staff = Staff.objects.filter(agency=agency, pk=request.POST.get("staff") or 0).select_related("agency").first()
+    staff = Staff.objects.filter(agency=agency, pk=bounds.parse_id(request.POST.get("staff"))
+                                 ).select_related("agency").first()
     if staff is None:
         messages.error(request, "Hãy chọn cán bộ có sáng kiến, đề tài.")
         return redirect(back)
-    day = request.POST.get("recognised_on", "").strip()
     try:
+        day = bounds.parse_date(request.POST.get("recognised_on"), "Ngày công nhận")
         evaluation_services.achievement_add(
             actor=request.user, staff=staff, year=year, kind=request.POST.get("kind", ""),
             title=request.POST.get("title", ""), scope=request.POST.get("scope", ""),
             recognised_by=request.POST.get("recognised_by", "").strip(),
-            recognised_on=dt.date.fromisoformat(day) if day else None)
+            recognised_on=day)
     except PermissionDenied:
         raise
     except (ValidationError, ValueError) as exc:
@@ -330,9 +332,9 @@ def nomination_to_council(request: HttpRequest, pk: int) -> HttpResponse:
             session = get_object_or_404(sessions_for(request.user), pk=session_id)
         else:
             council = get_object_or_404(councils_for(request.user), pk=request.POST.get("council") or 0)
-            day = request.POST.get("date", "").strip()
+            day = bounds.parse_date(request.POST.get("date"), "Ngày họp")
             session = session_create(actor=request.user, council=council, year=nomination.year,
-                                     date=dt.date.fromisoformat(day) if day else dt.date.today(),
+                                     date=day or dt.date.today(),
                                      place=request.POST.get("place", "").strip())
         services.nomination_to_council(actor=request.user, nomination=nomination, session=session)
 
@@ -343,29 +345,17 @@ def nomination_to_council(request: HttpRequest, pk: int) -> HttpResponse:
 def nomination_ballots(request: HttpRequest, pk: int) -> HttpResponse:
     """Ballot counts of every line on the agenda at once (one form); each line through
     nomination_record_ballot. The session can be closed (minutes numbered) in the same step."""
-    from thidua.councils.services import session_close
-
     def run(nomination):
-        for line in nomination.lines.all():
-            if not line.candidate_id:
-                continue
-            counts = [request.POST.get(f"{k}-{line.pk}", "").strip() for k in ("yes", "no", "invalid")]
-            if not counts[0] and not counts[1]:
-                continue
-            services.nomination_record_ballot(actor=request.user, line=line, yes=counts[0] or 0, no=counts[1] or 0,
-                                              invalid=counts[2] or 0)
-        if request.POST.get("close"):
-            session_close(actor=request.user, session=nomination.council_session)
+        counts = {line.pk: tuple(request.POST.get(f"{k}-{line.pk}", "") for k in ("yes", "no", "invalid"))
+                  for line in nomination.lines.all()}
+        services.nomination_record_ballots(actor=request.user, nomination=nomination, counts=counts,
+                                           close=bool(request.POST.get("close")))
 
     return _act(request, pk, "ballot", run, "Đã ghi kết quả bỏ phiếu.")
 
 
 def _date(request: HttpRequest) -> dt.date | None:
-    text = request.POST.get("date", "").strip()
-    try:
-        return dt.date.fromisoformat(text) if text else None
-    except ValueError:
-        raise ValidationError(f"Ngày «{text}» không hợp lệ.") from None
+    return bounds.parse_date(request.POST.get("date"), "Ngày")
 
 
 @require_POST

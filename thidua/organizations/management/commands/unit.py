@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
 from thidua.accounts.models import User
+from thidua.core import bounds
 from thidua.organizations import services
 from thidua.organizations.models import Unit
 
@@ -20,9 +21,12 @@ def _fail(message: str) -> CommandError:
 
 def _date(text: str) -> dt.date:
     try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise _fail(f"Ngày không hợp lệ: {text} (dạng YYYY-MM-DD).") from None
+        day = bounds.parse_date(text)
+    except ValidationError as exc:
+        raise _fail(f"{bounds.user_message(exc)} (dạng YYYY-MM-DD).") from None
+    if day is None:
+        raise _fail("Cần ghi ngày (dạng YYYY-MM-DD).")
+    return day
 
 
 class Command(BaseCommand):
