@@ -148,13 +148,20 @@ EXPECTED = {
     },
 }
 
-LAYOUTS = ["text", "docx", "docx-head-cells", "docx-tab-paragraphs"]
+LAYOUTS = ["text", "text-no-blank-lines", "text-blank-line-between-all", "text-crlf", "docx", "docx-head-cells",
+           "docx-tab-paragraphs"]
 
 
 def _content(name: str, layout: str) -> bytes:
     text = (HERE / name).read_text(encoding="utf-8")
     if layout == "text":
         return text.encode()
+    if layout == "text-no-blank-lines":  # the target table's rows run into the signature's
+        return "\n".join(line for line in text.splitlines() if line.strip()).encode()
+    if layout == "text-blank-line-between-all":  # "Kính gửi:<tab>- …;" and its next addressee apart
+        return "\n\n".join(text.splitlines()).encode()
+    if layout == "text-crlf":
+        return text.replace("\n", "\r\n").encode()
     if layout == "docx-tab-paragraphs":
         return lines_to_docx(text)
     return text_to_docx(text, head="cell" if layout == "docx-head-cells" else "rows")

@@ -55,6 +55,7 @@ def _clean(text: str) -> str:
     text = re.sub(r"</?[a-zA-Z][^>]*>", "", text)
     text = text.replace("**", "").replace("__", "")
     text = re.sub(r"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])", r"\1", text)  # *italic*, not "* item"
+    text = re.sub(r"^\s*\*(?=\w)|(?<=[\w.)])\*\s*$", "", text)  # *italic* cut by a tab: its halves
     return re.sub(r"[ \u00a0\u2002\u2003]+", " ", text).strip()
 
 
@@ -708,7 +709,7 @@ class _Reader:
     def line(self, raw: str) -> None:
         text = _clean(raw)
         if not re.search(r"\w", text.replace("_", "")):  # blank, or a rule drawn with ___ or ---
-            self.addressee_open = False
+            self.addressee_open = self.addressee_open and self.addressee_semicolon  # "…;": the list goes on
             return
         folded = _aligned_fold(text)
         if self.state == "recipients":
@@ -984,11 +985,28 @@ class _Reader:
         return parsed
 
 
+def _split_signature_rows(blocks: list[Block]) -> Iterator[Block]:
+    """A text export without a blank line between the target table and the signature's two columns
+    ("Nơi nhận:<tab>KT. GIÁM ĐỐC") gives one block of rows: the signature's rows are a table of their own."""
+    for block in blocks:
+        if isinstance(block, TableBlock):
+            for i, row in enumerate(block.rows):
+                cells = [_clean(c) for c in row]
+                if i and any(fold(c).startswith("noi nhan") or _AUTHORITY.match(c) for c in cells):
+                    yield TableBlock(block.rows[:i])
+                    yield TableBlock(block.rows[i:])
+                    break
+            else:
+                yield block
+        else:
+            yield block
+
+
 def parse_blocks(blocks: list[Block], matcher: WordingMatcher) -> ParsedRegistration:
     if sum(len(b.rows) if isinstance(b, TableBlock) else 1 for b in blocks) > MAX_LINES:
         raise NotARegistration("Tệp quá dài để là một bản đăng ký thi đua.")
     reader = _Reader(matcher)
-    for block in blocks:
+    for block in _split_signature_rows(blocks):
         if isinstance(block, TableBlock):
             if _is_target_table(block, matcher, in_targets=reader.state == "targets"):
                 reader.state = "targets" if reader.state not in ("signature",) else reader.state
