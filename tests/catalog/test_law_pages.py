@@ -49,6 +49,7 @@ def test_thai_nguyen_on_20_12_2025_shows_every_coefficient_quota_threshold_with_
     assert "Mặc định của hệ thống" in criteria and "Tập thể LĐTT" in criteria
     assert "CSTD_TINH" not in coefficients and "CSTD_TINH" not in thresholds  # names, not codes
     assert "10 tháng" in html
+    assert "làm tròn lên đến 10.000 đồng" in html and "Nghị định 98/2023/NĐ-CP" in html
 
 
 def test_old_years_show_the_nd91_quota(client, org):

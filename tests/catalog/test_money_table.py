@@ -11,6 +11,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from thidua.catalog import reference
+from thidua.catalog.models import RuleSet
 
 pytestmark = pytest.mark.django_db
 
@@ -102,3 +103,9 @@ def test_json_names_the_rule_set_and_the_doubled_coefficient():
     assert data["coefficient"] == 3.0
     assert data["amount"] == 7_020_000
     assert data["amount_words"] == "Bảy triệu không trăm hai mươi nghìn đồng"
+
+
+def test_the_rounding_of_the_rule_set_is_data():
+    RuleSet.objects.filter(code="LUAT2022-ND98").update(money_rounding_step=1_000)
+    assert reward("LDTT", "--date", "2024-08-15")[0] == "702000"  # 0.3 × 2,340,000, no longer rounded to 710,000
+    assert reward("LDTT", "--date", "2025-08-15")[0] == "710000"  # ND 152 keeps its own

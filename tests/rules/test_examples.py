@@ -5,14 +5,19 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from functools import partial
 from pathlib import Path
 
 import pytest
 
 from thidua.catalog import reference
-from thidua.rules.reward import BaseSalaryPeriod, base_salary_on, reward_amount
+from thidua.rules.reward import BaseSalaryPeriod, RewardRules, base_salary_on
+from thidua.rules.reward import reward_amount as _reward_amount
 
 from .builders import evaluate
+
+# law.md §5: rounded up to the next 10,000 đồng (the rule set's money_rounding_step).
+reward_amount = partial(_reward_amount, rules=RewardRules(rounding_step=10_000))
 
 EXAMPLES = json.loads((Path(__file__).parents[1] / "data" / "eligibility_examples.json").read_text("utf-8"))
 SALARIES = [BaseSalaryPeriod(amount, start) for amount, start, _, _ in reference.BASE_SALARIES]

@@ -4,14 +4,19 @@ from __future__ import annotations
 
 import copy
 from decimal import Decimal
+from functools import partial
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from thidua.rules.quotas import quota_cap
-from thidua.rules.reward import reward_amount
+from thidua.rules.reward import RewardRules
+from thidua.rules.reward import reward_amount as _reward_amount
 
 from .builders import evaluate, streak, year
+
+# law.md §5: rounded up to the next 10,000 đồng (the rule set's money_rounding_step).
+reward_amount = partial(_reward_amount, rules=RewardRules(rounding_step=10_000))
 
 RATINGS = ["KHTNV", "HTNV", "HTTNV", "HTXSNV"]
 SCOPES = ["co_so", "tinh", "toan_quoc", None]

@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from functools import partial
 
 import pytest
 
 from thidua.catalog import reference
 from thidua.core.money import amount_in_words, format_vnd
-from thidua.rules.reward import BaseSalaryPeriod, RewardRules, base_salary_on, reward_amount, round_up
+from thidua.rules.reward import BaseSalaryPeriod, RewardRules, base_salary_on, round_up
+from thidua.rules.reward import reward_amount as _reward_amount
+
+# law.md §5: rounded up to the next 10,000 đồng (the rule set's money_rounding_step).
+reward_amount = partial(_reward_amount, rules=RewardRules(rounding_step=10_000))
 
 SALARIES = [
     BaseSalaryPeriod(1_490_000, dt.date(2019, 7, 1), dt.date(2023, 6, 30)),

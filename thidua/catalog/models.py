@@ -8,6 +8,7 @@ import datetime as dt
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
@@ -129,6 +130,13 @@ class RuleSet(Effective):
         help_text="Để trống nếu chế độ này không đặt điều kiện thời gian công tác.",
     )
     ldtt_min_months_basis = models.CharField("căn cứ điều kiện số tháng", max_length=300, blank=True)
+    # Reward money is rounded up to this many đồng (ND 91/2017, ND 98/2023: "làm tròn lên hàng chục nghìn đồng").
+    money_rounding_step = models.PositiveIntegerField(
+        "tiền thưởng làm tròn lên đến (đồng)", default=10_000,
+        validators=[MinValueValidator(1), MaxValueValidator(1_000_000)],
+        help_text="Ví dụ 10000: số tiền thưởng được làm tròn lên hàng chục nghìn đồng.",
+    )
+    money_rounding_basis = models.CharField("căn cứ làm tròn tiền thưởng", max_length=300, blank=True)
     history = HistoricalRecords()
 
     class Meta:

@@ -253,7 +253,8 @@ def reference_periods() -> tuple[RuleSetPeriod, ...]:
     return tuple(
         RuleSetPeriod(spec["code"], spec["valid_from"], spec["valid_to"], spec["name"],
                       *LDTT_MIN_MONTHS.get(spec["code"], (None, "")),
-                      law_name=short(spec["code"], "Luật"), decree_name=short(spec["code"], "Nghị định"))
+                      law_name=short(spec["code"], "Luật"), decree_name=short(spec["code"], "Nghị định"),
+                      money_rounding_step=MONEY_ROUNDING[spec["code"]][0])
         for spec in RULE_SETS
     )
 
@@ -268,6 +269,24 @@ def reference_law() -> Law:
     a command run on a database not yet migrated."""
     return Law(awards=reference_awards(), periods=reference_periods(), default_criteria=default_criteria(),
                quotas=tuple(Quota(rs, code, base, ratio, basis) for rs, code, base, ratio, basis in QUOTAS))
+
+
+# Reward money rounded up to the next 10,000 đồng (law.md §5: ND 98/2023 verified; ND 42/2010 and
+# ND 91/2017 round the same way; ND 152/2025 kept by default).
+MONEY_ROUNDING: dict[str, tuple[int, str]] = {
+    "ND91-2017": (10_000, "Nghị định 91/2017/NĐ-CP: làm tròn lên hàng chục nghìn đồng"),
+    "LUAT2022-ND98": (10_000, "Nghị định 98/2023/NĐ-CP: làm tròn lên hàng chục nghìn đồng"),
+    "LUAT2022-ND152": (10_000, "mặc định giữ cách làm tròn của Nghị định 98/2023/NĐ-CP (chưa đối chiếu Nghị định "
+                               "152/2025/NĐ-CP)"),
+}
+
+
+def load_money_rounding(apps) -> None:
+    """Fill the rounding basis of each rule set once (an administrator's edit is kept)."""
+    RuleSet = apps.get_model("catalog", "RuleSet")
+    for code, (step, basis) in MONEY_ROUNDING.items():
+        RuleSet.objects.filter(code=code, money_rounding_basis="").update(money_rounding_step=step,
+                                                                          money_rounding_basis=basis)
 
 
 def catalog_rows() -> list[dict[str, str]]:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from thidua.catalog import selectors as catalog
-from thidua.rules.reward import reward_amount
+from thidua.rules.reward import RewardRules, reward_amount
 
 
 class MoneyError(ValueError):
@@ -42,7 +42,8 @@ def line_money(code: str, *, collective: bool, on: dt.date, province_id: int | N
     if found is None:
         raise MoneyError(f"Chưa có hệ số tiền thưởng của {catalog.award_name(code)} theo "
                          f"{rule_set.name or rule_set.code} vào ngày {on:%d/%m/%Y}.")
-    result = reward_amount(code, found.coefficient, salary.amount, collective_multiplier=found.collective_multiplier)
+    result = reward_amount(code, found.coefficient, salary.amount, rules=RewardRules(rule_set.money_rounding_step or 1),
+                           collective_multiplier=found.collective_multiplier)
     # The line keeps two decimals (DecisionLine.coefficient): 1.00 × 2.0 is 2.000 until quantised, and
     # saving validates the field's decimal places.
     return LineMoney(coefficient=result.coefficient.quantize(Decimal("0.01")), base_salary=result.base_salary,

@@ -478,8 +478,9 @@ def agency_eligibility(agency: Unit, year: int) -> AgencyEligibility:
             history = evaluation.histories.get(person.id, ())
             if already_holds(code, history, title_window(code, year + 1, crit_next)):
                 continue  # those years were already rewarded with this title
-            note = (f"giả định đạt Chiến sĩ thi đua cơ sở năm {year} và năm {year + 1}" if assumed_now[person.id]
-                    else f"giả định đạt Chiến sĩ thi đua cơ sở năm {year + 1}")
+            cstdcs = award_name("CSTDCS")
+            note = (f"giả định đạt {cstdcs} năm {year} và năm {year + 1}" if assumed_now[person.id]
+                    else f"giả định đạt {cstdcs} năm {year + 1}")
             row.eligible.append(Judged(person, then, note))
         next_rows.append(row)
 

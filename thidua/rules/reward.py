@@ -14,9 +14,10 @@ from decimal import ROUND_CEILING, Decimal
 
 @dataclass(frozen=True)
 class RewardRules:
-    """The knobs of §5 as data (a later decree may change them)."""
+    """The knobs of §5 as data (a later decree may change them): the rule set's
+    `money_rounding_step` (catalog RuleSet), e.g. "làm tròn lên hàng chục nghìn đồng"."""
 
-    rounding_step: int = 10_000  # "làm tròn lên hàng chục nghìn đồng"
+    rounding_step: int
 
 
 @dataclass(frozen=True)
@@ -53,9 +54,8 @@ def round_up(value: Decimal, step: int) -> int:
     return int(steps) * step
 
 
-def reward_amount(code: str, coefficient: Decimal | str, base_salary: int | Decimal, *,
-                  collective_multiplier: Decimal | str | None = None,
-                  rules: RewardRules | None = None) -> RewardAmount:
+def reward_amount(code: str, coefficient: Decimal | str, base_salary: int | Decimal, *, rules: RewardRules,
+                  collective_multiplier: Decimal | str | None = None) -> RewardAmount:
     """Reward for `code` given its coefficient and the base salary in force on the decision date.
 
     `collective_multiplier` (a collective paid N times the individual amount) multiplies the
@@ -63,7 +63,6 @@ def reward_amount(code: str, coefficient: Decimal | str, base_salary: int | Deci
     "gấp 02 lần" that amount, so a collective's money is always exactly twice an individual's
     (Bình Phước QĐ 335/2022: 2 × 1,490,000 = 2,980,000). A collective title with its own
     coefficient passes no multiplier."""
-    rules = rules or RewardRules()
     if isinstance(coefficient, float) or isinstance(base_salary, float) or isinstance(collective_multiplier, float):
         raise TypeError("money must not be computed with floats; pass Decimal, int or str")
     individual = Decimal(coefficient)

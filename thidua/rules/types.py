@@ -175,6 +175,8 @@ class RuleSetPeriod:
     # 2022" and "Nghị định 152/2025/NĐ-CP".
     law_name: str = ""
     decree_name: str = ""
+    # Reward money is rounded up to this many đồng (catalog RuleSet.money_rounding_step).
+    money_rounding_step: int | None = None
 
     def in_force_on(self, day: dt.date) -> bool:
         if self.valid_from is not None and day < self.valid_from:

@@ -11,7 +11,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from thidua.catalog import selectors
 from thidua.core.money import amount_in_words
-from thidua.rules.reward import reward_amount
+from thidua.rules.reward import RewardRules, reward_amount
 
 
 def _fail(message: str) -> CommandError:
@@ -60,6 +60,7 @@ class Command(BaseCommand):
                               "theo mức này.")
 
         result = reward_amount(code, found.coefficient, salary.amount,
+                               rules=RewardRules(rule_set.money_rounding_step or 1),
                                collective_multiplier=found.collective_multiplier)
         if not options["json"]:
             self.stdout.write(str(result.amount))
