@@ -464,3 +464,10 @@ def test_tracked_insertions_fields_and_text_boxes_of_a_word_file(_catalog):
     data = parse_registration(out.getvalue(), _catalog).as_json()
     assert data["letter_number"] == "09/ĐK-STP"
     assert data["targets"] == {"LDTT": _i(30)} and data["unread"] == []
+
+
+def test_the_side_written_before_its_count(_catalog):
+    text = HEAD + ("- Bằng khen của Chủ tịch UBND tỉnh: Tập thể: 01; Cá nhân: 03\n"
+                   "- Bằng khen của Chính phủ: cá nhân 01\n" + SIGN)
+    data = _parse(_catalog, text)
+    assert data["targets"] == {"BK_TINH": _both(1, 3), "BK_TTG": _i(1)} and data["unread"] == []

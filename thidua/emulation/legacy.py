@@ -444,12 +444,21 @@ _VALUE = re.compile(
     rf"|(?P<count>\d+(?:\.\d{{3}})*)(?:\s*/\s*\d+(?:\.\d{{3}})*)?\s*(?P<unit>{_COLLECTIVE_UNITS}|{_INDIVIDUAL_UNITS})?")
 
 
+_UNIT_FIRST = re.compile(r"\b(?P<unit>tap the|ca nhan)\s*[:=]?\s*(?P<count>\d+(?:\.\d{3})*)(?!\d)(?!\s*(?:[.,]\d|%))")
+
+
 def _values_in(text: str, default: str) -> list[tuple[str, int | None, str | None]]:
     """(side, count, ratio) written in words: "45/50 CBCCVC (90%)" is 45 individuals at 90%, "02 tập thể,
     05 cá nhân" one count per side; a count without a word goes to `default`, a ratio to the count
     before it."""
     found: list[tuple[str, int | None, str | None]] = []
-    for match in _VALUE.finditer(_aligned_fold(text)):
+    folded = _aligned_fold(text)
+    # "Tập thể: 02; Cá nhân: 05" says the side before the count: turned round, in both spellings alike
+    for match in reversed(list(_UNIT_FIRST.finditer(folded))):
+        a, b = match.span("unit"), match.span("count")
+        text = text[:a[0]] + text[b[0]:b[1]] + " " + text[a[0]:a[1]] + text[b[1]:]
+        folded = folded[:a[0]] + folded[b[0]:b[1]] + " " + folded[a[0]:a[1]] + folded[b[1]:]
+    for match in _VALUE.finditer(folded):
         if match.group("ratio"):
             ratio = text[match.start("ratio"):match.end("ratio")].strip()
             if found and found[-1][2] is None:
