@@ -471,3 +471,24 @@ def test_the_side_written_before_its_count(_catalog):
                    "- Bằng khen của Chính phủ: cá nhân 01\n" + SIGN)
     data = _parse(_catalog, text)
     assert data["targets"] == {"BK_TINH": _both(1, 3), "BK_TTG": _i(1)} and data["unread"] == []
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_imported_then_exported_each_reads_back_the_same(users, tmp_path, _catalog, name):
+    """Import (a draft), export in the ND 30 layout, read again: the same letter number, addressee,
+    signer, contents and targets (the export also prints the rows left empty)."""
+    from thidua.emulation.documents import export_registration
+    from thidua.emulation.models import Registration
+
+    path = tmp_path / "dk.docx"
+    path.write_bytes(_content(name, "docx-head-cells"))
+    call_command("registration", "import", str(path), "--unit", "SKHCN", "--year", "2030",
+                 stdout=io.StringIO(), stderr=io.StringIO())
+    reg = Registration.objects.get(unit__code="SKHCN", year=2030)
+    data = parse_registration(export_registration(reg, fmt="docx").content, _catalog).as_json()
+    expected = EXPECTED[name]
+    for key in ("letter_number", "addressee", "signer", "solutions", "movements"):
+        assert data[key] == expected[key], key
+    assert {code: row for code, row in data["targets"].items() if row["collective"] or row["individual"]} \
+        == expected["targets"]
+    assert data["unread"] == []
