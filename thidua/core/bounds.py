@@ -4,7 +4,8 @@ What a user types (a query string, a form field, a spreadsheet cell, a CLI argum
 strictly — ASCII digits only (`'²'.isdigit()` is true but `int('²')` fails), real calendar dates
 only, years inside a window — and what a service is about to save is checked here against the
 same bounds (`clean`), so SQLite refuses what PostgreSQL would refuse, and `thidua doctor` finds
-stored rows outside them (`bounds_errors`). Limits are settings with defaults (docs/deployment.md):
+stored rows outside them (`field_error`, `partial_date_error`: thidua.core.doctor). Limits are
+settings with defaults (docs/deployment.md):
 
 - THIDUA_YEAR_MIN (1945) and THIDUA_YEAR_AHEAD (5): years from 1945 to the current year + 5;
 - THIDUA_NUMBER_MAX (99999): the largest document number (quyết định, biên bản, công văn).
@@ -177,6 +178,14 @@ def partial_date_error(day: int | None, month: int | None, year: int | None) -> 
     if day > last:
         return f"tháng {month} không có ngày {day}."
     return None
+
+
+def real_date(year: int | None, month: int | None = None, day: int | None = None) -> dt.date | None:
+    """The date of parts kept separately (a blank month or day is the first), or None when they
+    make no real date (30/02 stored before the bounds, year 0): readers fall back instead of failing."""
+    if year is None or partial_date_error(day, month, year) or not 1 <= year <= 9999:
+        return None
+    return dt.date(year, month or 1, day or 1)
 
 
 # --- what a service is about to save -----------------------------------------------------------

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from thidua.core import bounds
 from thidua.core.formatting import place_date_line, short_date, two_digits
 
 from .models import Registration
@@ -22,7 +23,10 @@ def signer_context(reg: Registration) -> dict:
 def _heading(reg: Registration) -> dict:
     """The issuing body as it was named when the document was made (units get renamed)."""
     unit = reg.unit
-    _, document_name = unit.names_on(dt.date(reg.doc_year or reg.year, reg.doc_month or 1, reg.doc_day or 1))
+    # A stored 30/02 (from before the bounds; `thidua doctor` repairs it) must not stop the export.
+    on = (bounds.real_date(reg.doc_year or reg.year, reg.doc_month, reg.doc_day)
+          or bounds.real_date(reg.year) or dt.date.today())
+    _, document_name = unit.names_on(on)
     return {"parent_body": unit.province.parent_body.upper(), "issuer": document_name.upper()}
 
 
