@@ -492,3 +492,27 @@ def test_imported_then_exported_each_reads_back_the_same(users, tmp_path, _catal
     assert {code: row for code, row in data["targets"].items() if row["collective"] or row["individual"]} \
         == expected["targets"]
     assert data["unread"] == []
+
+
+def _to_tcvn3(text: str) -> str:
+    """The text as typed in a TCVN3 font: accented letters as their Latin-1 codes, capitals without a
+    code of their own as the small letter's (the capitals font shows them as capitals)."""
+    from thidua.core.text import TCVN3_TO_UNICODE
+
+    codes = {unicode: code for code, unicode in TCVN3_TO_UNICODE.items()}
+    return "".join(codes.get(c) or (codes.get(c.lower()) if not c.isascii() else None) or c for c in text)
+
+
+@pytest.mark.parametrize("build", [lines_to_docx, text_to_docx, str.encode], ids=["docx-lines", "docx", "text"])
+def test_a_document_typed_in_a_tcvn3_font_before_unicode(_catalog, build):
+    """Years of registrations were typed in .VnTime/.VnTimeH (TCVN3): read as if typed in Unicode."""
+    from thidua.core.text import fold, tcvn3_to_unicode
+
+    name = "ha_giang_syt_2024.txt"
+    text = (HERE / name).read_text(encoding="utf-8")
+    legacy = _to_tcvn3(text)
+    # the test's own encoding is right ("Số:" comes back "SỐ:": all its plain letters are capitals)
+    assert "Héi ®ång" in legacy and fold(tcvn3_to_unicode(legacy)) == fold(text)
+    data = parse_registration(build(legacy), _catalog).as_json()
+    wrong = {key: data[key] for key, value in EXPECTED[name].items() if data[key] != value}
+    assert wrong == {}

@@ -24,7 +24,7 @@ from docx.table import Table as DocxTable
 
 from thidua.catalog.wording import WordingMatcher
 from thidua.core import uploads
-from thidua.core.text import fold
+from thidua.core.text import fold, looks_like_tcvn3, tcvn3_to_unicode
 
 MAX_LINES = 5000
 
@@ -56,7 +56,7 @@ def _clean(text: str) -> str:
     text = text.replace("**", "").replace("__", "")
     text = re.sub(r"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])", r"\1", text)  # *italic*, not "* item"
     text = re.sub(r"^\s*\*(?=\w)|(?<=[\w.)])\*\s*$", "", text)  # *italic* cut by a tab: its halves
-    return re.sub(r"[ \u00a0\u2002\u2003]+", " ", text).strip()
+    return re.sub(r"[ \u00a0\u2002\u2003]+", " ", text.replace("\xad", "")).strip()
 
 
 # Inside a paragraph: properties (their w:tab are tab stops), deleted text, field codes, and text boxes
@@ -79,6 +79,8 @@ def _run_text(element) -> Iterator[str]:
             yield "\n"
         elif tag == "noBreakHyphen":
             yield "-"
+        elif tag == "softHyphen":
+            yield "\xad"  # invisible in Unicode text; "ư" in a TCVN3 one
         else:
             yield from _run_text(child)
 
@@ -171,10 +173,19 @@ def read_blocks(content: bytes, name: str = "") -> list[Block]:
             document = docx.Document(io.BytesIO(content))
         except (zipfile.BadZipFile, KeyError, ValueError) as exc:
             raise NotARegistration("Không đọc được tệp Word (.docx).") from exc
-        return list(_docx_blocks(document))
+        return _from_tcvn3(list(_docx_blocks(document)))
     if "\x00" in text:
         raise NotARegistration("Tệp không phải văn bản Word (.docx) hay văn bản thuần (UTF-8).")
-    return list(_text_blocks(text))
+    return _from_tcvn3(list(_text_blocks(text)))
+
+
+def _from_tcvn3(blocks: list[Block]) -> list[Block]:
+    """A document typed in a TCVN3 font (.VnTime, before Unicode) in Unicode; others as they are."""
+    text = "\n".join(b if isinstance(b, str) else "\n".join(c for row in b.rows for c in row) for b in blocks)
+    if not looks_like_tcvn3(text):
+        return blocks
+    return [tcvn3_to_unicode(b) if isinstance(b, str) else
+            TableBlock([[tcvn3_to_unicode(c) for c in row] for row in b.rows]) for b in blocks]
 
 
 # --- what the reader understood --------------------------------------------------------------
