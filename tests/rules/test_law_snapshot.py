@@ -75,3 +75,14 @@ def test_a_correction_of_the_catalog_reaches_the_verdicts(tmp_path):
     assert verdict["status"] == "not_eligible"
     assert all(r.startswith("Tập thể lao động xuất sắc (sửa): ") for r in verdict["reasons"])
     assert any("80%" in r for r in verdict["reasons"])
+
+
+@pytest.mark.django_db
+def test_why_a_person_judges_a_form_is_the_catalogs_text(tmp_path):
+    person = {"id": "p", "subject": "individual", "year": 2024, "ask": ["BK_TINH"],
+              "history": [{"year": 2024, "rating": "HTXSNV", "titles": ["LDTT"]}]}
+    assert any(reference.REVIEW_NOTES["BK_TINH"] in r for r in _judge(tmp_path, person)["BK_TINH"]["reasons"])
+    AwardType.objects.filter(code="BK_TINH").update(review_note="theo quy chế khen thưởng của tỉnh")
+    names._forget()
+    verdict = _judge(tmp_path, person)["BK_TINH"]
+    assert verdict["status"] == "review" and any("theo quy chế khen thưởng của tỉnh" in r for r in verdict["reasons"])

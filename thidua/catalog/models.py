@@ -49,6 +49,12 @@ class AwardType(models.Model):
         "tập thể được xét", max_length=10, choices=CollectiveScope.choices, default=CollectiveScope.ANY
     )
     active = models.BooleanField("đang dùng", default=True)
+    # Where the standard is judged by people, not counted (Bằng khen, Huân chương …): what the
+    # eligibility's "cần xem xét" answer says (rules.law.Award.review_note).
+    review_note = models.CharField(
+        "vì sao cần Hội đồng xem xét", max_length=300, blank=True,
+        help_text="Ví dụ: tiêu chuẩn Bằng khen do Hội đồng đánh giá thành tích",
+    )
     history = HistoricalRecords()
 
     class Meta:

@@ -19,15 +19,15 @@ _LINKING = {"của", "và"}
 
 _awards: dict[str, str] | None = None
 _rule_sets: dict[str, str] | None = None
-_rows: dict[str, tuple[str, str, str]] | None = None
+_rows: dict[str, tuple[str, str, str, str]] | None = None
 
 
-def award_rows() -> dict[str, tuple[str, str, str]]:
-    """Catalog code → (name, subject, kind): what the law snapshot of the rules reads."""
+def award_rows() -> dict[str, tuple[str, str, str, str]]:
+    """Catalog code → (name, subject, kind, review note): what the law snapshot of the rules reads."""
     global _rows
     if _rows is None:
-        _rows = {code: (name, subject, kind) for code, name, subject, kind
-                 in AwardType.objects.values_list("code", "name", "subject", "kind")}
+        _rows = {code: (name, subject, kind, note) for code, name, subject, kind, note
+                 in AwardType.objects.values_list("code", "name", "subject", "kind", "review_note")}
     return _rows
 
 

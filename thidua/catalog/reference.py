@@ -281,6 +281,13 @@ MONEY_ROUNDING: dict[str, tuple[int, str]] = {
 }
 
 
+def load_review_notes(apps) -> None:
+    """Fill each title's review note once (an administrator's edit is kept)."""
+    AwardType = apps.get_model("catalog", "AwardType")
+    for code, note in REVIEW_NOTES.items():
+        AwardType.objects.filter(code=code, review_note="").update(review_note=note)
+
+
 def load_money_rounding(apps) -> None:
     """Fill the rounding basis of each rule set once (an administrator's edit is kept)."""
     RuleSet = apps.get_model("catalog", "RuleSet")

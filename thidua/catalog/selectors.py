@@ -40,8 +40,8 @@ def rule_set_periods() -> tuple[RuleSetPeriod, ...]:
 def awards() -> dict[str, Award]:
     """Every title and form of the catalog, as the rules read them (one query, once per request: the
     names module drops its copy when a request starts or an administrator saves a title)."""
-    return {code: Award(code, name, subject, kind, reference.REVIEW_NOTES.get(code, ""))
-            for code, (name, subject, kind) in names.award_rows().items()}
+    return {code: Award(code, name, subject, kind, note)
+            for code, (name, subject, kind, note) in names.award_rows().items()}
 
 
 class _Lazy(Sequence):
