@@ -516,3 +516,16 @@ def test_a_document_typed_in_a_tcvn3_font_before_unicode(_catalog, build):
     data = parse_registration(build(legacy), _catalog).as_json()
     wrong = {key: data[key] for key, value in EXPECTED[name].items() if data[key] != value}
     assert wrong == {}
+
+
+def test_numbered_items_of_the_contents_stay_contents(_catalog):
+    text = HEAD.replace("I. Giải pháp\n- Ký kết giao ước thi đua.\n", (
+        "I. NỘI DUNG THI ĐUA\n"
+        "1. Thi đua hoàn thành xuất sắc nhiệm vụ chính trị được giao\n"
+        "2. Thi đua đẩy mạnh cải cách hành chính\n"
+        "II. GIẢI PHÁP\n- Ký kết giao ước thi đua.\n")).replace("II. Đăng ký", "III. Đăng ký")
+    data = _parse(_catalog, text + "- Lao động tiên tiến: 30 người\n" + SIGN)
+    assert data["content_intro"] == ("1. Thi đua hoàn thành xuất sắc nhiệm vụ chính trị được giao\n"
+                                     "2. Thi đua đẩy mạnh cải cách hành chính")
+    assert data["solutions"] == ["Ký kết giao ước thi đua."]
+    assert data["targets"] == {"LDTT": _i(30)} and data["unread"] == []

@@ -877,7 +877,9 @@ class _Reader:
             if kind and nested and self.section_level:
                 return False  # a numbered item that reads like a heading
         else:
-            if kind is None or ends_sentence or (nested and self.section_level):
+            # under "I. Nội dung thi đua", "1. Thi đua hoàn thành …" is a line of the contents, not a section
+            in_content = self.state == "content" and level > self.section_level
+            if kind is None or ends_sentence or ((nested or in_content) and self.section_level):
                 return False
             self.parsed.unread.append(text)  # a section this reader does not know: its lines are unread
         self.open_section(section, kind, text, rest)
