@@ -529,3 +529,13 @@ def test_numbered_items_of_the_contents_stay_contents(_catalog):
                                      "2. Thi đua đẩy mạnh cải cách hành chính")
     assert data["solutions"] == ["Ký kết giao ước thi đua."]
     assert data["targets"] == {"LDTT": _i(30)} and data["unread"] == []
+
+
+def test_last_years_results_beside_this_years_registration(_catalog):
+    text = HEAD + ("STT\tDanh hiệu thi đua, hình thức khen thưởng\tThực hiện năm 2023\tĐăng ký năm 2024\n"
+                   "1\tLao động tiên tiến\t28\t30\n"
+                   "2\tTập thể Lao động xuất sắc\t1\t2\n" + SIGN)
+    data = _parse(_catalog, text)
+    assert data["targets"] == {"LDTT": _i(30), "TTLDXS": _c(2)}
+    # last year's figures are not this year's targets; a person sees them
+    assert data["unread"] == ["Lao động tiên tiến | 28", "Tập thể Lao động xuất sắc | 1"]

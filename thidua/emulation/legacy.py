@@ -533,8 +533,9 @@ def _columns_from_header(header: list[list[str]]) -> Columns | None:
                 groups[j] = current
             if "ty le" in cell or "%" in cell:
                 measures[j] = "ratio"
-            elif "so luong" in cell or re.fullmatch(r"(chi tieu )?dang ky|chi tieu|so nguoi", cell.strip(" :")):
-                measures[j] = "count"
+            elif "so luong" in cell or re.fullmatch(r"(chi tieu )?dang ky|chi tieu|so nguoi", cell.strip(" :")) or (
+                    j != label and re.search(r"\b(dang ky|chi tieu)\b", cell)):
+                measures[j] = "count"  # "Số lượng", "Đăng ký năm 2024" (beside "Thực hiện năm 2023")
             elif "doi tuong" in cell or "don vi tinh" in cell:
                 subject = j
             previous = cell or previous
