@@ -36,6 +36,7 @@ from thidua.organizations.models import (
     Unit,
     UnitKind,
 )
+from thidua.yearend.demo_agencies import load_agencies_demo
 
 DEMO_PASSWORD = "thidua2022"
 YEAR = 2022
@@ -291,4 +292,5 @@ def load_demo(*, year_end: bool = True) -> list[DemoLogin]:
     from thidua.yearend.demo import load_nomination_demo
 
     load_nomination_demo()  # SKHCN's 2022 dossiers linked to those councils and decisions; individual registrations
+    load_agencies_demo()  # SNV's and STC's own 2022 ratings, councils, dossiers and director's decisions
     return LOGINS

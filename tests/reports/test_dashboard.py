@@ -77,6 +77,6 @@ def test_the_agency_sees_its_returned_registration_and_the_years_deadline(as_use
 def test_the_progress_counts_issued_decisions_and_their_money(users):
     board = dashboard(users["bantdkt"], 2022)
     figures = {f.label: f.value for f in board.progress}
-    assert figures["Quyết định khen thưởng đã ban hành"] == "2"
+    assert figures["Quyết định khen thưởng đã ban hành"] == "4"  # SKHCN, UBND tỉnh, SNV, STC
     assert figures["Tổng tiền thưởng theo các quyết định"].endswith(" đồng")
     assert figures["Tổng tiền thưởng theo các quyết định"] != "0 đồng"
