@@ -146,7 +146,8 @@ class Command(BaseCommand):
 
     def _import(self, parsed: ParsedRegistration, options) -> None:
         actor = self._actor(options)
-        unit = Unit.objects.filter(code=options["unit"]).first()
+        # Found within the acting user's scope, like every --user command: out of scope is "no such unit".
+        unit = Unit.objects.for_user(actor).filter(code=options["unit"]).first()
         if unit is None:
             raise _fail(f"Không có đơn vị {options['unit']}.")
         if not 1990 <= options["year"] <= 2100:
