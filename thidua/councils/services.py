@@ -18,6 +18,7 @@ from thidua.catalog.models import AwardType, RuleSet
 from thidua.catalog.subjects import subject_error
 from thidua.core import bounds
 from thidua.decisions.numbering import take_number
+from thidua.organizations.authority import governs
 from thidua.organizations.models import Staff, Unit
 
 from . import selectors, tally
@@ -80,6 +81,10 @@ def council_add_member(*, actor: Any, council: Council, full_name: str, role: st
         raise CouncilError("Cần ghi họ và tên thành viên.")
     if role not in MemberRole.values:
         raise CouncilError(f"Chức danh trong hội đồng không hợp lệ: {role}.")
+    # A member linked to a person's record is one of the owner's people (members from outside, as
+    # on the provincial council, are named without a record).
+    if staff is not None and not governs(council.owner, staff=staff):
+        raise CouncilError(f"{staff} không phải cán bộ của {council.owner}; thành viên từ nơi khác thì chỉ ghi họ tên.")
     member = CouncilMember(council=council, full_name=full_name, role=role, position=position,
                            staff=staff, valid_from=valid_from, valid_to=valid_to)
     bounds.clean(member, error=CouncilError)

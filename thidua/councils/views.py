@@ -191,8 +191,11 @@ def session_attendance(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def session_add_candidate(request: HttpRequest, pk: int) -> HttpResponse:
     session = _session(request, pk, run=True)
-    staff = Staff.objects.filter(pk=_int(request.POST.get("staff"))).select_related("agency").first()
-    unit = Unit.objects.filter(pk=_int(request.POST.get("unit"))).first() if staff is None else None
+    # Found within the user's scope: an id from elsewhere is "nobody chosen", never a name shown back.
+    staff = Staff.objects.for_user(request.user).filter(pk=_int(request.POST.get("staff"))).select_related(
+        "agency").first()
+    unit = (Unit.objects.for_user(request.user).filter(pk=_int(request.POST.get("unit"))).first()
+            if staff is None else None)
     try:
         year = request.POST.get("year", "").strip()
         services.session_add_candidate(actor=request.user, session=session, code=request.POST.get("code", ""),

@@ -25,6 +25,7 @@ from thidua.catalog.selectors import rule_set_codes, rule_set_on
 from thidua.catalog.subjects import subject_error
 from thidua.core import bounds
 from thidua.core.money import format_vnd
+from thidua.organizations.authority import governs
 from thidua.organizations.models import Staff, Unit, UnitKind
 
 from . import defaults, history
@@ -64,6 +65,13 @@ EDITABLE_FIELDS = (
     "recipients", "signer_authority", "signer_title", "signer_position", "signer_name", "reason",
     "council_session",
 )
+
+
+def _check_session(issuer: Unit, session: Any) -> None:
+    """A decision cites the minutes of a council within its issuer's authority (its own, or for a
+    province body one of its province), never another agency's."""
+    if session is not None and not governs(issuer, unit=session.council.owner):
+        raise DecisionError(f"Phiên họp của {session.council} không thuộc thẩm quyền của {issuer}.")
 
 
 def _clean(obj: Decision | DecisionLine) -> None:
@@ -226,6 +234,7 @@ def decision_create(*, actor: Any, issuer: Unit, title: str, award_year: int, li
     title = (title or "").strip()
     if not title:
         raise DecisionError("Cần ghi trích yếu của quyết định.")
+    _check_session(issuer, council_session)
     # Bases are suggested for the regime of the planned date (else the council's session, else
     # today); issuing suggests them again if the regime of the date of issue differs.
     rule_set = rule_set_on(date or (council_session.date if council_session is not None else timezone.localdate()))
@@ -274,6 +283,8 @@ def decision_update(*, actor: Any, decision: Decision, **fields: Any) -> Decisio
         raise DecisionError("Cần ghi trích yếu của quyết định.")
     if not decision.signer_position:
         raise DecisionError("Cần ghi chức vụ người ký.")
+    if "council_session" in changes:
+        _check_session(decision.issuer, decision.council_session)
     if changes:
         _clean(decision)
         decision.save()

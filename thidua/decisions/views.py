@@ -186,8 +186,10 @@ def decision_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def decision_add_line(request: HttpRequest, pk: int) -> HttpResponse:
     decision = _visible(request, pk, "edit")
-    staff = Staff.objects.filter(pk=_int(request.POST.get("staff"))).select_related("agency").first()
-    unit = Unit.objects.filter(pk=_int(request.POST.get("unit"))).first()
+    # Found within the user's scope: an id from elsewhere is "nobody chosen", never a name shown back.
+    staff = Staff.objects.for_user(request.user).filter(pk=_int(request.POST.get("staff"))).select_related(
+        "agency").first()
+    unit = Unit.objects.for_user(request.user).filter(pk=_int(request.POST.get("unit"))).first()
     try:
         services.decision_add_line(actor=request.user, decision=decision, code=request.POST.get("code", ""),
                                    staff=staff, unit=unit if staff is None else None,

@@ -2,7 +2,7 @@
 tested: each agency's people see their own dossiers and decisions, not another's.
 
 For Sở Nội vụ (SNV) and Sở Tài chính (STC), through the same services as the pages, acting as the
-agency's own emulation officer when the demo has one (`snv`), else as the administrator:
+administrator (as the other demos do):
 
 - the 2022 ratings of every person and department;
 - the agency's council (director in the chair, a deputy director, two heads of department, the
@@ -38,7 +38,6 @@ YEAR = 2022
 @dataclass(frozen=True)
 class AgencyYearEnd:
     code: str
-    officer: str  # demo login acting for the agency ("" : the administrator)
     council_basis: str
     session: dt.date
     issued: dt.date
@@ -47,9 +46,9 @@ class AgencyYearEnd:
 
 
 AGENCIES = [
-    AgencyYearEnd("SNV", "snv", "Quyết định số 12/QĐ-SNV ngày 15/01/2021 của Giám đốc Sở",
+    AgencyYearEnd("SNV", "Quyết định số 12/QĐ-SNV ngày 15/01/2021 của Giám đốc Sở",
                   dt.date(YEAR, 12, 13), dt.date(YEAR, 12, 16), "Phòng họp Sở Nội vụ", True),
-    AgencyYearEnd("STC", "", "Quyết định số 20/QĐ-STC ngày 20/01/2021 của Giám đốc Sở",
+    AgencyYearEnd("STC", "Quyết định số 20/QĐ-STC ngày 20/01/2021 của Giám đốc Sở",
                   dt.date(YEAR, 12, 14), dt.date(YEAR, 12, 19), "Phòng họp Sở Tài chính", False),
 ]
 
@@ -97,12 +96,10 @@ def _backdate(nomination: Nomination, days: dict[str, dt.date]) -> None:
             at=timezone.make_aware(dt.datetime.combine(day, dt.time(9, 0))))
 
 
-def _year_end(spec: AgencyYearEnd, admin: User) -> None:
+def _year_end(spec: AgencyYearEnd, actor: User) -> None:
     agency = Unit.objects.filter(code=spec.code).first()
     if agency is None or Nomination.objects.filter(unit=agency, year=YEAR).exists():
         return
-    actor = User.objects.filter(username=spec.officer).first() if spec.officer else None
-    actor = actor or admin
     staff = list(Staff.objects.filter(agency=agency).select_related("department").order_by("pk"))
     departments = list(Unit.objects.filter(parent=agency, kind=UnitKind.DEPARTMENT).order_by("position"))
     _ratings(agency, staff, departments)

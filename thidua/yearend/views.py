@@ -275,9 +275,10 @@ def nomination_add_line(request: HttpRequest, pk: int) -> HttpResponse:
         kind, _, ident = subject.partition("-")
         staff = unit = None
         if kind == "s" and ident.isdigit():
-            staff = Staff.objects.filter(pk=ident).select_related("agency").first()
+            # Within the user's scope: an id from elsewhere is "nobody chosen", never a name shown back.
+            staff = Staff.objects.for_user(request.user).filter(pk=ident).select_related("agency").first()
         elif kind == "u" and ident.isdigit():
-            unit = Unit.objects.filter(pk=ident).first()
+            unit = Unit.objects.for_user(request.user).filter(pk=ident).first()
         if staff is None and unit is None:
             raise services.NominationError("Hãy chọn cá nhân hoặc tập thể được đề nghị.")
         services.nomination_add_line(actor=request.user, nomination=nomination, code=request.POST.get("code", ""),
