@@ -26,7 +26,7 @@ def test_an_agency_officer_cannot_rename_another_agency_by_page_service_or_comma
     assert client.post(reverse("unit_change", args=["SNV", "doi-ten"]), _rename_data("Bị đổi")).status_code == 404
     with pytest.raises(PermissionDenied, match="không có quyền"):
         unit_rename(actor=users["skhcn"], unit=snv, new_name="Bị đổi", on=dt.date(2025, 7, 1))
-    with pytest.raises(CommandError, match="không có quyền") as refused:
+    with pytest.raises(CommandError, match="Không có đơn vị mã SNV") as refused:  # as the page's 404: no probing
         call_command("unit", "rename", "--user", "skhcn", "--unit", "SNV", "--name", "Bị đổi", "--date", "2025-07-01")
     assert refused.value.returncode == 2
     snv.refresh_from_db()

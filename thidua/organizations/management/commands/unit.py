@@ -54,8 +54,9 @@ class Command(BaseCommand):
             p.add_argument("--date", required=True, help="ngày có hiệu lực, YYYY-MM-DD")
             p.add_argument("--basis", default="", help="văn bản căn cứ (số, ngày, trích yếu)")
 
-    def _unit(self, code: str) -> Unit:
-        unit = Unit.objects.filter(code=code.strip().upper()).first()
+    def _unit(self, user: User, code: str) -> Unit:
+        # Within the user's scope, like the page (404): out of scope reads as no such unit.
+        unit = Unit.objects.for_user(user).filter(code=code.strip().upper()).first()
         if unit is None:
             raise _fail(f"Không có đơn vị mã {code}.")
         return unit
@@ -76,18 +77,18 @@ class Command(BaseCommand):
         basis = options["basis"][:500]
         try:
             if options["action"] == "rename":
-                unit = services.unit_rename(actor=user, unit=self._unit(options["unit"]),
+                unit = services.unit_rename(actor=user, unit=self._unit(user, options["unit"]),
                                             new_name=options["name"][:255], on=on,
                                             document_name=options["document_name"][:255], basis=basis)
                 self.stdout.write(f"Đã đổi tên {unit.code} thành «{unit.name}» từ ngày {on:%d/%m/%Y}.")
             elif options["action"] == "merge":
-                sources = [self._unit(c) for c in options["sources"]]
+                sources = [self._unit(user, c) for c in options["sources"]]
                 into = self._unit_or_new(user, options["into"], options["name"][:255], sources[0])
                 services.unit_merge(actor=user, predecessors=sources, successor=into, on=on, basis=basis)
                 self.stdout.write(f"Đã hợp nhất {', '.join(u.code for u in sources)} vào {into.code} "
                                   f"từ ngày {on:%d/%m/%Y}.")
             else:
-                source = self._unit(options["source"])
+                source = self._unit(user, options["source"])
                 targets = []
                 for spec in options["targets"]:
                     code, _, name = spec.partition("=")
