@@ -210,3 +210,11 @@ def test_a_decision_cites_its_regimes_texts_and_the_article_of_its_coefficient(o
     basis = coefficient_for("BK_TINH", rule_set=rule_set, on=day).basis
     decree, article = basis.split(" Điều ", 1)
     assert decree in money and f"Điều {article.split()[0]}" in money
+
+
+def test_only_a_peoples_committee_cites_the_law_on_local_government(org, draft):
+    provincial = draft(org.ubnd, [("BK_TINH", org.staff[3])], actor="bantdkt", date=dt.date(2025, 12, 20), year=2025)
+    own = draft(org.skhcn, [("GK", org.staff[3])], date=dt.date(2025, 12, 20), year=2025)
+    assert provincial.bases[0] == "Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;"
+    assert provincial.bases[1].startswith("Căn cứ Luật Thi đua, khen thưởng")
+    assert not any("chính quyền địa phương" in b for b in own.bases)

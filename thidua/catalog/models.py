@@ -179,6 +179,12 @@ class LegalText(models.Model):
         help_text="Dùng khi một dòng căn cứ gộp nhiều văn bản, ví dụ luật và các luật sửa đổi.",
     )
     cited_in_decisions = models.BooleanField("đưa vào căn cứ của quyết định", default=True)
+    # The law on local government is cited by a People's Committee's decisions only (its chairman
+    # decides under it), before the texts of the emulation law.
+    people_committee_only = models.BooleanField(
+        "chỉ quyết định của Ủy ban nhân dân trích dẫn", default=False,
+        help_text="Ví dụ: Luật Tổ chức chính quyền địa phương, căn cứ thẩm quyền của Chủ tịch UBND.",
+    )
     certainty = models.CharField("mức chắc chắn", max_length=10, choices=Certainty.choices,
                                  default=Certainty.VERIFIED)
     source = models.CharField("nguồn đối chiếu", max_length=300, blank=True)

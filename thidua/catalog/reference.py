@@ -183,6 +183,37 @@ LEGAL_TEXTS: dict[str, list[dict]] = {
          "source": "Cơ sở dữ liệu quốc gia về văn bản pháp luật (vbpl.vn), văn bản số 178327"},
     ],
 }
+# The law on local government, cited first by a People's Committee's decision (the chairman's
+# competence); the drafter may still edit the bases of each draft.
+_LOCAL_2015 = {"kind": "Luật", "number": "77/2015/QH13", "date": dt.date(2015, 6, 19), "issuer": "Quốc hội",
+               "title": "Tổ chức chính quyền địa phương", "short_name": "Luật Tổ chức chính quyền địa phương 2015",
+               "citation": "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015; Luật sửa đổi, bổ "
+                           "sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương ngày "
+                           "22 tháng 11 năm 2019;",
+               "source": "Luật số 77/2015/QH13; Luật số 47/2019/QH14", "people_committee_only": True}
+LOCAL_GOVERNMENT_TEXTS: dict[str, dict] = {
+    "ND91-2017": _LOCAL_2015,
+    "LUAT2022-ND98": _LOCAL_2015,
+    "LUAT2022-ND152": {"kind": "Luật", "number": "", "date": dt.date(2025, 6, 16), "issuer": "Quốc hội",
+                       "title": "Tổ chức chính quyền địa phương",
+                       "short_name": "Luật Tổ chức chính quyền địa phương 2025",
+                       "citation": "Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;",
+                       "certainty": "unsure", "source": "Luật Tổ chức chính quyền địa phương năm 2025 (số hiệu chưa "
+                                                        "đối chiếu)", "people_committee_only": True},
+}
+
+
+def load_local_government_texts(apps) -> None:
+    """Add each rule set's local-government law once (a rule set that already has one is left alone)."""
+    RuleSet = apps.get_model("catalog", "RuleSet")
+    LegalText = apps.get_model("catalog", "LegalText")
+    for code, text in LOCAL_GOVERNMENT_TEXTS.items():
+        rs = RuleSet.objects.filter(code=code).first()
+        if rs is None or LegalText.objects.filter(rule_set=rs, people_committee_only=True).exists():
+            continue
+        LegalText.objects.create(rule_set=rs, position=0, **text)
+
+
 # ND 91/2017: a person recruited less than 10 whole months before 31/12 is not LĐTT. Whether ND 98
 # and ND 152 keep it is unsure (law.md §3): kept by default, editable per rule set.
 LDTT_MIN_MONTHS = {

@@ -20,7 +20,8 @@ from thidua.rules.types import Criteria, RuleSetPeriod
 
 
 def _short_name(kind: str) -> Subquery:
-    return Subquery(LegalText.objects.filter(rule_set=OuterRef("pk"), kind=kind).order_by("position", "id")
+    return Subquery(LegalText.objects.filter(rule_set=OuterRef("pk"), kind=kind, people_committee_only=False)
+                    .order_by("position", "id")
                     .values("short_name")[:1])
 
 
@@ -170,10 +171,13 @@ def base_salary_on(day: dt.date) -> BaseSalaryPeriod | None:
     return _base_salary_on(day, base_salaries())
 
 
-def legal_citations(rule_set: str) -> list[str]:
-    """The "Căn cứ …;" lines of a rule set's texts that decisions cite, in order (catalog data)."""
-    return [t.citation_line() for t in LegalText.objects.filter(rule_set__code=rule_set, cited_in_decisions=True)
-            .order_by("position", "id")]
+def legal_citations(rule_set: str, *, people_committee: bool = False) -> list[str]:
+    """The "Căn cứ …;" lines of a rule set's texts that decisions cite, in order (catalog data): for a
+    People's Committee, the law on local government first."""
+    texts = LegalText.objects.filter(rule_set__code=rule_set, cited_in_decisions=True)
+    if not people_committee:
+        texts = texts.filter(people_committee_only=False)
+    return [t.citation_line() for t in texts.order_by("-people_committee_only", "position", "id")]
 
 
 def rule_set_codes() -> list[str]:

@@ -8,16 +8,6 @@ from thidua.catalog import selectors as catalog_selectors
 from thidua.catalog.models import AwardType
 from thidua.organizations.models import Unit, UnitKind
 
-LOCAL_GOVERNMENT_BASIS = {
-    "ND91-2017": "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015; Luật sửa đổi, bổ sung "
-                 "một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương ngày 22 tháng 11 "
-                 "năm 2019;",
-    "LUAT2022-ND98": "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015; Luật sửa đổi, bổ "
-                     "sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương ngày 22 "
-                     "tháng 11 năm 2019;",
-    "LUAT2022-ND152": "Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;",
-}
-
 
 def is_people_committee(issuer: Unit) -> bool:
     return issuer.kind == UnitKind.PROVINCE_BODY and issuer.symbol.upper() == "UBND"
@@ -63,9 +53,8 @@ def authority_name(issuer: Unit, *, on=None) -> str:
 def bases_for(issuer: Unit, rule_set_code: str | None, *, minutes: str = "") -> list[str]:
     rule_set_code = rule_set_code or "ND91-2017"
     bases = []
-    if is_people_committee(issuer):
-        bases.append(LOCAL_GOVERNMENT_BASIS.get(rule_set_code, LOCAL_GOVERNMENT_BASIS["ND91-2017"]))
-    bases.extend(catalog_selectors.legal_citations(rule_set_code))  # the rule set's texts, as data
+    # The rule set's texts, as data (for a People's Committee the law on local government first).
+    bases.extend(catalog_selectors.legal_citations(rule_set_code, people_committee=is_people_committee(issuer)))
     if minutes:
         bases.append(f"Căn cứ {minutes};")
     if is_people_committee(issuer):
