@@ -468,9 +468,12 @@ def test_tracked_insertions_fields_and_text_boxes_of_a_word_file(_catalog):
 
 def test_the_side_written_before_its_count(_catalog):
     text = HEAD + ("- Bằng khen của Chủ tịch UBND tỉnh: Tập thể: 01; Cá nhân: 03\n"
-                   "- Bằng khen của Chính phủ: cá nhân 01\n" + SIGN)
+                   "- Bằng khen của Chính phủ: cá nhân 01\n"
+                   "- Giấy khen của Giám đốc Sở: Tập thể: 20%; Cá nhân: 05\n" + SIGN)
     data = _parse(_catalog, text)
-    assert data["targets"] == {"BK_TINH": _both(1, 3), "BK_TTG": _i(1)} and data["unread"] == []
+    assert data["targets"] == {"BK_TINH": _both(1, 3), "BK_TTG": _i(1), "GK": {
+        "collective": {"count": None, "ratio": "20%"}, "individual": {"count": 5, "ratio": None}}}
+    assert data["unread"] == []
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))

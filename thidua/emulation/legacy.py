@@ -455,7 +455,8 @@ _VALUE = re.compile(
     rf"|(?P<count>\d+(?:\.\d{{3}})*)(?:\s*/\s*\d+(?:\.\d{{3}})*)?\s*(?P<unit>{_COLLECTIVE_UNITS}|{_INDIVIDUAL_UNITS})?")
 
 
-_UNIT_FIRST = re.compile(r"\b(?P<unit>tap the|ca nhan)\s*[:=]?\s*(?P<count>\d+(?:\.\d{3})*)(?!\d)(?!\s*(?:[.,]\d|%))")
+_UNIT_FIRST = re.compile(r"\b(?P<unit>tap the|ca nhan)\s*[:=]?\s*"
+                         r"(?P<count>[<>≥≤]?\s*\d+(?:[.,]\d+)?\s*%|\d+(?:\.\d{3})*(?!\d)(?!\s*(?:[.,]\d|%)))")
 
 
 def _values_in(text: str, default: str) -> list[tuple[str, int | None, str | None]]:
@@ -472,10 +473,13 @@ def _values_in(text: str, default: str) -> list[tuple[str, int | None, str | Non
     for match in _VALUE.finditer(folded):
         if match.group("ratio"):
             ratio = text[match.start("ratio"):match.end("ratio")].strip()
-            if found and found[-1][2] is None:
-                found[-1] = (found[-1][0], found[-1][1], ratio)
+            named = re.match(rf"\s*\)?\s*({_COLLECTIVE_UNITS}|{_INDIVIDUAL_UNITS})", folded[match.end():])
+            side = ("collective" if re.fullmatch(_COLLECTIVE_UNITS, named.group(1)) else "individual") \
+                if named else (found[-1][0] if found else default)
+            if found and found[-1][2] is None and found[-1][0] == side:
+                found[-1] = (found[-1][0], found[-1][1], ratio)  # "45 người (90%)": the count's ratio
             else:
-                found.append((default, None, ratio))
+                found.append((side, None, ratio))  # "Tập thể: 100%", "100% cá nhân"
             continue
         unit = match.group("unit") or ""
         side = ("collective" if re.fullmatch(_COLLECTIVE_UNITS, unit) else "individual") if unit else default
