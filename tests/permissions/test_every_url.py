@@ -1,7 +1,8 @@
 """One permission test over everything (issue 10, item 7).
 
 Generated from the URLconf: every named URL of the product × every demo login (and anonymous) × an
-object of SKHCN and the same kind of object of SNV, against the reviewed table EXPECTED below. A
+object of SKHCN and the same kind of object of SNV (for a block: the demo's block KHOI-TMTH and a
+block none of the logins' agencies is in), against the reviewed table EXPECTED_TABLE below. A
 URL name with no row in the table fails (a new page must be classified here), and so does a row
 whose URL no longer exists.
 
@@ -40,7 +41,7 @@ from thidua.emulation.models import Movement, Registration
 from thidua.jobs.models import Job
 from thidua.notifications.models import Notification
 from thidua.organizations import views as organization_views
-from thidua.organizations.models import BlockYear, Staff, Unit
+from thidua.organizations.models import Block, BlockMembership, BlockYear, Staff, Unit, UnitKind
 from thidua.yearend import services as yearend
 from thidua.yearend.models import Level, Nomination, NominationStatus
 
@@ -95,20 +96,20 @@ awards_province                  get   302       200       200       403       4
 base_salary_add                  post  302       302       403       403       403       403       403
 base_salary_confirm              post  302       302       403       403       403       403       403
 base_salary_list                 get   302       200       200       200       200       200       200
-block_consolidation              get   302       200       200       200       403       403       403
-block_consolidation_download     get   302       200       200       200       403       403       403
+block_consolidation              get   302       200       200       200/404   403/404   403/404   403/404
+block_consolidation_download     get   302       200       200       200/404   403/404   403/404   403/404
 block_create                     post  302       403       302       403       403       403       403
 block_inbox                      get   302       403       403       200       403       403       403
 block_list                       get   302       200       200       200       200       200       200
-block_ranking                    get   302       200       200       200       200       200       200
+block_ranking                    get   302       200       200       200/404   200/404   200/404   200/404
 block_year_copy                  post  302       302       302       404       404       404       404
-block_year_detail                get   302       200       200       200       200       200       200
+block_year_detail                get   302       200       200       200/404   200/404   200/404   200/404
 block_year_setup                 form  302       200       200       404       404       404       404
 certificate_layout_edit          form  302       200       200       403       403       403       403
 certificate_layout_test          get   302       200       200       403       403       403       403
 certificate_layouts              get   302       200       200       403       403       403       403
-compact_detail                   get   302       200       200       200       200       200       200
-compact_edit                     form  302       200       403       200       403       403       403
+compact_detail                   get   302       200       200       200/404   200/404   200/404   200/404
+compact_edit                     form  302       200       403       200/404   403/404   403/404   403/404
 council_add_member               post  302       302       403       404       302/404   403/404   404/302
 council_create                   post  302       403       403       403       403       403       403
 council_detail                   get   302       200       200       404       200/404   200/404   404/200
@@ -162,7 +163,7 @@ notification_open                get   302       404       404       404       3
 notification_read_all            post  302       302       302       302       302       302       302
 password_change                  form  302       200       200       200       200       200       200
 password_reset                   form  302       200       403       403       403       403       403
-proposals_make                   post  302       302       403       302       403       403       403
+proposals_make                   post  302       302       403       302/404   403/404   403/404   403/404
 province_rule_add                form  302       403       200       403       403       403       403
 province_rule_delete             post  302       403       302/404   403       403       403       403
 province_rule_edit               form  302       403       200/404   403       403       403       403
@@ -177,13 +178,13 @@ registration_return              post  302       403       403       403       4
 registration_start               post  302       403       403       403       302       403       302
 registration_submit              post  302       302       403       403       302/404   302/404   404/302
 registration_validate            post  302       200       403       403       200/404   403/404   404/200
-results_publish                  post  302       302       403       302       403       403       403
-review_save                      post  302       302       403       302       403       403       403
+results_publish                  post  302       302       403       302/404   403/404   403/404   403/404
+review_save                      post  302       302       403       302/404   403/404   403/404   403/404
 scorecard_edit                   form  302       403       403       200       200       200       200
 scorecard_return                 post  302       302       403       302       403       403       403
 scorecard_view                   get   302       200       200       200       200/404   200/404   404/200
-scoring_page                     get   302       200       200       200       200       200       200
-scoring_table_edit               form  302       200       403       200       403       403       403
+scoring_page                     get   302       200       200       200/404   200/404   200/404   200/404
+scoring_table_edit               form  302       200/302   403       200/404   403/404   403/404   403/404
 session_add_candidate            post  302       302       403       404       302/404   403/404   404/302
 session_attendance               post  302       302       403       404       302/404   403/404   404/302
 session_ballot                   post  302       302       403       404       302/404   403/404   404/302
@@ -201,7 +202,7 @@ staff_import                     form  302       200       200       404       2
 staff_move                       form  302       200       200       404       200/404   403/404   404/200
 staff_template                   get   302       200       200       404       200/404   403/404   404/200
 statistics_report                get   302       200       200       403       403       403       403
-targets_block                    get   302       200       200       200       200       200       200
+targets_block                    get   302       200       200       200/404   200/404   200/404   200/404
 targets_province                 get   302       200       200       404       404       404       404
 targets_report                   get   302       200       200       200       200       200       200
 targets_unit                     get   302       200       200       404       200/404   200/404   404/200
@@ -327,7 +328,15 @@ def _world() -> dict[str, Pair]:
                                          title="Việc thử") for n in ("skhcn", "snv")))
     w["token"] = Pair(*(token_create(actor=admin, user=people[n], name="Thử")[0] for n in ("skhcn", "snv")))
     block_year = BlockYear.objects.get(block__code="KHOI-TMTH", year=2022)
-    w["block_year"] = Pair(block_year, block_year)
+    # Another block of the province whose only member is an agency outside the demo's block: none of
+    # the block's logins is in it.
+    builders = Unit.objects.create(code="SXD", name="Sở Xây dựng tỉnh Thái Nguyên", kind=UnitKind.AGENCY,
+                                   province=block_year.block.province)
+    other_block = Block.objects.create(code="KHOI-KT", name="Khối các cơ quan kinh tế",
+                                       province=block_year.block.province)
+    other_year = BlockYear.objects.create(block=other_block, year=2022, head=builders)
+    BlockMembership.objects.create(block_year=other_year, unit=builders, position=1)
+    w["block_year"] = Pair(block_year, other_year)
     w["scorecard"] = Pair(_first(Scorecard.objects.filter(block_year=block_year, scorer=skhcn)),
                           _first(Scorecard.objects.filter(block_year=block_year, scorer=snv)))
     national = _first(QuotaRule.objects.filter(province__isnull=True).order_by("pk"))
@@ -349,8 +358,12 @@ def _code(key: str = "unit", attr: str = "code") -> Callable[[dict[str, Pair], s
 
 
 def _block(**extra) -> Callable[[dict[str, Pair], str], dict]:
+    """A block-year's URL: KHOI-TMTH 2022 / KHOI-KT 2022; with `extra` (a member, a card of
+    KHOI-TMTH) the block is KHOI-TMTH on both sides and the member changes."""
+
     def args(w, side):
-        kw = {"code": "KHOI-TMTH", "year": 2022}
+        block_year = getattr(w["block_year"], "own" if extra else side)
+        kw = {"code": block_year.block.code, "year": block_year.year}
         for name, (key, attr) in extra.items():
             obj = getattr(w[key], side)
             kw[name] = getattr(obj, attr)
@@ -372,8 +385,6 @@ def _two(first: tuple[str, str], second: tuple[str, str], **fixed) -> Callable:
 SINGLE: dict[str, dict] = {
     "movement_detail": {},  # filled from the world (the province's movement)
     "public_results": {"code": "TN"},
-    "block_year_copy": {"code": "KHOI-TMTH"},
-    "targets_block": {"code": "KHOI-TMTH"},
     "targets_province": {"code": "TN"},
     "certificate_layout_edit": {"code": "BK_TINH"},
     "certificate_layout_test": {"code": "BK_TINH"},
@@ -402,6 +413,8 @@ ARGS: dict[str, Callable[[dict[str, Pair], str], dict]] = {
     "staff_depart": _pk("staff"),
     "staff_detail": _pk("staff"),
     "agency_eligibility": _code(),
+    "block_year_copy": lambda w, side: {"code": getattr(w["block_year"], side).block.code},
+    "targets_block": lambda w, side: {"code": getattr(w["block_year"], side).block.code},
     "block_year_detail": _block(),
     "block_year_setup": _block(),
     "block_consolidation": _block(),
