@@ -16,10 +16,10 @@ from thidua.councils import services as councils
 from thidua.councils.models import Council, CouncilMember
 from thidua.decisions import services as decisions
 from thidua.decisions.models import Decision, DecisionLine, DecisionStatus
-from thidua.evaluation.models import AwardRecord
+from thidua.evaluation.models import Achievement, AwardRecord, Rating
 from thidua.organizations.models import Staff, Unit
 from thidua.yearend import services as yearend
-from thidua.yearend.models import Level, NominationLine
+from thidua.yearend.models import IndividualRegistration, Level, NominationLine
 
 pytestmark = pytest.mark.django_db
 
@@ -101,3 +101,27 @@ def test_a_decision_cannot_cite_the_session_of_another_agency_council(users, dra
     assert draft.council_session is None
     own = Decision.objects.get(issuer__code="SKHCN", status=DecisionStatus.ISSUED).council_session
     assert decisions.decision_update(actor=users["skhcn"], decision=draft, council_session=own).council_session == own
+
+
+@pytest.mark.parametrize("who", ["bantdkt", "skhcn.lanhdao"])
+def test_who_sees_the_year_end_grids_but_does_not_record_changes_nothing_by_posting(client, users, who):  # noqa: F811
+    """The province board and the agency's leader read SKHCN's ratings and registrations grids; their
+    posts to the grids' htmx cells answer «Chưa lưu» and write nothing (the service refuses)."""
+    person = Staff.objects.filter(agency__code="SKHCN").order_by("pk").first()
+    def state():
+        return (list(Rating.objects.filter(staff=person).values_list("year", "rating")),
+                IndividualRegistration.objects.filter(staff=person).count(),
+                Achievement.objects.filter(staff=person).count())
+
+    before = state()
+    client.force_login(users[who])
+    cell = client.post(reverse("yearend_rating_save", args=["SKHCN"]) + "?nam=2022",
+                       {"staff": person.pk, "rating": "HTNV"}).content.decode()
+    assert "Chưa lưu" in cell
+    cell = client.post(reverse("yearend_registration_save", args=["SKHCN"]) + "?nam=2022",
+                       {"staff": person.pk, "code": "CSTDCS"}).content.decode()
+    assert "Chưa lưu" in cell
+    assert client.post(reverse("yearend_achievement_add", args=["SKHCN"]) + "?nam=2022",
+                       {"staff": person.pk, "kind": "initiative", "title": "Sáng kiến", "scope": "co_so"}
+                       ).status_code == 403
+    assert state() == before
