@@ -48,7 +48,6 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django_htmx",
     "csp",
-    "simple_history",
     "axes",
     "thidua.core",
     "thidua.accounts",
@@ -83,7 +82,6 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
-    "simple_history.middleware.HistoryRequestMiddleware",
     "thidua.accounts.middleware.LoginRequiredMiddleware",
     "thidua.accounts.middleware.RefusalAuditMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into the lockout page.

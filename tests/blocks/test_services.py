@@ -23,7 +23,8 @@ def test_the_province_board_sets_up_a_year_and_the_head_change_stays_in_history(
                              member_ids=ids)
     block_year.refresh_from_db()
     assert (block_year.head, block_year.deputy) == (stp, skhdt)
-    assert [h.head_id for h in block_year.history.order_by("history_date")][-2:] == [stc.pk, stp.pk]
+    event = AuditEvent.objects.get(action="block_year.update", object_id=str(block_year.pk))
+    assert event.changes["head"] == [stc.name, stp.name] and event.actor == users["bantdkt"]
     assert AuditEvent.objects.filter(action="block_year.update", object_id=str(block_year.pk)).exists()
 
 

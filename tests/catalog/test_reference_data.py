@@ -5,7 +5,10 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 
+from thidua.accounts.models import User
+from thidua.audit.models import AuditEvent
 from thidua.catalog.models import AwardType, BaseSalary, QuotaRule, RewardCoefficient, RuleSet
 
 pytestmark = pytest.mark.django_db
@@ -60,11 +63,20 @@ def test_base_salaries_follow_each_other_without_gaps():
     assert not salaries[-1].confirmed  # 2,530,000 from 01/07/2026 is unsure until confirmed
 
 
-def test_edits_keep_history():
+def test_edits_keep_history(client):
+    """The law stays versioned by its rows (periods and bases); an edit of a national row — a
+    superuser's, in the admin — is in the one audit trail with the value before and after."""
     rule = QuotaRule.objects.get(code="CSTDCS", province__isnull=True)
-    for ratio in (10, 12):
-        rule.ratio = Decimal(ratio)
-        rule.save()
-    history = list(rule.history.order_by("history_date"))
-    assert [h.ratio for h in history] == [Decimal(10), Decimal(12)]
-    assert history[-1].diff_against(history[0]).changed_fields == ["ratio"]
+    root = User.objects.create(username="root", first_name="Quản trị viên", is_staff=True, is_superuser=True)
+    client.force_login(root)
+    url = reverse("admin:catalog_quotarule_change", args=[rule.pk])
+    for ratio in ("10", "12"):
+        response = client.post(url, {
+            "rule_set": rule.rule_set_id, "code": rule.code, "base_code": rule.base_code, "ratio": ratio,
+            "rounding": rule.rounding, "valid_from": rule.valid_from.strftime("%d/%m/%Y"),
+            "valid_to": rule.valid_to.strftime("%d/%m/%Y") if rule.valid_to else "",
+            "basis": rule.basis, "_save": "1"})
+        assert response.status_code == 302
+    events = AuditEvent.objects.filter(object_type="catalog.quotarule", object_id=str(rule.pk)).order_by("id")
+    assert [e.changes for e in events] == [{"ratio": ["15", "10"]}, {"ratio": ["10", "12"]}]
+    assert {e.actor_id for e in events} == {root.pk}

@@ -7,9 +7,12 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
+from thidua.accounts.models import Role, User
+from thidua.audit.models import AuditEvent
+from thidua.catalog import services as catalog
 from thidua.catalog.models import RewardCoefficient, RuleSet
 from thidua.evaluation.models import AwardRecord, CriteriaSetting, Rating
-from thidua.organizations.models import Province, Staff, Unit
+from thidua.organizations.models import Province, Staff, Unit, UnitKind
 
 pytestmark = pytest.mark.django_db
 
@@ -77,14 +80,20 @@ def test_overlapping_periods_of_the_same_criterion_are_refused_but_a_province_ma
     setting(nd91, "ttldtt_ldtt_above_percent", "55", province, start=dt.date(2022, 1, 1)).full_clean()
 
 
-def test_criteria_edits_keep_history(nd91):
-    row = CriteriaSetting.objects.get(rule_set=nd91, key="ttldtt_ldtt_above_percent", province__isnull=True)
-    for value in ("60", "65"):
+def test_criteria_edits_keep_history(nd91, province):
+    """A province's own criterion edited twice through the product: both edits are in the audit
+    trail with the value before and after (django-simple-history is gone: one trail)."""
+    board = Unit.objects.create(code="BTDKT-LC", name="Ban Thi đua – Khen thưởng (thử)",
+                                kind=UnitKind.PROVINCE_BODY, province=province)
+    officer = User.objects.create(username="ban.lc", first_name="Cán bộ Ban", role=Role.PROVINCE_OFFICER,
+                                  unit=board)
+    row = catalog.override_save(actor=officer, row=setting(nd91, "ttldtt_ldtt_above_percent", "60", province))
+    for value in ("65", "70"):
         row.value = value
-        row.save()
-    history = list(row.history.order_by("history_date"))
-    assert [h.value for h in history] == ["60", "65"]
-    assert history[-1].diff_against(history[0]).changed_fields == ["value"]
+        catalog.override_save(actor=officer, row=row)
+    events = AuditEvent.objects.filter(object_type="evaluation.criteriasetting", object_id=str(row.pk)).order_by("id")
+    assert [e.changes["value"] for e in events] == [[None, "60"], ["60", "65"], ["65", "70"]]
+    assert {e.actor_id for e in events} == {officer.pk}
 
 
 def test_a_province_coefficient_is_validated_like_the_national_one(nd91, province):

@@ -7,7 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from thidua.audit.models import AuditEvent
 from thidua.evaluation import services
-from thidua.evaluation.models import AwardRecord, Rating
+from thidua.evaluation.models import AwardRecord, Rating, RatingLevel
 from thidua.organizations.models import Staff, Unit
 
 
@@ -21,7 +21,8 @@ def test_the_agency_officer_rates_its_staff_and_a_correction_is_audited_with_bef
     services.rating_set(actor=users["skhcn"], staff=person, year=2023, rating="HTXSNV")
     assert Rating.objects.get(staff=person, year=2023).rating == "HTXSNV"
     event = AuditEvent.objects.filter(action="rating.set").first()
-    assert event.actor == users["skhcn"] and event.changes["rating"] == ["HTTNV", "HTXSNV"]
+    assert event.actor == users["skhcn"]
+    assert event.changes["rating"] == [RatingLevel("HTTNV").label, RatingLevel("HTXSNV").label]
 
 
 @pytest.mark.parametrize("username", ["snv", "truongkhoi", "skhcn.lanhdao", "bantdkt"])
@@ -82,7 +83,8 @@ def test_another_agency_cannot_record_awards_and_a_deletion_keeps_its_reason(use
     services.award_record_delete(actor=users["skhcn"], record=record, reason="Ghi nhầm người")
     assert not AwardRecord.objects.filter(pk=pk).exists()
     event = AuditEvent.objects.get(action="award_record.delete", object_id=str(pk))
-    assert event.changes["reason"] == "Ghi nhầm người"
+    assert event.changes["reason"] == [None, "Ghi nhầm người"]
+    assert event.changes["code"][1] is None and event.object_label  # what was removed, by name
 
 
 def test_an_initiative_scope_known_later_changes_the_verdict(users, person):

@@ -3,17 +3,19 @@
 django-simple-history's revert form (`history_form_view`) checked only the view permission and
 saved what was posted, so a province board officer could rewrite — and move into their own
 province — the national quota. Domain models are now read-only in the admin for everyone but
-superusers, and the revert form refuses every POST from them."""
+superusers, django-simple-history is gone (one audit trail), and a superuser's repair is recorded."""
 
 from decimal import Decimal
 
 import pytest
 from django.contrib import admin
+from django.contrib.admin.models import LogEntry
 from django.contrib.auth.models import Permission
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 
+from thidua.audit.models import AuditEvent
 from thidua.catalog.models import QuotaRule
-from thidua.core.admin import DomainHistoryAdmin, ReadOnlyUnlessSuperuser
+from thidua.core.admin import ReadOnlyUnlessSuperuser
 from thidua.organizations.models import Province
 
 pytestmark = pytest.mark.django_db
@@ -24,36 +26,31 @@ NOT_DOMAIN = {"accounts.user", "auth.group", "documents.documenttemplate", "noti
 NOT_DOMAIN_APPS = {"axes", "django_tasks_database"}
 
 
-def _revert_post(quota: QuotaRule, **changes) -> dict:
+def _quota_post(quota: QuotaRule, **changes) -> dict:
     data = {"rule_set": quota.rule_set_id, "code": quota.code, "base_code": quota.base_code,
             "ratio": "1", "rounding": "down", "valid_from": quota.valid_from.strftime("%d/%m/%Y"),
-            "valid_to": "", "basis": "sửa qua lịch sử", "_change_history": "1"}
+            "valid_to": "", "basis": "sửa qua lịch sử", "_save": "1"}
     data.update(changes)
     return data
 
 
-def _history_url(quota: QuotaRule) -> str:
-    if not quota.history.exists():
-        quota.save()  # the catalog is loaded without history rows; an edit makes the first version
-    version = quota.history.order_by("history_id").first()
-    return reverse("admin:catalog_quotarule_simple_history", args=[quota.pk, version.history_id])
-
-
-def test_the_history_revert_of_the_national_quota_by_a_province_officer_is_refused(client, users):
+def test_the_history_revert_form_is_gone_and_a_post_to_its_old_address_changes_nothing(client, users):
+    """django-simple-history (and its revert form) is removed: the one audit trail replaced it."""
     officer = users["bantdkt"]
     national = QuotaRule.objects.get(code="CSTDCS", province__isnull=True)
     before = (national.ratio, national.province_id, national.rounding)
+    with pytest.raises(NoReverseMatch):
+        reverse("admin:catalog_quotarule_simple_history", args=[national.pk, 1])
     client.force_login(officer)
-    url = _history_url(national)
-    assert client.get(url).status_code == 200  # the old version may be read
-    response = client.post(url, _revert_post(national, province=officer.unit.province_id))
-    assert response.status_code == 403
+    url = f"/admin/catalog/quotarule/{national.pk}/history/1/"
+    response = client.post(url, _quota_post(national, province=officer.unit.province_id))
+    assert response.status_code in (302, 403, 404)  # the admin's catch-all sends it to the read-only page
     national.refresh_from_db()
     assert (national.ratio, national.province_id, national.rounding) == before
     assert QuotaRule.objects.filter(code="CSTDCS").count() == 1
 
 
-def test_the_history_revert_of_another_province_quota_by_a_province_officer_is_refused(client, users):
+def test_a_province_officer_cannot_change_another_province_quota_in_the_admin(client, users):
     officer = users["bantdkt"]
     national = QuotaRule.objects.get(code="CSTDCS", province__isnull=True)
     other = Province.objects.create(code="BK", name="Bắc Kạn")
@@ -61,17 +58,25 @@ def test_the_history_revert_of_another_province_quota_by_a_province_officer_is_r
                                       base_code="LDTT", ratio=Decimal("20"), rounding="down",
                                       valid_from=national.valid_from, basis="Quyết định của UBND tỉnh Bắc Kạn")
     client.force_login(officer)
-    response = client.post(_history_url(theirs), _revert_post(theirs, province=officer.unit.province_id))
-    assert response.status_code in (403, 404)
+    url = reverse("admin:catalog_quotarule_change", args=[theirs.pk])
+    response = client.post(url, _quota_post(theirs, province=officer.unit.province_id))
+    assert response.status_code in (302, 403, 404)  # the admin answers a read-only form with a redirect
     theirs.refresh_from_db()
     assert (theirs.ratio, theirs.province_id) == (Decimal("20"), other.pk)
 
 
-def test_a_superuser_may_still_repair_a_row_through_the_history_form(client, users):
+def test_a_superuser_repair_in_the_admin_is_in_the_audit_trail_with_before_and_after(client, users):
     national = QuotaRule.objects.get(code="CSTDCS", province__isnull=True)
     client.force_login(users["admin"])
-    response = client.post(_history_url(national), _revert_post(national, ratio="15", rounding=national.rounding))
+    url = reverse("admin:catalog_quotarule_change", args=[national.pk])
+    response = client.post(url, _quota_post(national, ratio="16", rounding=national.rounding))
     assert response.status_code == 302
+    event = AuditEvent.objects.get(object_type="catalog.quotarule", object_id=str(national.pk))
+    assert event.actor == users["admin"] and event.action == "admin.update"
+    assert event.changes["ratio"] == ["15", "16"]
+    assert not LogEntry.objects.exists()  # one trail: not Django's admin log as well
+    history = client.get(reverse("admin:catalog_quotarule_history", args=[national.pk]))
+    assert history.status_code == 302 and reverse("audit_log") in history["Location"]
 
 
 def _domain_admins():
@@ -98,8 +103,6 @@ def test_every_domain_model_is_read_only_in_the_admin_for_a_non_superuser_with_e
     assert not model_admin.has_delete_permission(request)
     for inline in model_admin.get_inline_instances(request):
         assert not inline.has_add_permission(request, None) and not inline.has_change_permission(request)
-    if isinstance(model_admin, DomainHistoryAdmin):
-        assert model_admin.revert_disabled(request)
     request.user = users["admin"]
     assert model_admin.has_view_permission(request)
 

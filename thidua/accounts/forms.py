@@ -35,15 +35,25 @@ class UserSearchForm(forms.Form):
 
 
 class AuditFilterForm(forms.Form):
-    """Filters of the audit page; every field bounded."""
+    """Filters of the audit page; every field bounded, choices in words (no codes shown)."""
 
-    person = forms.CharField(label="Người thực hiện", required=False, max_length=MAX_QUERY)
-    unit = forms.CharField(label="Đơn vị của người thực hiện (mã)", required=False, max_length=40)
+    person = forms.CharField(label="Người thực hiện (họ tên)", required=False, max_length=MAX_QUERY)
+    unit = forms.TypedChoiceField(label="Đơn vị của người thực hiện", required=False, coerce=int, empty_value=None)
+    act = forms.ChoiceField(label="Việc", required=False)
     kind = forms.ChoiceField(label="Loại đối tượng", required=False)
-    object_id = forms.CharField(label="Số hiệu đối tượng", required=False, max_length=40)
+    object = forms.CharField(label="Đối tượng (tên hoặc số hiệu)", required=False, max_length=MAX_QUERY)
     since = forms.DateField(label="Từ ngày", required=False, widget=forms.DateInput(attrs={"type": "date"}))
     until = forms.DateField(label="Đến ngày", required=False, widget=forms.DateInput(attrs={"type": "date"}))
 
-    def __init__(self, *args, kinds: list[tuple[str, str]], **kwargs):
+    def __init__(self, *args, units: list[tuple[int, str]], kinds: list[tuple[str, str]],
+                 acts: list[tuple[str, str]], **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["unit"].choices = [("", "Tất cả"), *units]
         self.fields["kind"].choices = [("", "Tất cả"), *kinds]
+        self.fields["act"].choices = [("", "Tất cả"), *acts]
+
+    def clean(self):
+        data = super().clean()
+        if data.get("since") and data.get("until") and data["since"] > data["until"]:
+            self.add_error("until", "Ngày cuối phải sau ngày đầu.")
+        return data

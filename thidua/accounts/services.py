@@ -24,7 +24,8 @@ def password_change(*, actor: User, new_password: str) -> None:
     validate_password(new_password, actor)
     actor.set_password(new_password)
     actor.save(update_fields=["password"])
-    audit_record(actor=actor, action="account.password_change", obj=actor, summary=actor.display_name)
+    audit_record(actor=actor, action="account.password_change", obj=actor, summary=actor.display_name,
+                 changes={"password": "đã đổi"})
 
 
 @transaction.atomic
@@ -37,7 +38,8 @@ def password_reset_by_admin(*, actor: User, user: User, new_password: str) -> No
     user.set_password(new_password)
     user.save(update_fields=["password"])
     audit_record(actor=actor, action="account.password_reset", obj=user,
-                 summary=f"{actor.display_name} đặt lại mật khẩu của {user.display_name}")
+                 summary=f"{actor.display_name} đặt lại mật khẩu của {user.display_name}",
+                 changes={"password": "đã đặt lại"})
 
 
 def login_failed(*, username: str, ip_address: str) -> None:

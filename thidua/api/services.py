@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from thidua.accounts.models import User
 from thidua.accounts.scope import is_admin
-from thidua.audit.services import audit_record
+from thidua.audit.services import audit_record, snapshot
 
 from .models import ApiToken
 
@@ -41,8 +41,8 @@ def token_create(*, actor: Any, user: User, name: str, expires_on: dt.date | Non
                      expires_on=expires_on)
     token.full_clean()
     token.save()
-    audit_record(actor=actor, action="api_token.create", obj=token, summary=f"{token} cho {user.username}",
-                 changes={"user": user.username, "name": token.name})
+    audit_record(actor=actor, action="api_token.create", obj=token, summary=f"{token} cho {user.display_name}",
+                 before={})
     return token, raw
 
 
@@ -50,9 +50,10 @@ def token_create(*, actor: Any, user: User, name: str, expires_on: dt.date | Non
 def token_revoke(*, actor: Any, token: ApiToken) -> ApiToken:
     _require_admin(actor)
     if token.revoked_at is None:
+        before = snapshot(token)
         token.revoked_at = timezone.now()
         token.save(update_fields=["revoked_at"])
-        audit_record(actor=actor, action="api_token.revoke", obj=token, summary=str(token))
+        audit_record(actor=actor, action="api_token.revoke", obj=token, summary=str(token), before=before)
     return token
 
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
-from simple_history.models import HistoricalRecords
 
 POINTS = {"max_digits": 6, "decimal_places": 2}
 
@@ -24,7 +23,6 @@ class Compact(models.Model):
     preamble = models.TextField("căn cứ, mở đầu", blank=True)
     commitments = models.TextField("nội dung giao ước", blank=True, help_text="Mỗi nội dung một dòng.")
     updated_at = models.DateTimeField(auto_now=True)
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "giao ước thi đua"
@@ -114,7 +112,6 @@ class Scorecard(models.Model):
     )
     return_reason = models.TextField("lý do trả lại", blank=True)
     updated_at = models.DateTimeField(auto_now=True)
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "phiếu chấm điểm"
@@ -163,7 +160,6 @@ class Review(models.Model):
     published_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "bình xét cuối năm"
@@ -185,7 +181,6 @@ class AgreedScore(models.Model):
     criterion = models.ForeignKey(Criterion, on_delete=models.PROTECT, related_name="+")
     points = models.DecimalField("điểm thống nhất", **POINTS)
     note = models.CharField("ghi chú", max_length=300, blank=True)
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "điểm thống nhất"

@@ -14,7 +14,8 @@ from django.db.models import ProtectedError
 from django.urls import reverse
 from django.utils import timezone
 
-from thidua.audit.services import audit_record
+from thidua.audit.services import audit_record, snapshot
+from thidua.catalog.names import award_name
 from thidua.core import bounds
 from thidua.emulation.models import Movement, MovementKind
 from thidua.notifications import hooks
@@ -64,7 +65,7 @@ def block_create(*, actor: Any, province: Province, code: str, name: str, kind: 
     if Block.objects.filter(code=code).exists():
         raise BlockError(f"Đã có khối, cụm thi đua mã {code}.")
     block = Block.objects.create(code=code, name=name.strip(), kind=kind, province=province)
-    audit_record(actor=actor, action="block.create", obj=block, summary=str(block))
+    audit_record(actor=actor, action="block.create", obj=block, summary=str(block), before={})
     return block
 
 
@@ -81,6 +82,10 @@ def _check_members(block: Block, head: Unit | None, deputy: Unit | None, member_
     return units
 
 
+def _member_names(block_year: BlockYear) -> str:
+    return ", ".join(block_year.memberships.order_by("position").values_list("unit__name", flat=True))
+
+
 @transaction.atomic
 def block_year_save(*, actor: Any, block: Block, year: int, head: Unit | None, deputy: Unit | None,
                     member_ids: list[int]) -> BlockYear:
@@ -90,8 +95,8 @@ def block_year_save(*, actor: Any, block: Block, year: int, head: Unit | None, d
     units = _check_members(block, head, deputy, member_ids)
     by_id = {u.pk: u for u in units}
     block_year, created = BlockYear.objects.select_for_update().get_or_create(block=block, year=year)
-    before = {"head": block_year.head_id, "deputy": block_year.deputy_id,
-              "members": sorted(block_year.memberships.values_list("unit_id", flat=True))}
+    before = {} if created else snapshot(block_year)
+    members_before = _member_names(block_year)
     previous_head = block_year.head_id
     block_year.head, block_year.deputy = head, deputy
     block_year.save()
@@ -101,10 +106,10 @@ def block_year_save(*, actor: Any, block: Block, year: int, head: Unit | None, d
                                                  defaults={"position": position})
         keep.add(unit_id)
     block_year.memberships.exclude(unit_id__in=keep).delete()
-    after = {"head": block_year.head_id, "deputy": block_year.deputy_id, "members": sorted(keep)}
-    changes = {k: [before[k], after[k]] for k in after if before[k] != after[k]}
+    members_after = _member_names(block_year)
     audit_record(actor=actor, action="block_year.create" if created else "block_year.update", obj=block_year,
-                 summary=str(block_year), changes=changes)
+                 summary=str(block_year), before=before,
+                 changes={"members": [members_before, members_after]} if members_before != members_after else {})
     if head is not None and head.pk != previous_head:
         notify_head = list(hooks.agency_users([head.pk]))
         transaction.on_commit(lambda: notify(
@@ -134,7 +139,7 @@ def block_year_copy(*, actor: Any, block: Block, from_year: int, to_year: int, r
     block_year = block_year_save(actor=actor, block=block, year=to_year, head=head, deputy=deputy,
                                  member_ids=[u.pk for u in units])
     audit_record(actor=actor, action="block_year.copy", obj=block_year, summary=f"{source} → {to_year}",
-                 changes={"from_year": from_year, "rotate": rotate})
+                 changes={"from_year": from_year, "rotate": "có" if rotate else "không"})
     return block_year
 
 
@@ -172,9 +177,8 @@ def movement_launch(*, actor: Any, launched_by: Unit, data: MovementInput) -> Mo
         end_date=data.end_date, launched_for_year=data.year, deadline=data.deadline, documents=data.documents.strip(),
     )
     movement.target_units.set(targets)
-    audit_record(actor=actor, action="movement.launch", obj=movement, summary=movement.name,
-                 changes={"year": data.year, "targets": [u.code for u in targets],
-                          "deadline": data.deadline.isoformat() if data.deadline else None})
+    audit_record(actor=actor, action="movement.launch", obj=movement, summary=movement.name, before={},
+                 changes={"targets": ", ".join(u.name for u in targets)})
     due = f", hạn đăng ký {data.deadline:%d/%m/%Y}" if data.deadline else ""
     recipients = list(hooks.agency_users([u.pk for u in targets]))
     link = reverse("movement_detail", args=[movement.pk])
@@ -229,13 +233,12 @@ def compact_save(*, actor: Any, block_year: BlockYear, title: str, place: str = 
     compact, created = Compact.objects.get_or_create(block_year=block_year, defaults={"title": title.strip()})
     fields = {"title": title.strip(), "place": place.strip(), "signed_on": signed_on, "preamble": preamble.strip(),
               "commitments": commitments.strip()}
-    changes = {k: [str(getattr(compact, k) or ""), str(v or "")] for k, v in fields.items()
-               if not created and getattr(compact, k) != v}
+    before = {} if created else snapshot(compact)
     for k, v in fields.items():
         setattr(compact, k, v)
     compact.save()
     audit_record(actor=actor, action="compact.create" if created else "compact.update", obj=compact,
-                 summary=str(compact), changes=changes)
+                 summary=str(compact), before=before)
     return compact
 
 
@@ -300,14 +303,20 @@ def scoring_table_save(*, actor: Any, block_year: BlockYear, rows: list[TableRow
             CriterionGroup.objects.filter(compact=compact).exclude(pk__in=kept_groups).delete()
     except ProtectedError as exc:
         raise BlockError("Có tiêu chí đã được chấm điểm nên không xóa được; hãy sửa nội dung thay vì xóa.") from exc
-    audit_record(actor=actor, action="scoring_table.save", obj=compact, summary=str(compact),
-                 changes={"groups": len(kept_groups), "criteria": len(kept_items),
-                          "removed": [str(c) for c in removed]})
+    changes = {"groups": [len(old_groups), len(kept_groups)], "criteria": [len(old_items), len(kept_items)]}
+    if removed:
+        changes["removed"] = "; ".join(str(c) for c in removed)
+    audit_record(actor=actor, action="scoring_table.save", obj=compact, summary=str(compact), changes=changes)
     return compact
 
 
 # ---------------------------------------------------------------------------------------------
 # scorecards (members)
+
+
+def _criterion_label(criterion: Criterion) -> str:
+    """A criterion as the audit trail names it (its number in the table, else its opening words)."""
+    return f"Tiêu chí {criterion.number or criterion.text[:40]}"
 
 
 def _points(value) -> Decimal:
@@ -377,6 +386,8 @@ def scorecard_save(*, actor: Any, block_year: BlockYear, subject: Unit, points: 
     existing = {s.criterion_id: s for s in card.scores.all()}
     if len(note) > 2000:
         raise BlockError("Ghi chú của phiếu chấm dài quá 2000 ký tự.")
+    before = {"status": card.get_status_display(), **{_criterion_label(criteria[c]): str(s.points)
+                                                       for c, s in existing.items() if c in criteria}}
     for cid, (p, evidence) in _checked_points(points, criteria, note_max=5000).items():
         if p is None:
             if cid in existing:
@@ -394,8 +405,9 @@ def scorecard_save(*, actor: Any, block_year: BlockYear, subject: Unit, points: 
         card.return_reason = ""
         action = "scorecard.submit"
     card.save()
-    audit_record(actor=actor, action=action, obj=card, summary=str(card),
-                 changes={"points": {str(k): str(v[0]) for k, v in points.items()}})
+    after = {"status": card.get_status_display(), **{_criterion_label(criteria[s.criterion_id]): str(s.points)
+                                                      for s in card.scores.all() if s.criterion_id in criteria}}
+    audit_record(actor=actor, action=action, obj=card, summary=str(card), before=before, after=after)
     return card
 
 
@@ -409,9 +421,10 @@ def scorecard_return(*, actor: Any, card: Scorecard, reason: str) -> Scorecard:
     card = Scorecard.objects.select_for_update().get(pk=card.pk)
     if card.status != ScorecardStatus.SUBMITTED:
         raise BlockError("Chỉ trả lại được phiếu đã gửi.")
+    before = snapshot(card)
     card.status, card.return_reason = ScorecardStatus.DRAFT, reason.strip()
     card.save()
-    audit_record(actor=actor, action="scorecard.return", obj=card, summary=str(card), changes={"reason": reason})
+    audit_record(actor=actor, action="scorecard.return", obj=card, summary=str(card), before=before)
     recipients = list(hooks.agency_users([card.scorer_id]))
     link = _link("scorecard_edit", card.block_year, card.subject.code)
     transaction.on_commit(lambda: notify(
@@ -440,16 +453,16 @@ def agreed_scores_save(*, actor: Any, block_year: BlockYear, unit: Unit, points:
         current = AgreedScore.objects.filter(block_year=block_year, unit=unit, criterion=criterion).first()
         if p is None:
             if current is not None:
-                changes[str(cid)] = [str(current.points), None]
+                changes[_criterion_label(criterion)] = [str(current.points), None]
                 current.delete()
             continue
         if current is None or current.points != p or current.note != note:
-            changes[str(cid)] = [str(current.points) if current else None, str(p)]
+            changes[_criterion_label(criterion)] = [str(current.points) if current else None, str(p)]
         obj, _ = AgreedScore.objects.update_or_create(block_year=block_year, unit=unit, criterion=criterion,
                                                       defaults={"points": p, "note": note})
         saved.append(obj)
     audit_record(actor=actor, action="agreed_scores.save", obj=block_year, summary=f"{unit} – {block_year}",
-                 changes={"unit": unit.code, "points": changes})
+                 changes={"unit": unit.name, **changes})
     return saved
 
 
@@ -465,9 +478,10 @@ def review_save(*, actor: Any, block_year: BlockYear, meeting_date: dt.date | No
     review = _review(block_year)
     if review.is_published and province_flag_count != review.province_flag_count:
         raise BlockError("Kết quả đã công bố; không đổi được số Cờ thi đua đề nghị.")
+    before = snapshot(review)
     review.meeting_date, review.minutes, review.province_flag_count = meeting_date, minutes.strip(), province_flag_count
     review.save()
-    audit_record(actor=actor, action="review.save", obj=review, summary=str(review))
+    audit_record(actor=actor, action="review.save", obj=review, summary=str(review), before=before)
     return review
 
 
@@ -482,10 +496,12 @@ def results_publish(*, actor: Any, block_year: BlockYear) -> Review:
     if missing or not selectors.criteria_of(block_year):
         names = ", ".join(u.name for u in missing)
         raise BlockError(f"Chưa đủ điểm thống nhất của: {names}." if missing else "Khối chưa có bảng điểm.")
+    before = snapshot(review)
     review.published_at, review.published_by = timezone.now(), actor
     review.save()
-    audit_record(actor=actor, action="review.publish", obj=review, summary=str(review),
-                 changes={"ranking": selectors.ranking_json(block_year)})
+    ranked = "; ".join(f"{r.ranked.rank}. {r.unit.name} ({r.ranked.score})" for r in selectors.ranking(block_year))
+    audit_record(actor=actor, action="review.publish", obj=review, summary=str(review), before=before,
+                 changes={"ranking": ranked})
     recipients = list(hooks.agency_users([u.pk for u in selectors.members(block_year)]))
     link = _link("block_ranking", block_year)
     transaction.on_commit(lambda: notify(
@@ -522,5 +538,6 @@ def proposals_make(*, actor: Any, block_year: BlockYear) -> ProposalOutcome:
             raise BlockError("Đề nghị trùng lặp.") from exc
     proposals.recheck_quota(block_year.block.province_id, block_year.year)
     audit_record(actor=actor, action="proposals.make", obj=review, summary=str(review),
-                 changes={"proposals": [[p.award_code, p.unit.code, p.rank] for p in created], "notes": plan.notes})
+                 changes={"proposals": "; ".join(f"{p.unit.name}: {award_name(p.award_code)}" for p in created),
+                          "notes": "; ".join(plan.notes)})
     return ProposalOutcome(created=list(Proposal.objects.filter(block_year=block_year)), notes=plan.notes)

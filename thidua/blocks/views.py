@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from thidua.audit.selectors import history_entries, history_of, id_texts
 from thidua.core import bounds
 from thidua.documents.pdf import PdfError
 from thidua.emulation.models import Registration, Status
@@ -31,7 +32,7 @@ from .forms import (
     ReviewForm,
     TableRowFormSet,
 )
-from .models import Proposal, Scorecard, ScorecardStatus
+from .models import Compact, Proposal, Review, Scorecard, ScorecardStatus
 from .policy import block_years_for, can, can_manage_blocks, creating_province, may, member_unit, movements_for
 
 RECEIVED_ONLY = (Status.RECEIVED,)
@@ -157,16 +158,25 @@ def block_year_copy(request: HttpRequest, code: str) -> HttpResponse:
 def block_year_detail(request: HttpRequest, code: str, year: int) -> HttpResponse:
     block_year = _block_year(request, code, year)
     rows = selectors.consolidation(block_year).members
+    # Who headed the block over the year: replayed backwards from today's head and deputy through
+    # the audit trail's changes of them (names as they were then), oldest first.
     head_history = []
-    previous = None
-    for h in block_year.history.order_by("history_date", "history_id").select_related("head", "deputy"):
-        pair = (h.head_id, h.deputy_id)
-        if pair != previous:
-            head_history.append(h)
-            previous = pair
+    pair = (str(block_year.head) if block_year.head else None, str(block_year.deputy) if block_year.deputy else None)
+    for event in history_of(block_year).filter(action__startswith="block_year."):
+        changed = event.changes or {}
+        if "head" in changed or "deputy" in changed:
+            head_history.append({"at": event.at, "head": pair[0], "deputy": pair[1]})
+            pair = (changed.get("head", [pair[0]])[0], changed.get("deputy", [pair[1]])[0])
+    head_history.reverse()
     rotation = BlockYear.objects.filter(block=block_year.block).select_related("head", "deputy").order_by("-year")
     return render(request, "blocks/block_year_detail.html", _ctx(
         request, block_year, "overview", members=rows, head_history=head_history, rotation=rotation,
+        audit_history=history_entries(block_year, related={
+            "organizations.block": [str(block_year.block_id)],
+            "blocks.compact": id_texts(Compact.objects.filter(block_year=block_year)),
+            "blocks.review": id_texts(Review.objects.filter(block_year=block_year)),
+            "blocks.scorecard": id_texts(Scorecard.objects.filter(block_year=block_year)),
+        }), audit_show_object=True,
         can_setup=can_manage_blocks(request.user, block_year.block.province),
     ))
 

@@ -1,13 +1,13 @@
 from django.contrib import admin
 
 from thidua.accounts.scope import is_admin
-from thidua.core.admin import DomainHistoryAdmin
+from thidua.core.admin import DomainAdmin
 from thidua.organizations.policy import rules_province_for
 
 from .models import AwardType, BaseSalary, ProvinceSetting, QuotaRule, RewardCoefficient, RuleSet
 
 
-class ProvinceRuleAdmin(DomainHistoryAdmin):
+class ProvinceRuleAdmin(DomainAdmin):
     """Rules with a national row and province overrides, read-only here (superusers aside): a
     province board officer (policy.rules_province_for) sees the national rows and their own
     province's, and changes them through the product's pages, which check the province."""
@@ -35,14 +35,14 @@ class ProvinceRuleAdmin(DomainHistoryAdmin):
 
 
 @admin.register(AwardType)
-class AwardTypeAdmin(DomainHistoryAdmin):
+class AwardTypeAdmin(DomainAdmin):
     list_display = ["code", "name", "kind", "subject", "level", "position", "active"]
     list_filter = ["kind", "subject", "active"]
     search_fields = ["code", "name"]
 
 
 @admin.register(RuleSet)
-class RuleSetAdmin(DomainHistoryAdmin):
+class RuleSetAdmin(DomainAdmin):
     list_display = ["code", "name", "valid_from", "valid_to"]
 
 
@@ -60,7 +60,7 @@ class RewardCoefficientAdmin(ProvinceRuleAdmin):
 
 
 @admin.register(BaseSalary)
-class BaseSalaryAdmin(DomainHistoryAdmin):
+class BaseSalaryAdmin(DomainAdmin):
     list_display = ["amount", "valid_from", "valid_to", "confirmed", "basis"]
 
 
@@ -69,7 +69,7 @@ class ProvinceSettingAdmin(ProvinceRuleAdmin):
     list_display = ["province", "quota_rounding", "public_results"]
 
     def get_queryset(self, request):
-        qs = DomainHistoryAdmin.get_queryset(self, request)
+        qs = DomainAdmin.get_queryset(self, request)
         province = self._province(request)
         if province is None:
             return qs

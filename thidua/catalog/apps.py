@@ -7,4 +7,10 @@ class CatalogConfig(AppConfig):
 
     def ready(self) -> None:
         # Connects the signals that drop the cached names when the catalog changes.
-        from . import names  # noqa: F401
+        from thidua.audit.labels import register_names
+
+        from . import names
+
+        # The audit trail prints award and rule set codes by their names.
+        register_names(names.award_names)
+        register_names(names.rule_set_names)

@@ -11,7 +11,6 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
-from simple_history.models import HistoricalRecords
 
 from thidua.organizations.models import IssuerLevel
 
@@ -55,7 +54,6 @@ class AwardType(models.Model):
         "vì sao cần Hội đồng xem xét", max_length=300, blank=True,
         help_text="Ví dụ: tiêu chuẩn Bằng khen do Hội đồng đánh giá thành tích",
     )
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "danh hiệu, hình thức khen thưởng"
@@ -143,7 +141,6 @@ class RuleSet(Effective):
         help_text="Ví dụ 10000: số tiền thưởng được làm tròn lên hàng chục nghìn đồng.",
     )
     money_rounding_basis = models.CharField("căn cứ làm tròn tiền thưởng", max_length=300, blank=True)
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "bộ quy định (chế độ pháp lý)"
@@ -188,7 +185,6 @@ class LegalText(models.Model):
     certainty = models.CharField("mức chắc chắn", max_length=10, choices=Certainty.choices,
                                  default=Certainty.VERIFIED)
     source = models.CharField("nguồn đối chiếu", max_length=300, blank=True)
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "văn bản pháp luật"
@@ -224,7 +220,6 @@ class QuotaRule(Effective):
         "làm tròn", max_length=10, choices=Rounding.choices, blank=True,
         help_text="Để trống để theo thiết lập làm tròn của tỉnh (mặc định: làm tròn xuống).",
     )
-    history = HistoricalRecords()
 
     overlap_key = ("rule_set_id", "province_id", "code")
 
@@ -267,7 +262,6 @@ class RewardCoefficient(Effective):
     )
     certainty = models.CharField("mức chắc chắn", max_length=10, choices=Certainty.choices,
                                  default=Certainty.VERIFIED)
-    history = HistoricalRecords()
 
     overlap_key = ("rule_set_id", "province_id", "code", "subject", "issuer_level")
 
@@ -296,7 +290,6 @@ class BaseSalary(Effective):
     confirmed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
                                      related_name="+", verbose_name="người xác nhận")
     confirmed_at = models.DateTimeField("xác nhận lúc", null=True, blank=True)
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "mức lương cơ sở"
@@ -319,7 +312,6 @@ class ProvinceSetting(models.Model):
         help_text="Mở trang công khai (không cần đăng nhập) liệt kê các quyết định khen thưởng đã ban hành của tỉnh "
                   "và người, tập thể được khen, đúng như quyết định đã công bố.",
     )
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "thiết lập của tỉnh"

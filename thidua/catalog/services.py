@@ -13,7 +13,7 @@ from django.db import models, transaction
 from django.utils import timezone
 
 from thidua.accounts.scope import is_admin
-from thidua.audit.services import audit_record
+from thidua.audit.services import audit_record, snapshot, stored_snapshot
 from thidua.councils.models import VoteThreshold
 from thidua.evaluation.models import CriteriaSetting
 from thidua.organizations.models import Province
@@ -46,6 +46,7 @@ def base_salary_confirm(*, actor: Any, salary: BaseSalary, basis: str) -> BaseSa
     if not basis:
         raise LawError("Cần ghi văn bản quy định mức lương cơ sở này (ví dụ: Nghị định số …/…/NĐ-CP).")
     salary = BaseSalary.objects.select_for_update(of=("self",)).get(pk=salary.pk)
+    snap = snapshot(salary)
     salary.basis, salary.confirmed = basis[:300], True
     salary.confirmed_by, salary.confirmed_at = actor, timezone.now()
     try:
@@ -55,7 +56,7 @@ def base_salary_confirm(*, actor: Any, salary: BaseSalary, basis: str) -> BaseSa
     salary.save()
     audit_record(actor=actor, action="confirm", obj=salary,
                  summary=f"Xác nhận mức lương cơ sở {salary.amount} đồng từ {salary.valid_from:%d/%m/%Y}",
-                 changes={"basis": salary.basis})
+                 before=snap)
     return salary
 
 
@@ -88,10 +89,14 @@ def base_salary_add(*, actor: Any, amount: int, valid_from: dt.date, basis: str,
         later = rows.filter(valid_from__gt=valid_from).order_by("valid_from").first()
         before = rows.filter(valid_from__lt=valid_from).order_by("-valid_from").first()
         if before is not None and (before.valid_to is None or before.valid_to >= valid_from):
+            closed = snapshot(before)
             before.valid_to = valid_from - dt.timedelta(days=1)
             before.save(update_fields=["valid_to"])
+            audit_record(actor=actor, action="update", obj=before, before=closed,
+                         summary=f"Mức lương cơ sở {before.amount} đồng hết hiệu lực từ {valid_from:%d/%m/%Y}")
         salary = BaseSalary(valid_from=valid_from,
                             valid_to=later.valid_from - dt.timedelta(days=1) if later else None)
+    snap = snapshot(salary) if salary.pk else {}
     salary.amount, salary.basis, salary.confirmed = amount, basis, confirmed
     salary.confirmed_by = actor if confirmed else None
     salary.confirmed_at = timezone.now() if confirmed else None
@@ -101,8 +106,7 @@ def base_salary_add(*, actor: Any, amount: int, valid_from: dt.date, basis: str,
         raise LawError(_messages(exc)) from exc
     salary.save()
     audit_record(actor=actor, action="save", obj=salary,
-                 summary=f"Mức lương cơ sở {amount} đồng từ {valid_from:%d/%m/%Y}",
-                 changes={"amount": amount, "basis": basis, "confirmed": confirmed})
+                 summary=f"Mức lương cơ sở {amount} đồng từ {valid_from:%d/%m/%Y}", before=snap)
     return salary
 
 
@@ -144,6 +148,7 @@ def _own_row(actor: Any, row: models.Model) -> Province:
 def override_save(*, actor: Any, row: models.Model) -> models.Model:
     """Save a province's own row (new or edited): its province is the actor's, whatever was posted."""
     province = _own_row(actor, row)
+    before = stored_snapshot(row)
     row.province = province
     try:
         row.full_clean()
@@ -152,12 +157,13 @@ def override_save(*, actor: Any, row: models.Model) -> models.Model:
     created = row.pk is None
     row.save()
     audit_record(actor=actor, action="create" if created else "update", obj=row,
-                 summary=f"Quy định riêng của {province}: {row}")
+                 summary=f"Quy định riêng của {province}: {row}", before=before)
     return row
 
 
 @transaction.atomic
 def override_delete(*, actor: Any, row: models.Model) -> None:
     province = _own_row(actor, row)
-    audit_record(actor=actor, action="delete", obj=row, summary=f"Xóa quy định riêng của {province}: {row}")
+    audit_record(actor=actor, action="delete", obj=row, summary=f"Xóa quy định riêng của {province}: {row}",
+                 before=snapshot(row), after={})
     row.delete()

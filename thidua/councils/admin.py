@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from thidua.core.admin import DomainHistoryAdmin, DomainInline
+from thidua.core.admin import DomainAdmin, DomainInline
 
 from .models import Council, CouncilMember, Session, VoteThreshold
 
@@ -13,14 +13,14 @@ class MemberInline(DomainInline):
 
 
 @admin.register(Council)
-class CouncilAdmin(DomainHistoryAdmin):
+class CouncilAdmin(DomainAdmin):
     list_display = ["name", "owner", "active_from", "active_to"]
     search_fields = ["name", "owner__name"]
     inlines = [MemberInline]
 
 
 @admin.register(VoteThreshold)
-class VoteThresholdAdmin(DomainHistoryAdmin):
+class VoteThresholdAdmin(DomainAdmin):
     """Thresholds are law as data: an administrator corrects them here, with history."""
 
     list_display = ["rule_set", "province", "level", "codes", "quorum_numerator", "quorum_denominator",
@@ -29,7 +29,7 @@ class VoteThresholdAdmin(DomainHistoryAdmin):
 
 
 @admin.register(Session)
-class SessionAdmin(DomainHistoryAdmin):
+class SessionAdmin(DomainAdmin):
     """Read-only here: sessions, attendance and ballots change through the council pages."""
 
     list_display = ["council", "date", "year", "status", "minutes_number", "minutes_symbol"]

@@ -13,7 +13,6 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
-from simple_history.models import HistoricalRecords
 
 from thidua.accounts.scope import VIEW, Scope, ScopedQuerySet
 from thidua.catalog.models import Effective
@@ -59,7 +58,6 @@ class Council(models.Model):
     active_from = models.DateField("hoạt động từ", null=True, blank=True)
     active_to = models.DateField("hoạt động đến", null=True, blank=True)
     objects = CouncilQuerySet.as_manager()
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "hội đồng thi đua – khen thưởng"
@@ -88,7 +86,6 @@ class CouncilMember(models.Model):
                               related_name="council_memberships", verbose_name="cán bộ")
     valid_from = models.DateField("từ ngày", null=True, blank=True)
     valid_to = models.DateField("đến ngày", null=True, blank=True)
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "thành viên hội đồng"
@@ -133,7 +130,6 @@ class VoteThreshold(Effective):
     approval_base = models.CharField("tính trên", max_length=10, choices=ApprovalBase.choices,
                                      default=ApprovalBase.ALL_MEMBERS)
     secret_ballot = models.BooleanField("bỏ phiếu kín", default=True)
-    history = HistoricalRecords()
 
     overlap_key = ("rule_set_id", "province_id", "level", "codes")
 
@@ -205,7 +201,6 @@ class Session(models.Model):
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
                                    related_name="+")
     objects = SessionQuerySet.as_manager()
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "phiên họp hội đồng"

@@ -13,7 +13,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Max
 
-from thidua.audit.services import audit_record
+from thidua.audit.services import audit_record, snapshot
 from thidua.catalog.models import AwardType, RuleSet
 from thidua.catalog.subjects import subject_error
 from thidua.core import bounds
@@ -67,7 +67,7 @@ def council_create(*, actor: Any, owner: Unit, name: str = "", basis: str = "",
     _require(actor, council)
     bounds.clean(council, error=CouncilError)
     council.save()
-    audit_record(actor=actor, action="council.create", obj=council, summary=council.name)
+    audit_record(actor=actor, action="council.create", obj=council, summary=council.name, before={})
     return council
 
 
@@ -90,7 +90,7 @@ def council_add_member(*, actor: Any, council: Council, full_name: str, role: st
     bounds.clean(member, error=CouncilError)
     member.save()
     audit_record(actor=actor, action="council.add_member", obj=council, summary=str(member),
-                 changes={"member": member.pk, "role": role})
+                 changes={"member": f"{member.full_name} ({member.get_role_display()})"})
     return member
 
 
@@ -98,10 +98,11 @@ def council_add_member(*, actor: Any, council: Council, full_name: str, role: st
 def council_end_member(*, actor: Any, member: CouncilMember, on: dt.date) -> CouncilMember:
     """The member leaves the council after `on` (kept for past sessions and their minutes)."""
     _require(actor, member.council)
+    before = member.valid_to
     member.valid_to = on
     member.save(update_fields=["valid_to"])
     audit_record(actor=actor, action="council.end_member", obj=member.council, summary=str(member),
-                 changes={"member": member.pk, "valid_to": on.isoformat()})
+                 changes={"member": member.full_name, "member_until": [before, on]})
     return member
 
 
@@ -126,8 +127,8 @@ def session_create(*, actor: Any, council: Council, date: dt.date, year: int, pl
     bounds.clean(session, error=CouncilError)
     session.save()
     SessionAttendance.objects.bulk_create(SessionAttendance(session=session, member=m) for m in members)
-    audit_record(actor=actor, action="session.create", obj=session, summary=str(session),
-                 changes={"rule_set": rule_set.code, "members": len(members)})
+    audit_record(actor=actor, action="session.create", obj=session, summary=str(session), before={},
+                 changes={"members": len(members)})
     return session
 
 
@@ -138,7 +139,7 @@ def session_set_attendance(*, actor: Any, session: Session, presence: dict[int, 
     session = _locked(session)
     _require(actor, session.council)
     _require_open(session)
-    rows = {a.member_id: a for a in session.attendance.all()}
+    rows = {a.member_id: a for a in session.attendance.select_related("member")}
     changes = {}
     for member_id, value in presence.items():
         if value not in Presence.values:
@@ -147,7 +148,7 @@ def session_set_attendance(*, actor: Any, session: Session, presence: dict[int, 
         if row is None:
             raise CouncilError("Thành viên không thuộc hội đồng vào ngày họp.")
         if row.presence != value:
-            changes[str(member_id)] = [row.presence, value]
+            changes[row.member.full_name] = [row.get_presence_display(), Presence(value).label]
             row.presence = value
             row.save(update_fields=["presence"])
     if changes:
@@ -185,7 +186,7 @@ def session_add_candidate(*, actor: Any, session: Session, code: str, year: int 
     bounds.clean(candidate, error=CouncilError)
     candidate.save()
     audit_record(actor=actor, action="session.add_candidate", obj=session, summary=str(candidate),
-                 changes={"candidate": candidate.pk, "code": code, "year": year})
+                 changes={"candidate": [None, str(candidate)]})
     return candidate
 
 
@@ -195,7 +196,7 @@ def session_remove_candidate(*, actor: Any, candidate: Candidate) -> None:
     _require(actor, session.council)
     _require_open(session)
     audit_record(actor=actor, action="session.remove_candidate", obj=session, summary=str(candidate),
-                 changes={"candidate": candidate.pk, "code": candidate.code})
+                 changes={"candidate": [str(candidate), None]})
     candidate.delete()
 
 
@@ -258,14 +259,13 @@ def ballot_record(*, actor: Any, candidate: Candidate, yes: int | str, no: int |
     except ValueError as exc:
         raise CouncilError(str(exc)) from exc
     ballot = BallotResult.objects.filter(candidate=candidate).first() or BallotResult(candidate=candidate)
-    before = [ballot.yes, ballot.no, ballot.invalid] if ballot.pk else None
+    before = snapshot(ballot) if ballot.pk else {}
     ballot.yes, ballot.no, ballot.invalid = yes, no, invalid
     ballot.recorded_by = actor if getattr(actor, "pk", None) else None
-    result = _judge(ballot, candidate, session)
+    _judge(ballot, candidate, session)
     ballot.save()
     audit_record(actor=actor, action="ballot.record", obj=session, summary=str(candidate),
-                 changes={"candidate": candidate.pk, "counts": [before, [yes, no, invalid]],
-                          "passed": result.passed, "required_yes": result.required_yes})
+                 before=before, after=snapshot(ballot))
     return ballot
 
 
@@ -282,6 +282,7 @@ def session_close(*, actor: Any, session: Session, end_time: dt.time | None = No
         raise CouncilError("Chưa nhập kết quả bỏ phiếu cho: " + "; ".join(missing) + ".")
     if not session.candidates.exists():
         raise CouncilError("Chương trình họp chưa có đối tượng nào được xét.")
+    before = snapshot(session)
     used = Session.objects.filter(council__owner=session.council.owner, minutes_symbol=session.minutes_symbol,
                                   minutes_year=session.date.year).aggregate(m=Max("minutes_number"))["m"] or 0
     session.minutes_number = take_number(issuer_id=session.council.owner_id, symbol=session.minutes_symbol,
@@ -294,6 +295,6 @@ def session_close(*, actor: Any, session: Session, end_time: dt.time | None = No
         session.conclusion = conclusion
     bounds.clean(session, error=CouncilError)
     session.save()
-    audit_record(actor=actor, action="session.close", obj=session, summary=str(session),
+    audit_record(actor=actor, action="session.close", obj=session, summary=str(session), before=before,
                  changes={"minutes": session.minutes_number_display})
     return session

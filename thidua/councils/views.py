@@ -14,6 +14,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from thidua.accounts.scope import is_admin
+from thidua.audit.selectors import history_entries
 from thidua.catalog.models import AwardType
 from thidua.core import bounds
 from thidua.documents.pdf import PdfError
@@ -85,6 +86,7 @@ def council_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "sessions": council.sessions.select_related("rule_set").order_by("-date"),
         "roles": MemberRole.choices, "staff": staff, "today": dt.date.today().isoformat(),
         "default_year": dt.date.today().year - 1,
+        "audit_history": history_entries(council),
     })
 
 
@@ -155,6 +157,7 @@ def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
                          candidate_rows(session), strict=True)),
         "thresholds": _threshold_rows(session),
         "decisions": session.decisions.all(),
+        "audit_history": history_entries(session),
     }
     if may_run and session.is_open:
         owner = session.council.owner

@@ -1,7 +1,7 @@
 from django import forms
 from django.contrib import admin
 
-from thidua.core.admin import DomainHistoryAdmin, DomainInline
+from thidua.core.admin import DomainAdmin, DomainInline
 
 from .models import Decision, DecisionLine, NumberCounter
 
@@ -21,7 +21,7 @@ class LineInline(DomainInline):
 
 
 @admin.register(Decision)
-class DecisionAdmin(DomainHistoryAdmin):
+class DecisionAdmin(DomainAdmin):
     """Read-only: decisions are drafted, issued, corrected and revoked through the decision pages
     (services), never edited here."""
 
@@ -53,7 +53,7 @@ class NumberCounterForm(forms.ModelForm):
 
 
 @admin.register(NumberCounter)
-class NumberCounterAdmin(DomainHistoryAdmin):
+class NumberCounterAdmin(DomainAdmin):
     """The register of numbers: the văn thư may raise `last` to continue after numbers given outside
     the system (never lower it: numbers are never reused)."""
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from django.apps import apps
 from django.db.models import Q
 
-from thidua.audit.services import audit_record
+from thidua.audit.services import audit_record, audit_record_many, snapshot
 
 from . import defaults
 
@@ -42,11 +42,13 @@ def record_awards(decision, lines) -> None:
         return
     issuer = defaults.authority_name(decision.issuer, on=decision.date)
     extra = {"decision": decision} if _linked(model) else {}
-    model.objects.bulk_create(
-        model(staff_id=line.staff_id, unit_id=line.unit_id, code=line.code, year=line.year,
+    records = model.objects.bulk_create(
+        model(staff=line.staff, unit=line.unit, code=line.code, year=line.year,
               awarded_on=decision.date, decision_number=decision.number_display, issuer=issuer[:255], **extra)
         for line in lines
     )
+    audit_record_many(actor=decision.issued_by, action="award_record.add",
+                      items=[(record, {}, f"Theo {decision}") for record in records])
 
 
 def remove_awards(lines, *, by) -> None:
@@ -58,9 +60,7 @@ def remove_awards(lines, *, by) -> None:
     for line in lines:
         for record in _records_of(model, line):
             audit_record(actor=by.issued_by, action="award_record.withdraw", obj=record, summary=str(record),
-                         changes={"code": record.code, "year": record.year, "staff": record.staff_id,
-                                  "unit": record.unit_id, "decision_number": record.decision_number,
-                                  "withdrawn_by": by.number_display})
+                         before=snapshot(record), after={}, changes={"by_decision": str(by)})
             record.delete()
 
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.db.models import Q, Sum
-from simple_history.models import HistoricalRecords
 
 from thidua.accounts.scope import VIEW, Scope, ScopedQuerySet
 from thidua.emulation.models import Authority
@@ -39,7 +38,6 @@ class NumberCounter(models.Model):
     symbol = models.CharField("ký hiệu", max_length=40, help_text="Ví dụ: QĐ-UBND, BB-HĐTĐKT")
     year = models.PositiveIntegerField("năm")
     last = models.PositiveIntegerField("số đã cấp gần nhất", default=0)
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "sổ đăng ký số văn bản"
@@ -127,7 +125,6 @@ class Decision(models.Model):
     withdraws = models.ManyToManyField("DecisionLine", blank=True, related_name="withdrawn_in",
                                        verbose_name="thu hồi các dòng")
     objects = DecisionQuerySet.as_manager()
-    history = HistoricalRecords(excluded_fields=["created_at"])
 
     class Meta:
         verbose_name = "quyết định khen thưởng"
@@ -254,7 +251,6 @@ class CertificateLayout(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
     updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
                                    related_name="+")
-    history = HistoricalRecords(excluded_fields=["updated_at"])
 
     class Meta:
         verbose_name = "vị trí in trên phôi"

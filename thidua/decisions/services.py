@@ -19,7 +19,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from thidua.audit.services import audit_record
+from thidua.audit.services import audit_record, snapshot
 from thidua.catalog.models import AwardType
 from thidua.catalog.selectors import rule_set_codes, rule_set_on
 from thidua.catalog.subjects import subject_error
@@ -90,11 +90,18 @@ def _locked(decision: Decision | int) -> Decision:
 
 
 def _event(decision: Decision, action: str, actor: Any, *, reason: str = "", by: Decision | None = None,
-           changes: dict | None = None) -> None:
+           changes: dict | None = None, before: dict | None = None) -> None:
+    """The step of the decision's workflow (its timeline, `DecisionEvent`) and the audit row, with
+    the fields changed since `before` (a snapshot; {} for a new decision)."""
     actor_or_none = actor if getattr(actor, "pk", None) else None
     DecisionEvent.objects.create(decision=decision, action=action, actor=actor_or_none, reason=reason, by_decision=by)
-    audit_record(actor=actor, action=f"decision.{action}", obj=decision, summary=str(decision),
-                 changes=changes or ({"reason": reason} if reason else {}))
+    extra = dict(changes or {})
+    if reason:
+        extra["reason"] = reason
+    if by is not None:
+        extra["by_decision"] = str(by)
+    audit_record(actor=actor, action=f"decision.{action}", obj=decision, summary=str(decision), before=before,
+                 changes=extra)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -257,7 +264,7 @@ def decision_create(*, actor: Any, issuer: Unit, title: str, award_year: int, li
     decision.save()
     for i, spec in enumerate(lines, 1):
         _new_line(decision, spec, i)
-    _event(decision, EventAction.CREATE, actor)
+    _event(decision, EventAction.CREATE, actor, before={}, changes={"lines": decision.lines.count()})
     return decision
 
 
@@ -269,6 +276,7 @@ def decision_update(*, actor: Any, decision: Decision, **fields: Any) -> Decisio
     unknown = set(fields) - set(EDITABLE_FIELDS)
     if unknown:
         raise TypeError(f"not editable: {', '.join(sorted(unknown))}")
+    before = snapshot(decision)
     changes = {}
     for name, value in fields.items():
         if name in ("bases", "recipients"):
@@ -292,7 +300,7 @@ def decision_update(*, actor: Any, decision: Decision, **fields: Any) -> Decisio
             for line in decision.lines.all():
                 _fill_money(line, planned_day(decision), strict=False)
                 line.save(update_fields=["coefficient", "base_salary", "amount"])
-        _event(decision, EventAction.EDIT, actor, changes=changes)
+        _event(decision, EventAction.EDIT, actor, before=before)
     return decision
 
 
@@ -309,7 +317,7 @@ def decision_add_line(*, actor: Any, decision: Decision, code: str, staff: Staff
         raise DecisionError("Đối tượng này đã có trong danh sách với cùng danh hiệu, hình thức.")
     line = _new_line(decision, spec, _next_position(decision))
     audit_record(actor=actor, action="decision.add_line", obj=decision, summary=str(line),
-                 changes={"line": line.pk, "code": line.code, "year": line.year})
+                 changes={"line": [None, str(line)]})
     return line
 
 
@@ -318,7 +326,7 @@ def decision_remove_line(*, actor: Any, line: DecisionLine) -> None:
     decision = _locked(line.decision_id)
     _require(actor, "edit", decision)
     audit_record(actor=actor, action="decision.remove_line", obj=decision, summary=str(line),
-                 changes={"line": line.pk, "code": line.code})
+                 changes={"line": [str(line), None]})
     DecisionLine.objects.filter(pk=line.pk, decision=decision).delete()
 
 
@@ -328,7 +336,7 @@ def decision_delete_draft(*, actor: Any, decision: Decision) -> None:
     decision = _locked(decision)
     _require(actor, "edit", decision)
     audit_record(actor=actor, action="decision.delete", obj=decision, summary=str(decision),
-                 changes={"title": decision.title, "lines": decision.lines.count()})
+                 before=snapshot(decision), after={}, changes={"lines": [decision.lines.count(), None]})
     decision.delete()
 
 
@@ -386,7 +394,7 @@ def _draft_amendment(*, actor: Any, decision: Decision, reason: str, title: str,
     )
     _clean(draft)
     draft.save()
-    _event(draft, EventAction.CREATE, actor, reason=reason)
+    _event(draft, EventAction.CREATE, actor, reason=reason, before={})
     return draft
 
 
@@ -409,7 +417,7 @@ def decision_withdraw_line(*, actor: Any, decision: Decision, line: DecisionLine
     line = _amendable_line(decision, line)
     decision.withdraws.add(line)
     audit_record(actor=actor, action="decision.withdraw_line", obj=decision, summary=str(line),
-                 changes={"line": line.pk})
+                 changes={"withdrawn_line": [None, str(line)]})
     return decision
 
 
@@ -420,7 +428,7 @@ def decision_keep_line(*, actor: Any, decision: Decision, line: DecisionLine) ->
     _require(actor, "edit", decision)
     decision.withdraws.remove(line)
     audit_record(actor=actor, action="decision.keep_line", obj=decision, summary=str(line),
-                 changes={"line": line.pk})
+                 changes={"withdrawn_line": [str(line), None]})
     return decision
 
 
@@ -437,7 +445,7 @@ def decision_replace_line(*, actor: Any, decision: Decision, line: DecisionLine,
     new = _new_line(decision, LineSpec(code=code or line.code, staff=line.staff, unit=line.unit,
                                        year=year or line.year, note=note), _next_position(decision), replaces=line)
     audit_record(actor=actor, action="decision.replace_line", obj=decision, summary=str(new),
-                 changes={"line": new.pk, "replaces": line.pk})
+                 changes={"line": [str(line), str(new)]})
     return new
 
 
@@ -481,6 +489,7 @@ def decision_issue(*, actor: Any, decision: Decision, date: dt.date | None = Non
     the lines an amending act withdraws, and write the award history."""
     decision = _locked(decision)
     _require(actor, "issue", decision)
+    before = snapshot(decision)
     day = date or decision.date or timezone.localdate()
     if bounds.year_error(day.year):
         raise DecisionError(f"Ngày ký {day:%d/%m/%Y}: {bounds.year_error(day.year)}")
@@ -541,16 +550,17 @@ def decision_issue(*, actor: Any, decision: Decision, date: dt.date | None = Non
         history.remove_awards(withdrawn, by=decision)
     if target is not None:
         if decision.kind == DecisionKind.REVOCATION:
+            revoked = snapshot(target)
             target.status = DecisionStatus.REVOKED
             target.save(update_fields=["status"])
-            _event(target, EventAction.REVOKED, actor, reason=decision.reason, by=decision)
+            _event(target, EventAction.REVOKED, actor, reason=decision.reason, by=decision, before=revoked)
         else:
             _event(target, EventAction.CORRECTED, actor, reason=decision.reason, by=decision)
     history.record_awards(decision, lines)
-    _event(decision, EventAction.ISSUE, actor, changes={
-        "number": decision.number_display, "date": day.isoformat(), "lines": len(lines),
-        "total": sum(ln.amount or 0 for ln in lines), "withdrawn": [ln.pk for ln in withdrawn],
-    })
+    changes: dict[str, Any] = {"lines": len(lines), "total": sum(ln.amount or 0 for ln in lines)}
+    if withdrawn:
+        changes["withdrawn_line"] = "; ".join(str(ln) for ln in withdrawn)
+    _event(decision, EventAction.ISSUE, actor, before=before, changes=changes)
     return decision
 
 
@@ -594,7 +604,7 @@ def certificate_layout_save(*, actor: Any, province: Any, code: str, offset_x: f
     if any(abs(float(v)) > MAX_OFFSET_MM for v in values):
         raise DecisionError(f"Mỗi độ dịch chỉ trong khoảng ±{MAX_OFFSET_MM} mm.")
     layout, _ = CertificateLayout.objects.select_for_update().get_or_create(province=province, code=code)
-    before = {"x": str(layout.offset_x), "y": str(layout.offset_y), "fields": layout.field_offsets}
+    before = snapshot(layout)
     layout.offset_x, layout.offset_y = round(offset_x, 1), round(offset_y, 1)
     layout.field_offsets = {k: [round(float(dx), 1), round(float(dy), 1)] for k, (dx, dy) in field_offsets.items()
                             if dx or dy}
@@ -602,6 +612,5 @@ def certificate_layout_save(*, actor: Any, province: Any, code: str, offset_x: f
     layout.full_clean()
     layout.save()
     audit_record(actor=actor, action="certificate_layout.save", obj=layout, summary=f"Vị trí in phôi {code}",
-                 changes={"before": before, "after": {"x": str(layout.offset_x), "y": str(layout.offset_y),
-                                                      "fields": layout.field_offsets}})
+                 before=before)
     return layout

@@ -13,6 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from thidua.accounts.scope import is_admin
+from thidua.audit.selectors import history_entries
 from thidua.catalog import selectors as catalog_selectors
 from thidua.catalog.models import AwardType
 from thidua.core import bounds
@@ -131,6 +132,7 @@ def decision_detail(request: HttpRequest, pk: int) -> HttpResponse:
         # The province council's session is linked only for those who may open it.
         "session_visible": bool(decision.council_session_id)
         and sessions_for(request.user).filter(pk=decision.council_session_id).exists(),
+        "audit_history": history_entries(decision),
     }
     if may["edit"]:
         agencies, agency, staff = _staff_choices(decision, request.GET.get("co_quan", ""))

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from thidua.core.admin import DomainHistoryAdmin, DomainInline
+from thidua.core.admin import DomainAdmin, DomainInline
 
 from .models import Movement, RegisteredMovement, Registration, RegistrationEvent, Solution, Target
 
@@ -33,7 +33,7 @@ class EventInline(DomainInline):
 
 
 @admin.register(Registration)
-class RegistrationAdmin(DomainHistoryAdmin):
+class RegistrationAdmin(DomainAdmin):
     list_display = ["unit", "year", "status", "updated_at"]
     list_filter = ["year", "status"]
     search_fields = ["unit__name", "unit__code"]
@@ -42,7 +42,7 @@ class RegistrationAdmin(DomainHistoryAdmin):
 
 
 @admin.register(Movement)
-class MovementAdmin(DomainHistoryAdmin):
+class MovementAdmin(DomainAdmin):
     list_display = ["name", "launched_by", "kind", "start_date", "end_date"]
     list_filter = ["kind"]
     search_fields = ["name"]

@@ -5,7 +5,6 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
-from simple_history.models import HistoricalRecords
 
 from thidua.accounts.models import Role
 from thidua.accounts.scope import VIEW, Scope, ScopedQuerySet
@@ -48,7 +47,6 @@ class Movement(models.Model):
         "organizations.Unit", blank=True, related_name="movements_to_respond", verbose_name="đơn vị phải hưởng ứng"
     )
     objects = MovementQuerySet.as_manager()
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "phong trào thi đua"
@@ -132,7 +130,6 @@ class Registration(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     objects = RegistrationQuerySet.as_manager()
-    history = HistoricalRecords(excluded_fields=["version", "updated_at"])
 
     class Meta:
         verbose_name = "bản đăng ký thi đua"

@@ -9,9 +9,8 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.forms.models import model_to_dict
 
-from thidua.audit.services import audit_record
+from thidua.audit.services import audit_record, diff, snapshot
 from thidua.catalog.models import AwardType
 from thidua.core import bounds
 from thidua.emulation.policy import can
@@ -60,40 +59,39 @@ def _require(user: Any, action: str, registration: Registration) -> None:
 
 
 def _record(registration: Registration, *, actor: Any, action: str, from_status: str, reason: str = "",
-            changes: dict | None = None) -> None:
+            before: dict | None = None, after: dict | None = None) -> None:
+    """The step of the registration's workflow (its timeline: `RegistrationEvent`) and the audit
+    row with what changed from `before` to `after` (default: the status)."""
     RegistrationEvent.objects.create(registration=registration, action=action, from_status=from_status,
                                      to_status=registration.status, actor=actor, reason=reason)
+    if before is None:
+        before = {"status": Status(from_status).label if from_status else None}
+        after = {"status": registration.get_status_display()}
     audit_record(actor=actor, action=f"registration.{action}", obj=registration, summary=str(registration),
-                 changes=changes or {})
+                 before=before, after=after, changes={"reason": reason} if reason else None)
 
 
 def _locked(registration: Registration) -> Registration:
     return Registration.objects.select_for_update().select_related("unit").get(pk=registration.pk)
 
 
+def _target_text(target: Target) -> str:
+    def part(count: int | None, ratio: str) -> str:
+        return " ".join(filter(None, [str(count) if count is not None else "", ratio])) or "—"
+
+    return (f"tập thể {part(target.collective_count, target.collective_ratio)}; "
+            f"cá nhân {part(target.individual_count, target.individual_ratio)}")
+
+
 def _snapshot(reg: Registration) -> dict:
+    """The registration as the audit trail keeps it: its fields, its lines of solutions and
+    movements, and each target row by its label."""
     return {
-        "header": model_to_dict(reg, fields=HEADER_FIELDS),
-        "solutions": list(reg.solutions.values_list("text", flat=True)),
-        "movements": list(reg.movements.values_list("text", flat=True)),
-        "targets": {t.award_type.code: model_to_dict(t, fields=TARGET_FIELDS)
-                    for t in reg.targets.select_related("award_type")},
+        **snapshot(reg),
+        "solutions": "\n".join(reg.solutions.values_list("text", flat=True)),
+        "movements": "\n".join(reg.movements.values_list("text", flat=True)),
+        **{f"Chỉ tiêu: {t.label}"[:120]: _target_text(t) for t in reg.targets.order_by("position", "id")},
     }
-
-
-def _diff(before: dict, after: dict) -> dict:
-    changes: dict = {}
-    for key, old in before["header"].items():
-        if after["header"][key] != old:
-            changes[key] = [old, after["header"][key]]
-    for key in ("solutions", "movements"):
-        if before[key] != after[key]:
-            changes[key] = [before[key], after[key]]
-    for code, old in before["targets"].items():
-        new = after["targets"].get(code)
-        if new != old:
-            changes[f"target:{code}"] = [old, new]
-    return changes
 
 
 @transaction.atomic
@@ -128,9 +126,9 @@ def registration_update(*, actor: Any, registration: Registration, expected_vers
     _replace_lines(reg, Solution, solutions)
     _replace_lines(reg, RegisteredMovement, movements)
     after = _snapshot(reg)
-    changes = _diff(before, after)
-    if changes:
-        _record(reg, actor=actor, action=Action.EDIT, from_status=reg.status, changes=changes, reason=reason)
+    if diff(before, after):
+        _record(reg, actor=actor, action=Action.EDIT, from_status=reg.status, reason=reason, before=before,
+                after=after)
     return reg
 
 
@@ -220,7 +218,7 @@ def registration_start(*, actor: Any, unit, year: int, addressee: str = "", plac
             RegisteredMovement(registration=reg, movement=m.movement, position=m.position, text=m.text)
             for m in previous.movements.all())
     _record(reg, actor=actor, action=Action.CREATE, from_status="",
-            reason=f"Tạo từ bản đăng ký năm {previous.year}" if previous else "")
+            reason=f"Tạo từ bản đăng ký năm {previous.year}" if previous else "", before={}, after=_snapshot(reg))
     return reg
 
 

@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from thidua.accounts.scope import is_admin
+from thidua.audit.selectors import history_entries
 from thidua.catalog.models import AwardType
 from thidua.catalog.wording import catalog_matcher
 from thidua.core import bounds, uploads
@@ -99,7 +100,8 @@ def _page_context(request: HttpRequest, reg: Registration) -> dict:
 
 def registration_detail(request: HttpRequest, pk: int) -> HttpResponse:
     reg = _visible(request, pk)
-    return render(request, "emulation/registration_detail.html", _page_context(request, reg))
+    return render(request, "emulation/registration_detail.html",
+                  {**_page_context(request, reg), "audit_history": history_entries(reg)})
 
 
 def _editor_context(reg, editor, findings) -> dict:

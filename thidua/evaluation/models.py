@@ -12,7 +12,6 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
-from simple_history.models import HistoricalRecords
 
 from thidua.catalog.models import Effective, RuleSet
 from thidua.rules.types import DISCIPLINES
@@ -203,7 +202,6 @@ class CriteriaSetting(Effective):
     value = models.CharField("giá trị", max_length=200, blank=True,
                              help_text="Số, đúng/sai (true/false), mã xếp loại (HTTNV…), phạm vi (co_so, tinh, "
                                        "toan_quoc) hoặc danh sách mã bộ quy định cách nhau bởi dấu phẩy.")
-    history = HistoricalRecords()
 
     overlap_key = ("rule_set_id", "province_id", "key")
 

@@ -16,7 +16,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
-from thidua.audit.services import audit_record
+from thidua.audit.services import audit_record, snapshot
 from thidua.catalog.models import AwardKind, AwardType
 from thidua.core import bounds
 from thidua.organizations.models import Staff, Unit, UnitKind
@@ -46,12 +46,13 @@ def rating_set(*, actor: Any, staff: Staff, year: int, rating: str, note: str = 
     _check_year(year)
     current = Rating.objects.select_for_update().filter(staff=staff, year=year).order_by().first()
     before = current.rating if current else None
+    snap = snapshot(current) if current else {}
     obj = current or Rating(staff=staff, year=year)
     obj.rating, obj.note = rating, note
     obj.full_clean(validate_unique=False)
     obj.save()
     audit_record(actor=actor, action="rating.set", obj=obj, summary=f"{staff} – {year}: {before or '∅'} → {rating}",
-                 changes={"staff": staff.pk, "year": year, "rating": [before, rating]})
+                 before=snap)
     return obj
 
 
@@ -78,13 +79,14 @@ def collective_rating_set(*, actor: Any, unit: Unit, year: int, rating: str, not
     _check_year(year)
     current = CollectiveRating.objects.select_for_update().filter(unit=unit, year=year).order_by().first()
     before = current.rating if current else None
+    snap = snapshot(current) if current else {}
     obj = current or CollectiveRating(unit=unit, year=year)
     obj.rating, obj.note = rating, note
     obj.full_clean(validate_unique=False)
     obj.save()
     audit_record(actor=actor, action="collective_rating.set", obj=obj,
                  summary=f"{unit} – {year}: {before or '∅'} → {rating}",
-                 changes={"unit": unit.pk, "year": year, "rating": [before, rating]})
+                 before=snap)
     return obj
 
 
@@ -99,7 +101,7 @@ def achievement_add(*, actor: Any, staff: Staff, year: int, kind: str, title: st
     obj.full_clean()
     obj.save()
     audit_record(actor=actor, action="achievement.add", obj=obj, summary=f"{staff} – {year}: {obj.title}",
-                 changes={"staff": staff.pk, "year": year, "kind": kind, "scope": scope})
+                 before={})
     return obj
 
 
@@ -107,12 +109,12 @@ def achievement_add(*, actor: Any, staff: Staff, year: int, kind: str, title: st
 def achievement_set_scope(*, actor: Any, achievement: Achievement, scope: str) -> Achievement:
     """The scope is often known later than the initiative itself (a province council rules on it)."""
     _require(can_record_evaluation(actor, achievement.staff.agency), "sửa sáng kiến, đề tài này")
-    before = achievement.scope
+    before = snapshot(achievement)
     achievement.scope = scope
     achievement.full_clean()
     achievement.save(update_fields=["scope"])
     audit_record(actor=actor, action="achievement.scope", obj=achievement, summary=str(achievement),
-                 changes={"scope": [before, scope]})
+                 before=before)
     return achievement
 
 
@@ -125,8 +127,7 @@ def discipline_add(*, actor: Any, staff: Staff, year: int, form: str, decided_on
                      note=note)
     obj.full_clean()
     obj.save()
-    audit_record(actor=actor, action="discipline.add", obj=obj, summary=str(obj),
-                 changes={"staff": staff.pk, "year": year, "form": form, "decision_number": decision_number})
+    audit_record(actor=actor, action="discipline.add", obj=obj, summary=str(obj), before={})
     return obj
 
 
@@ -161,9 +162,7 @@ def award_record_add(*, actor: Any, code: str, year: int, staff: Staff | None = 
                       decision_number=decision_number.strip(), issuer=issuer.strip(), note=note)
     obj.full_clean()
     obj.save()
-    audit_record(actor=actor, action="award_record.add", obj=obj, summary=f"{subject} – {code} {year}",
-                 changes={"code": code, "year": year, "staff": staff.pk if staff else None,
-                          "unit": unit.pk if unit else None, "decision_number": obj.decision_number})
+    audit_record(actor=actor, action="award_record.add", obj=obj, summary=f"{subject} – {code} {year}", before={})
     return obj
 
 
@@ -174,8 +173,6 @@ def award_record_delete(*, actor: Any, record: AwardRecord, reason: str) -> None
     _require(can_record_awards(actor, agency), "xóa khen thưởng của đơn vị này")
     if not reason.strip():
         raise ValidationError({"reason": "Cần ghi lý do xóa."})
-    snapshot = {"code": record.code, "year": record.year, "staff": record.staff_id, "unit": record.unit_id,
-                "decision_number": record.decision_number, "awarded_on": str(record.awarded_on or ""),
-                "reason": reason.strip()}
-    audit_record(actor=actor, action="award_record.delete", obj=record, summary=str(record), changes=snapshot)
+    audit_record(actor=actor, action="award_record.delete", obj=record, summary=str(record),
+                 before=snapshot(record), after={}, changes={"reason": reason.strip()})
     record.delete()

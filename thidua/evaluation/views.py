@@ -9,6 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
+from thidua.audit.selectors import history_entries, id_texts
 from thidua.catalog.names import award_name
 from thidua.core import bounds
 from thidua.decisions.policy import decisions_for
@@ -17,6 +18,7 @@ from thidua.organizations.policy import can_manage_staff, can_record_evaluation,
 from thidua.rules.types import ELIGIBLE, NOT_ELIGIBLE, RATING_NAMES, REVIEW, Verdict
 
 from . import criteria as criteria_fields
+from .models import Achievement, AwardRecord, Discipline, Rating
 from .selectors import STATUS_NAMES, agency_eligibility, explain, latest_rated_year, staff_profile
 
 STATUS_CLASSES = {ELIGIBLE: "status-received", REVIEW: "status-submitted", NOT_ELIGIBLE: "status-returned"}
@@ -55,6 +57,14 @@ def staff_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "may_manage": can_manage_staff(request.user, staff.agency),
         "movements": staff.movements.select_related("from_department", "to_department", "recorded_by"),
         "decision_links": decision_links, "today": dt.date.today(),
+        # The person's own rows and those of their ratings, initiatives, discipline and awards.
+        "audit_history": history_entries(staff, related={
+            "evaluation.rating": id_texts(Rating.objects.filter(staff=staff)),
+            "evaluation.achievement": id_texts(Achievement.objects.filter(staff=staff)),
+            "evaluation.discipline": id_texts(Discipline.objects.filter(staff=staff)),
+            "evaluation.awardrecord": id_texts(AwardRecord.objects.filter(staff=staff)),
+        }),
+        "audit_show_object": True,
     })
 
 

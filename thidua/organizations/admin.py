@@ -1,12 +1,12 @@
 from django.contrib import admin
 
-from thidua.core.admin import DomainAdmin, DomainHistoryAdmin, DomainInline
+from thidua.core.admin import DomainAdmin, DomainInline
 
 from .models import Block, BlockMembership, BlockYear, Province, Staff, Unit, UnitName, UnitSuccession
 
 
 @admin.register(Province)
-class ProvinceAdmin(DomainHistoryAdmin):
+class ProvinceAdmin(DomainAdmin):
     list_display = ["code", "name", "parent_body"]
 
 
@@ -16,7 +16,7 @@ class UnitNameInline(DomainInline):
 
 
 @admin.register(Unit)
-class UnitAdmin(DomainHistoryAdmin):
+class UnitAdmin(DomainAdmin):
     list_display = ["code", "name", "kind", "parent", "province", "active_from", "active_to"]
     list_filter = ["kind", "province"]
     search_fields = ["code", "name"]
@@ -34,18 +34,18 @@ class MembershipInline(DomainInline):
 
 
 @admin.register(Block)
-class BlockAdmin(DomainHistoryAdmin):
+class BlockAdmin(DomainAdmin):
     list_display = ["code", "name", "kind", "province"]
 
 
 @admin.register(BlockYear)
-class BlockYearAdmin(DomainHistoryAdmin):
+class BlockYearAdmin(DomainAdmin):
     list_display = ["block", "year", "head", "deputy"]
     inlines = [MembershipInline]
 
 
 @admin.register(Staff)
-class StaffAdmin(DomainHistoryAdmin):
+class StaffAdmin(DomainAdmin):
     list_display = ["full_name", "agency", "department", "position", "kind", "active_from", "active_to"]
     list_filter = ["kind", "agency"]
     search_fields = ["full_name"]

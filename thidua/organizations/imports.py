@@ -23,7 +23,7 @@ from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from thidua.audit.services import audit_record
+from thidua.audit.services import audit_record, audit_record_many, snapshot
 from thidua.core import uploads
 from thidua.core.text import fold
 from thidua.organizations.policy import can_manage_staff
@@ -389,8 +389,10 @@ def staff_import(*, actor: Any, agency: Unit, filename: str, content: bytes,
         added.append(plan.staff)
     Staff.objects.bulk_create(added)
     today = dt.date.today()
+    audited = [(person, {}, f"Thêm theo tệp {filename}") for person in added]
     for plan in result.changed:
         person = plan.staff
+        audited.append((person, snapshot(person), f"Cập nhật theo tệp {filename}"))
         for name, value in plan.values.items():
             setattr(person, name, value)
         if plan.department_name is not None:
@@ -404,9 +406,8 @@ def staff_import(*, actor: Any, agency: Unit, filename: str, content: bytes,
     audit_record(actor=actor, action="staff.import", obj=agency,
                  summary=f"Nhập {filename}: thêm {len(result.added)}, cập nhật {len(result.changed)}, "
                          f"giữ nguyên {len(result.unchanged)} người",
-                 changes={"added": [p.staff.pk for p in result.added],
-                          "changed": {p.staff.pk: [f"{c.label}: {c.old} → {c.new}" for c in p.changes]
-                                      for p in result.changed}})
+                 changes={"added": len(result.added), "changed": len(result.changed)})
+    audit_record_many(actor=actor, action="staff.import", items=audited)
     return result
 
 

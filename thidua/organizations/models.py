@@ -12,7 +12,6 @@ from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
-from simple_history.models import HistoricalRecords
 
 from thidua.accounts.scope import CHANGE, VIEW, Scope, ScopedQuerySet
 from thidua.core.text import fold
@@ -36,7 +35,6 @@ class Province(models.Model):
     active_from = models.DateField("hiệu lực từ", null=True, blank=True)
     active_to = models.DateField("hiệu lực đến", null=True, blank=True)
     objects = ProvinceQuerySet.as_manager()
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "tỉnh, thành phố"
@@ -120,7 +118,6 @@ class Unit(models.Model):
     position = models.PositiveIntegerField("thứ tự", default=0)
     active_from = models.DateField("hoạt động từ", null=True, blank=True)
     active_to = models.DateField("hoạt động đến", null=True, blank=True)
-    history = HistoricalRecords()
 
     objects = UnitQuerySet.as_manager()
 
@@ -210,7 +207,6 @@ class Block(models.Model):
     name = models.CharField("tên", max_length=255)
     kind = models.CharField("loại", max_length=4, choices=BlockKind.choices, default=BlockKind.BLOCK)
     province = models.ForeignKey(Province, on_delete=models.PROTECT, related_name="blocks", verbose_name="tỉnh")
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "khối, cụm thi đua"
@@ -251,7 +247,6 @@ class BlockYear(models.Model):
     )
     members = models.ManyToManyField(Unit, through="BlockMembership", related_name="block_years")
     objects = BlockYearQuerySet.as_manager()
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "khối thi đua theo năm"
@@ -338,7 +333,6 @@ class Staff(models.Model):
     # The day the person entered service (tuyển dụng): under ND 91/2017 a person recruited less than
     # 10 months before the end of the year cannot be LĐTT. Empty: in service the whole year.
     service_start = models.DateField("ngày tuyển dụng", null=True, blank=True)
-    history = HistoricalRecords()
 
     objects = StaffQuerySet.as_manager()
 

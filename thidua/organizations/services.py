@@ -10,7 +10,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
-from thidua.audit.services import audit_record
+from thidua.audit.services import audit_record, diff, snapshot
 from thidua.organizations.policy import can_govern, can_manage_staff
 
 from .models import (
@@ -49,7 +49,7 @@ def unit_create(*, actor: Any, code: str, name: str, like: Unit) -> Unit:
     unit = Unit(code=code, name=name, kind=like.kind, parent=like.parent, province=like.province)
     unit.full_clean()
     unit.save()
-    audit_record(actor=actor, action="unit.create", obj=unit, summary=name, changes={"code": code, "like": like.code})
+    audit_record(actor=actor, action="unit.create", obj=unit, summary=name, before={}, changes={"like": like.name})
     return unit
 
 
@@ -64,13 +64,13 @@ def unit_rename(*, actor: Any, unit: Unit, new_name: str, on: dt.date, document_
     since = previous.valid_to + dt.timedelta(days=1) if previous else unit.active_from
     UnitName.objects.create(unit=unit, name=unit.name, document_name=unit.document_name, valid_from=since,
                             valid_to=on - dt.timedelta(days=1))
-    old = unit.name
+    old, before = unit.name, snapshot(unit)
     unit.name = new_name
     if document_name:
         unit.document_name = document_name
     unit.save()
-    audit_record(actor=actor, action="unit.rename", obj=unit, summary=f"{old} → {new_name}",
-                 changes={"name": [old, new_name], "basis": basis})
+    audit_record(actor=actor, action="unit.rename", obj=unit, summary=f"{old} → {new_name}", before=before,
+                 changes={"basis": basis, "date": on} if basis else {"date": on})
     return unit
 
 
@@ -83,12 +83,13 @@ def unit_merge(*, actor: Any, predecessors: list[Unit], successor: Unit, on: dt.
         raise ValueError("Cần ít nhất một đơn vị được hợp nhất.")
     _require_govern(actor, [*predecessors, successor])
     for unit in predecessors:
+        before = snapshot(unit)
         unit.active_to = on - dt.timedelta(days=1)
         unit.save(update_fields=["active_to"])
         UnitSuccession.objects.create(predecessor=unit, successor=successor, kind=SuccessionKind.MERGE, date=on,
                                       basis=basis)
-        audit_record(actor=actor, action="unit.merge", obj=unit, summary=f"{unit} → {successor}",
-                     changes={"successor": successor.code, "date": on.isoformat(), "basis": basis})
+        audit_record(actor=actor, action="unit.merge", obj=unit, summary=f"{unit} → {successor}", before=before,
+                     changes={"successor": successor.name, "date": on, "basis": basis})
     return successor
 
 
@@ -97,13 +98,15 @@ def unit_split(*, actor: Any, predecessor: Unit, successors: list[Unit], on: dt.
     if predecessor in successors or not successors:
         raise ValueError("Danh sách đơn vị sau khi chia, tách không hợp lệ.")
     _require_govern(actor, [predecessor, *successors])
+    before = snapshot(predecessor)
     predecessor.active_to = on - dt.timedelta(days=1)
     predecessor.save(update_fields=["active_to"])
     for unit in successors:
         UnitSuccession.objects.create(predecessor=predecessor, successor=unit, kind=SuccessionKind.SPLIT, date=on,
                                       basis=basis)
     audit_record(actor=actor, action="unit.split", obj=predecessor, summary=f"{predecessor} → "
-                 + ", ".join(str(u) for u in successors), changes={"successors": [u.code for u in successors]})
+                 + ", ".join(str(u) for u in successors), before=before,
+                 changes={"successors": ", ".join(u.name for u in successors), "date": on, "basis": basis})
 
 
 # --- staff ---------------------------------------------------------------------------------------
@@ -147,13 +150,6 @@ def _validate(staff: Staff) -> None:
         raise StaffError({"active_from": ["Ngày bắt đầu làm việc phải trước ngày thôi làm việc."]})
 
 
-def _snapshot(staff: Staff) -> dict[str, Any]:
-    def plain(value: Any) -> Any:
-        return value.isoformat() if isinstance(value, dt.date) else value
-
-    return {name: plain(getattr(staff, name)) for name in (*STAFF_FIELDS, "department_id")}
-
-
 @transaction.atomic
 def staff_create(*, actor: Any, agency: Unit, department: Unit | None = None, **fields: Any) -> Staff:
     """Add a person to `agency` (and one of its departments, or its leadership when none)."""
@@ -166,7 +162,7 @@ def staff_create(*, actor: Any, agency: Unit, department: Unit | None = None, **
     _validate(staff)
     staff.save()
     audit_record(actor=actor, action="staff.create", obj=staff, summary=f"Thêm {staff.full_name} vào {agency.name}",
-                 changes=_snapshot(staff))
+                 before={})
     return staff
 
 
@@ -179,16 +175,14 @@ def staff_update(*, actor: Any, staff: Staff, **fields: Any) -> Staff:
     unknown = set(fields) - set(STAFF_FIELDS)
     if unknown:
         raise TypeError(f"unknown staff fields: {sorted(unknown)}")
-    before = _snapshot(staff)
+    before = snapshot(staff)
     for name, value in fields.items():
         setattr(staff, name, value)
     _validate(staff)
-    after = _snapshot(staff)
-    changes = {k: [before[k], after[k]] for k in after if before[k] != after[k]}
-    if changes:
+    if diff(before, snapshot(staff)):
         staff.save()
         audit_record(actor=actor, action="staff.update", obj=staff, summary=f"Sửa thông tin {staff.full_name}",
-                     changes=changes)
+                     before=before)
     return staff
 
 
@@ -206,11 +200,12 @@ def staff_move(*, actor: Any, staff: Staff, department: Unit | None, on: dt.date
     if not staff.is_active_on(on):
         raise StaffError({"date": [f"Ngày {on:%d/%m/%Y} {staff.full_name} không làm việc tại cơ quan."]})
     movement = _movement(actor, staff, MovementKind.MOVE, on, note, to_department=department)
+    before = snapshot(staff)
     staff.department = department
     staff.save()
     audit_record(actor=actor, action="staff.move", obj=staff,
                  summary=f"{staff.full_name}: {movement.from_department or 'Lãnh đạo'} → {department or 'Lãnh đạo'}",
-                 changes={"department_id": [movement.from_department_id, staff.department_id], "date": on.isoformat()})
+                 before=before, changes={"date": on, "note": movement.note} if movement.note else {"date": on})
     return movement
 
 
@@ -230,11 +225,12 @@ def staff_depart(*, actor: Any, staff: Staff, kind: str, on: dt.date, destinatio
     if staff.movements.filter(date__gt=on).exists():
         raise StaffError({"date": ["Đã có biến động sau ngày này; hãy kiểm tra lại ngày."]})
     movement = _movement(actor, staff, kind, on, note, destination=destination)
+    before = snapshot(staff)
     staff.active_to = on
     staff.save()
     audit_record(actor=actor, action="staff.depart", obj=staff,
                  summary=f"{staff.full_name}: {movement.get_kind_display().lower()} từ {on:%d/%m/%Y}",
-                 changes={"active_to": [None, on.isoformat()], "kind": kind})
+                 before=before, changes={"departure": movement.get_kind_display(), "destination": movement.destination})
     return movement
 
 

@@ -14,6 +14,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
 from thidua.accounts.scope import VIEW
+from thidua.audit.selectors import history_entries, id_texts
 from thidua.core import uploads
 from thidua.core.paging import page_of, page_query
 from thidua.core.text import fold
@@ -93,6 +94,8 @@ def agency_detail(request: HttpRequest, code: str) -> HttpResponse:
         "show": show, "shows": SHOW, "year": year if year.isdigit() else "", "today": today,
         "former_names": agency.former_names.all(), "may_manage": can_manage_staff(request.user, agency),
         "may_govern": can_govern(request.user, agency),
+        "audit_history": history_entries(agency, related={"organizations.unit": id_texts(agency.children.all())}),
+        "audit_show_object": True,
         "governed_departments": set(Unit.objects.for_user(request.user, "change").filter(parent=agency)
                                     .values_list("pk", flat=True)),
     })

@@ -16,7 +16,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from thidua.audit.services import audit_record
+from thidua.audit.services import audit_record, snapshot
 from thidua.catalog.models import AwardType
 from thidua.catalog.subjects import subject_error
 from thidua.councils.models import Session
@@ -58,13 +58,24 @@ def _locked(nomination: Nomination | int) -> Nomination:
 
 
 def _event(nomination: Nomination, action: str, actor: Any, *, before: str = "", reason: str = "",
-           line: NominationLine | None = None, changes: dict | None = None) -> None:
+           line: NominationLine | None = None, changes: dict | None = None, fields: dict | None = None) -> None:
+    """The step of the dossier's workflow (its timeline, `NominationEvent`: from which status to
+    which, why) and the audit row: the status before and after, the line concerned and its new
+    status, the reason, and with `fields` (a snapshot before) every field that changed."""
     NominationEvent.objects.create(
         nomination=nomination, line=line, action=action, from_status=before, to_status=nomination.status,
         actor=actor if getattr(actor, "pk", None) else None, reason=reason)
+    extra: dict[str, Any] = {}
+    if before != nomination.status and fields is None:
+        extra["status"] = [NominationStatus(before).label if before else None, nomination.get_status_display()]
+    if line is not None:
+        extra["line"] = str(line)
+        extra["line_status"] = line.get_status_display()
+    if reason:
+        extra["reason"] = reason
+    extra.update(changes or {})
     audit_record(actor=actor, action=f"nomination.{action}", obj=nomination,
-                 summary=f"{nomination}{f' – {line}' if line else ''}",
-                 changes={"from": before, "to": nomination.status, "reason": reason, **(changes or {})})
+                 summary=f"{nomination}{f' – {line}' if line else ''}", before=fields, changes=extra)
 
 
 def _award(code: str) -> AwardType:
@@ -86,21 +97,22 @@ def individual_registration_set(*, actor: Any, staff: Staff, year: int, code: st
     before = current.code if current else ""
     if not code:
         if current is not None:
+            audit_record(actor=actor, action="individual_registration.delete", obj=current,
+                         summary=f"{staff} – {year}: {before} → ∅", before=snapshot(current), after={})
             current.delete()
-            audit_record(actor=actor, action="individual_registration.delete", obj=staff,
-                         summary=f"{staff} – {year}: {before} → ∅", changes={"year": year, "code": [before, None]})
         return None
     award = _award(code)
     if not award.allows_individual():
         raise ValidationError({"code": f"«{award.name}» chỉ xét tặng cho tập thể."})
     obj = current or IndividualRegistration(staff=staff, year=year)
+    snap = snapshot(obj) if current else {}
     obj.code = code
     obj.registered_by = actor if getattr(actor, "pk", None) else None
     obj.save()
     if before != code:
         audit_record(actor=actor, action="individual_registration.set", obj=obj,
                      summary=f"{staff} – {year}: {before or '∅'} → {code}",
-                     changes={"staff": staff.pk, "year": year, "code": [before or None, code]})
+                     before=snap)
     return obj
 
 
@@ -146,7 +158,7 @@ def nomination_create(*, actor: Any, unit: Unit, year: int, level: str = Level.P
     values.update({k: v.strip() if isinstance(v, str) else v for k, v in fields.items() if v})
     nomination = Nomination.objects.create(unit=unit, year=year, level=level,
                                            created_by=actor if getattr(actor, "pk", None) else None, **values)
-    _event(nomination, EventAction.CREATE, actor)
+    _event(nomination, EventAction.CREATE, actor, fields={})
     return nomination
 
 
@@ -157,6 +169,7 @@ def nomination_update(*, actor: Any, nomination: Nomination, **fields: Any) -> N
     unknown = set(fields) - set(EDITABLE_FIELDS)
     if unknown:
         raise TypeError(f"not editable: {', '.join(sorted(unknown))}")
+    before = snapshot(nomination)
     changes = {}
     for name, value in fields.items():
         value = value.strip() if isinstance(value, str) else value
@@ -169,7 +182,7 @@ def nomination_update(*, actor: Any, nomination: Nomination, **fields: Any) -> N
         raise NominationError("Cần ghi trích yếu và nơi nhận (kính gửi) của tờ trình.")
     if changes:
         nomination.save()
-        audit_record(actor=actor, action="nomination.edit", obj=nomination, summary=str(nomination), changes=changes)
+        audit_record(actor=actor, action="nomination.edit", obj=nomination, summary=str(nomination), before=before)
     return nomination
 
 
@@ -194,8 +207,7 @@ def nomination_add_line(*, actor: Any, nomination: Nomination, code: str, staff:
     line = NominationLine.objects.create(nomination=nomination, position=position, staff=staff, unit=unit,
                                          code=code, summary=summary.strip())
     audit_record(actor=actor, action="nomination.add_line", obj=nomination, summary=str(line),
-                 changes={"line": line.pk, "code": code, "staff": getattr(staff, "pk", None),
-                          "unit": getattr(unit, "pk", None)})
+                 changes={"line": [None, str(line)]})
     return line
 
 
@@ -204,7 +216,7 @@ def nomination_remove_line(*, actor: Any, line: NominationLine) -> None:
     nomination = _locked(line.nomination_id)
     _require(policy.can(actor, "edit", nomination), "sửa hồ sơ này")
     audit_record(actor=actor, action="nomination.remove_line", obj=nomination, summary=str(line),
-                 changes={"line": line.pk, "code": line.code})
+                 changes={"line": [str(line), None]})
     NominationLine.objects.filter(pk=line.pk, nomination=nomination).delete()
 
 
@@ -319,7 +331,7 @@ def nomination_to_council(*, actor: Any, nomination: Nomination, session: Sessio
     nomination.council_session = session
     before, nomination.status = nomination.status, NominationStatus.COUNCIL
     nomination.save(update_fields=["council_session", "status"])
-    _event(nomination, EventAction.COUNCIL, actor, before=before, changes={"session": session.pk,
+    _event(nomination, EventAction.COUNCIL, actor, before=before, changes={"council_session": str(session),
                                                                           "candidates": len(lines)})
     return nomination
 
@@ -410,7 +422,7 @@ def nomination_decide(*, actor: Any, nomination: Nomination, title: str = "", is
     nomination.decision = decision
     before, nomination.status = nomination.status, NominationStatus.DECIDED
     nomination.save(update_fields=["decision", "status"])
-    _event(nomination, EventAction.DECIDE, actor, before=before, changes={"decision": decision.pk,
+    _event(nomination, EventAction.DECIDE, actor, before=before, changes={"decision": str(decision),
                                                                          "lines": len(chosen)})
     if issue:
         decision = decision_issue(actor=actor, decision=decision, date=date)

@@ -14,6 +14,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from thidua.audit.selectors import history_entries
 from thidua.catalog.models import AwardType
 from thidua.core import bounds
 from thidua.core.html import select_options
@@ -225,6 +226,7 @@ def nomination_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "awarded": bool(nomination.decision_id and nomination.decision.status == "issued"),
         "steps": STEPS, "done_steps": _done_steps(nomination),
         "decision_url": reverse("decision_detail", args=[nomination.decision_id]) if nomination.decision_id else "",
+        "audit_history": history_entries(nomination),
     }
     if may["edit"]:
         context.update({
