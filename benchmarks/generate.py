@@ -159,8 +159,9 @@ def main(argv: list[str] | None = None) -> None:
         else:
             print(f"BENCH{index:02d}: already there")
     if not args.history_only:
-        from pages import generate_work  # after django.setup(): it imports the models
+        from pages import add_collective_lines, generate_work  # after django.setup(): it imports the models
 
+        from thidua.core.statistics import analyze_sqlite
         from thidua.organizations.models import Province
 
         for province in Province.objects.filter(code__startswith="BENCH").order_by("code"):
@@ -169,6 +170,10 @@ def main(argv: list[str] | None = None) -> None:
             if counts:
                 print(f"{province.code} users and work: " + ", ".join(f"{k} {v:,}" for k, v in counts.items())
                       + f" in {time.perf_counter() - started:.1f} s")
+            collective = add_collective_lines(province)
+            if collective:
+                print(f"{province.code} collective decision lines: {collective:,}")
+        analyze_sqlite()  # the planner's statistics of the tables just filled (as migrate does)
 
 
 if __name__ == "__main__":

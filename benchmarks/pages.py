@@ -17,7 +17,7 @@ from thidua.accounts.models import Role, User
 from thidua.catalog.models import AwardType
 from thidua.decisions.models import Decision, DecisionLine, DecisionStatus
 from thidua.emulation.models import Registration, Status, Target
-from thidua.evaluation.models import AwardRecord
+from thidua.evaluation.models import AwardRecord, CollectiveRating
 from thidua.organizations.models import Block, BlockMembership, BlockYear, Province, Staff, Unit, UnitKind
 from thidua.yearend.models import Level, Nomination, NominationLine, NominationStatus
 
@@ -96,6 +96,26 @@ def generate_work(province: Province) -> dict[str, int]:
              for i, (pk, agency_id, name, unit_name, c) in enumerate(records)), batch_size=5000)
         counts["decisions"], counts["decision lines"] = len(decisions), len(decision_lines)
     return counts
+
+
+def add_collective_lines(province: Province) -> int:
+    """Collective titles on each agency's decision: Tập thể lao động tiên tiến for its departments
+    rated HTTNV or better in the year awarded, as real annexes have (and as the database's
+    statistics must see: with individual lines only, SQLite judged the (unit, year) index useless).
+    Idempotent: a province whose decisions have collective lines is skipped."""
+    decisions = {d.issuer_id: d for d in Decision.objects.filter(issuer__province=province, symbol="QĐ-BENCH")
+                 .select_related("issuer")}
+    if not decisions or DecisionLine.objects.filter(decision__in=decisions.values(), unit__isnull=False).exists():
+        return 0
+    rated = (CollectiveRating.objects.filter(unit__province=province, unit__kind=UnitKind.DEPARTMENT, year=YEAR - 1,
+                                             rating__in=["HTXSNV", "HTTNV"])
+             .order_by("unit__parent_id", "unit__position").values_list("unit_id", "unit__parent_id", "unit__name"))
+    name = AwardType.objects.get(code="TTLDTT").name
+    lines = DecisionLine.objects.bulk_create(
+        DecisionLine(decision=decisions[parent], position=100_000 + i, unit_id=unit_id, code="TTLDTT", award_name=name,
+                     year=YEAR - 1, name=unit_name, unit_name=decisions[parent].issuer.name)
+        for i, (unit_id, parent, unit_name) in enumerate(rated) if parent in decisions)
+    return len(lines)
 
 
 def collect_static() -> None:

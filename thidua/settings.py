@@ -127,6 +127,16 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "THIDUA_TEST_SQLITE"
     ) else {}
 
+# Cache of heavy pages and aggregates (thidua.core.versions): each process's own memory. Entries are
+# keyed by data stamps kept in the database, so a write in any process makes them stale everywhere
+# (docs/deployment.md §9); a shared cache backend is not needed for correctness.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("THIDUA_CACHE_MAX_ENTRIES", "1000"))},
+    }
+}
+
 # Background jobs (thidua.jobs): django-tasks with its database queue, so one machine needs no
 # other server; `thidua db_worker` runs them (docs/deployment.md). THIDUA_TASKS_BACKEND may name
 # another django-tasks backend when a deployment grows (e.g. one on a real broker).

@@ -1,7 +1,7 @@
-"""A heavy export from the browser: the province board's officer asks for the PDF of the
-province's decision; the page shows the job waiting with its progress bar, the database-queue
-worker (`db_worker`) makes the PDF, htmx's polling shows it done without a
-reload, and the file downloads."""
+"""Heavy exports from the browser: the province board's officer asks for the PDF of the province's
+decision, and for the whole province's targets report as PDF; the page shows the job waiting with
+its progress bar, the database-queue worker (`db_worker`) makes the PDF, htmx's polling shows it
+done without a reload, and the file downloads."""
 
 import pytest
 from councils.builders import build_org
@@ -52,3 +52,24 @@ def test_a_province_decision_pdf_is_made_in_the_background_then_downloads(page, 
     saved = tmp_path / info.value.suggested_filename
     info.value.save_as(saved)
     assert saved.suffix == ".pdf" and saved.read_bytes()[:5] == b"%PDF-"
+
+
+def test_the_whole_province_report_pdf_is_made_in_the_background_then_downloads(page, login, province_decision,
+                                                                                 tmp_path):
+    login(page, "bantdkt", PASSWORD)
+    page.goto("/bao-cao/chi-tieu/tinh/TN/?nam=2022")
+    page.click("text=Tải PDF toàn tỉnh (.pdf)")
+    page.wait_for_url("**/viec-nen/*/")
+    job_url = page.url
+    assert page.locator(".job").get_attribute("data-status") == "queued"
+    assert page.locator("progress").get_attribute("value") == "0"
+
+    call_command("db_worker", "--batch", "--no-startup-delay", interval=0.1)
+    page.wait_for_selector(".job[data-status=done]", timeout=30_000)
+    assert page.url == job_url
+    assert page.locator("progress").get_attribute("value") == "100"
+    with page.expect_download() as info:
+        page.click(".job a:has-text('Tải về')")
+    saved = tmp_path / info.value.suggested_filename
+    info.value.save_as(saved)
+    assert saved.name == "chi-tieu-tn-2022.pdf" and saved.read_bytes()[:5] == b"%PDF-"

@@ -9,6 +9,7 @@ from django.urls import reverse
 from thidua.catalog.models import QuotaRule
 from thidua.emulation.selectors import registration_findings
 from thidua.evaluation.models import AwardRecord, CriteriaSetting, Rating
+from thidua.evaluation.services import achievement_set_scope
 from thidua.organizations.models import Staff
 
 ELIGIBILITY = reverse("agency_eligibility", args=["SKHCN"])
@@ -115,14 +116,15 @@ def test_next_year_lists_those_whose_streak_would_reach_cstd_tinh(officer, befor
         assert person.achievements.filter(year=2022, scope="tinh").exists()
 
 
-def test_the_forecast_is_computed_not_hard_coded(officer, before_year_end):
-    """Record the 2022 CSTĐCS of a forecast person and remove their provincial initiative: the
-    forecast follows the data."""
+def test_the_forecast_is_computed_not_hard_coded(officer, users, before_year_end):
+    """Lower the scope of a forecast person's provincial initiative (through the service, as the
+    page does): the forecast follows the data, the cached page too."""
     page = officer.get(ELIGIBILITY).content.decode()
     forecast = page.split('id="next-year"', 1)[1].split("</article>", 1)[0]
     first = re.findall(r'<li data-code="CSTD_TINH"><a [^>]+>([^<]+)</a>', forecast)[0]
     person = Staff.objects.get(agency__code="SKHCN", full_name=first)
-    person.achievements.filter(year=2022).update(scope="co_so")
+    for achievement in person.achievements.filter(year=2022):
+        achievement_set_scope(actor=users["skhcn"], achievement=achievement, scope="co_so")
     page = officer.get(ELIGIBILITY).content.decode()
     forecast = page.split('id="next-year"', 1)[1].split("</article>", 1)[0]
     assert first not in forecast
@@ -172,8 +174,9 @@ def test_the_agency_link_leads_to_the_eligibility_page(officer):
 
 
 def test_pages_do_not_query_per_person(officer, django_assert_max_num_queries):
-    # 26: two of them read the catalog's and the rule sets' names once per page (catalog.names).
-    with django_assert_max_num_queries(26):
+    # 28: two of them read the catalog's and the rule sets' names once per page (catalog.names),
+    # two the stamps of the cached body (thidua.core.versions; one once they exist).
+    with django_assert_max_num_queries(28):
         officer.get(ELIGIBILITY)
     with django_assert_max_num_queries(20):
         officer.get(reverse("staff_detail", args=[director().pk]))
@@ -232,3 +235,16 @@ def test_a_year_before_any_rule_set_says_so_instead_of_failing(officer):
     assert "Chưa có bộ quy định nào có hiệu lực cho năm 2016" in page
     assert "Không xác định được chế độ pháp lý" in page
     assert officer.get(ELIGIBILITY, {"nam": "abc"}).status_code == 200  # ignored: the latest rated year
+
+
+def test_the_cached_page_follows_a_rating_saved_through_the_service(officer, users, before_year_end):
+    """The page's body is cached; a rating entered in the grid (evaluation.services.rating_set)
+    changes the stamp of the province and the next view judges again."""
+    from thidua.evaluation.services import rating_set
+
+    before = counts(section(officer.get(ELIGIBILITY).content.decode(), "LDTT"))
+    assert counts(section(officer.get(ELIGIBILITY).content.decode(), "LDTT")) == before  # from the cache
+    person = Staff.objects.filter(agency__code="SKHCN", ratings__year=2022, ratings__rating="HTTNV").first()
+    rating_set(actor=users["skhcn"], staff=person, year=2022, rating="KHTNV")
+    eligible, review, not_eligible = counts(section(officer.get(ELIGIBILITY).content.decode(), "LDTT"))
+    assert (eligible, not_eligible) == (before[0] - 1, before[2] + 1)

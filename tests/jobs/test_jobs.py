@@ -1,6 +1,7 @@
 """Background jobs: started from the pages in scope only, queued in the database, run by the
 worker's task with progress written as it goes, the file downloadable by its owner only."""
 
+import datetime as dt
 import io
 
 import openpyxl
@@ -10,9 +11,11 @@ from django.urls import reverse
 from django_tasks_db.models import DBTaskResult
 
 from thidua.documents.pdf import pdf_available
-from thidua.jobs import services
+from thidua.evaluation.models import AwardRecord
+from thidua.jobs import services, tasks
 from thidua.jobs.models import Job, JobKind, JobStatus
 from thidua.jobs.tasks import run_job
+from thidua.reports.selectors import province_targets
 
 
 def test_starting_a_job_queues_it_in_the_database_and_nothing_runs_yet(org, decision):
@@ -79,6 +82,51 @@ def test_the_pages_send_heavy_exports_to_a_job_and_show_its_progress(client, org
     download = client.get(reverse("job_download", args=[workbook_job.pk]))
     assert download.status_code == 200 and b"".join(download.streaming_content)[:2] == b"PK"
     assert 'filename="chi-tieu-tn-2022.xlsx"' in download["Content-Disposition"]
+
+
+def test_the_whole_province_pdf_job_lays_out_every_agency_with_its_progress(client, org, monkeypatch):
+    for person in (org.staff[0], org.snv_staff[0]):  # an award in each agency: both have a table
+        AwardRecord.objects.create(staff=person, year=2022, code="BK_TINH")
+    client.force_login(org.users["bantdkt"])
+    page = client.get(reverse("targets_province", args=["TN"]) + "?nam=2022").content.decode()
+    assert "xuat=pdf" in page  # offered on the province's report
+    response = client.get(reverse("targets_province", args=["TN"]) + "?nam=2022&xuat=pdf")
+    job = Job.objects.get(kind=JobKind.PROVINCE_TARGETS_PDF)
+    assert response.status_code == 302 and response.url == reverse("job_detail", args=[job.pk])
+    steps = []
+    real = tasks.progress
+    monkeypatch.setattr(tasks, "progress", lambda j, percent, step: (steps.append((percent, step)),
+                                                                      real(j, percent, step)))
+    run_job.call(job.pk)
+    job.refresh_from_db()
+    assert job.status == JobStatus.DONE, job.error
+    assert job.filename == "chi-tieu-tn-2022.pdf" and job.file.read(5) == b"%PDF-"
+    agencies = len(province_targets(org.province, 2022).members)  # those with targets or awards
+    assert agencies == 2
+    assert steps[-1] == (90, f"Đang dựng bảng của cơ quan {agencies}/{agencies}")
+    assert [p for p, _ in steps] == sorted(p for p, _ in steps)  # the bar only moves forward
+
+
+def test_a_big_decisions_certificates_are_drawn_by_a_job(client, org, decision, monkeypatch):
+    from thidua.decisions import services as decision_services
+    from thidua.decisions import views as decision_views
+
+    issued = decision_services.decision_issue(actor=org.users["bantdkt"], decision=decision,
+                                              date=dt.date(2025, 12, 20))
+    client.force_login(org.users["bantdkt"])
+    url = reverse("decision_certificates", args=[issued.pk]) + "?kieu=day-du"
+    small = client.get(url)  # three lines: drawn in the request
+    assert small.status_code == 200 and small.content[:5] == b"%PDF-" and not Job.objects.exists()
+    monkeypatch.setattr(decision_views, "CERTIFICATES_IN_REQUEST", 2)
+    response = client.get(url)
+    job = Job.objects.get(kind=JobKind.DECISION_CERTIFICATES)
+    assert response.status_code == 302 and response.url == reverse("job_detail", args=[job.pk])
+    run_job.call(job.pk)
+    job.refresh_from_db()
+    assert job.status == JobStatus.DONE, job.error
+    assert job.file.read(5) == b"%PDF-" and job.filename.endswith(".pdf")
+    with pytest.raises(PermissionDenied):
+        services.start_decision_certificates(actor=org.users["snv"], decision=issued, mode="full")
 
 
 def test_nobody_else_sees_or_downloads_a_job(client, org):

@@ -114,12 +114,37 @@ def test_the_pages_show_the_tables_and_the_chart_within_scope(as_user, django_as
     assert as_user(None).get(url).status_code == 302
     block = reverse("targets_block", args=["KHOI-TMTH"]) + "?nam=2022"
     head = as_user("truongkhoi")
-    with django_assert_max_num_queries(15):
+    with django_assert_max_num_queries(17):  # two of them: the cached body's stamps, read the first time
         assert head.get(block).status_code == 200
     assert as_user("skhcn").get(block).status_code == 200  # a member sees its block
     province = reverse("targets_province", args=["TN"]) + "?nam=2022"
     assert as_user("bantdkt").get(province).status_code == 200
     assert as_user("skhcn").get(province).status_code == 404
+
+
+def test_the_cached_province_and_block_reports_follow_an_award_recorded_through_the_service(as_user, users):
+    """Both reports' bodies are cached; an award recorded (evaluation.services.award_record_add)
+    changes the province's stamp and the next view counts it."""
+    from thidua.evaluation.models import AwardRecord
+    from thidua.evaluation.services import award_record_add
+    from thidua.organizations.models import Staff
+
+    province = reverse("targets_province", args=["TN"]) + "?nam=2022"
+    block = reverse("targets_block", args=["KHOI-TMTH"]) + "?nam=2022"
+    board, head = "bantdkt", "truongkhoi"
+
+    def achieved(username: str, url: str) -> int:
+        totals = as_user(username).get(url).content.decode().split('id="totals"', 1)[1].split("</table>", 1)[0]
+        row = totals.split('<tr data-code="BK_TINH">', 1)[1].split("</tr>", 1)[0]
+        return int(row.split('data-kind="individual-achieved">', 1)[1].split("<", 1)[0])
+
+    before = achieved(board, province), achieved(head, block)
+    assert (achieved(board, province), achieved(head, block)) == before  # from the cache
+    awarded = AwardRecord.objects.filter(code="BK_TINH", year=2022, staff__isnull=False).values("staff_id")
+    person = Staff.objects.filter(agency__code="SKHCN").exclude(pk__in=awarded).first()
+    award_record_add(actor=users["bantdkt"], code="BK_TINH", year=2022, staff=person,
+                     decision_number="99/QĐ-UBND", issuer="Chủ tịch UBND tỉnh")
+    assert (achieved(board, province), achieved(head, block)) == (before[0] + 1, before[1] + 1)
 
 
 def test_the_excel_export_reads_back(as_user):

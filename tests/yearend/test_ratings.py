@@ -2,6 +2,8 @@
 rating_set, a visible "đã lưu" or a Vietnamese error per row; scope per role; a fixed number of
 queries; initiatives recorded on the same page."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -12,12 +14,22 @@ SAVE = reverse("yearend_rating_save", args=["SKHCN"])
 
 
 def test_the_officer_sees_every_staff_member_and_department_with_a_select_each(as_user, agency):
-    page = as_user("skhcn").get(GRID).content.decode()
-    assert page.count('data-staff="') == 73
+    client = as_user("skhcn")
+    page = client.get(GRID).content.decode()
+    # 73 people in pages of 50, in department order; the counts and the units on every page.
+    assert page.count('data-staff="') == 50
     assert page.count('data-unit="') == 8  # the agency itself and its 7 departments
-    assert page.count('<select name="rating"') == 81
+    assert page.count('<select name="rating"') == 58
     assert 'hx-post="' + SAVE in page
     assert 'data-count="unrated">Chưa xếp loại: 0' in page
+    assert "Trang 1/2 · 1–50 trong 73" in page
+    second = client.get(GRID + "&trang=2").content.decode()
+    assert second.count('data-staff="') == 23
+    assert "<td>51</td>" in second and "<td>73</td>" in second
+    shown = {int(i) for i in re.findall(r'data-staff="(\d+)"', page + second)}
+    assert len(shown) == 73
+    # Initiatives may be recorded for anyone of the agency, whichever page is shown.
+    assert second.split('name="staff" required', 1)[1].split("</select>", 1)[0].count("<option") == 74
 
 
 def test_changing_one_select_saves_it_through_rating_set_and_answers_da_luu(as_user, staff):
@@ -50,7 +62,7 @@ def test_a_bad_value_answers_a_clear_vietnamese_error_and_changes_nothing(as_use
 def test_the_leader_and_the_province_board_see_the_grid_without_selects_and_cannot_save(as_user, staff):
     for username in ("skhcn.lanhdao", "bantdkt"):
         page = as_user(username).get(GRID).content.decode()
-        assert page.count('data-staff="') == 73 and "<select name=\"rating\"" not in page
+        assert page.count('data-staff="') == 50 and "<select name=\"rating\"" not in page
     answer = as_user("skhcn.lanhdao").post(SAVE, {"staff": staff[0].pk, "nam": 2022, "rating": "KHTNV"})
     assert "Chưa lưu: Bạn không có quyền" in answer.content.decode()
     assert Rating.objects.get(staff=staff[0], year=2022).rating != "KHTNV"

@@ -13,12 +13,16 @@ PAGE_SIZE = 50
 PARAM = "trang"
 
 
-def page_of(request: HttpRequest, items: QuerySet | list, per_page: int = PAGE_SIZE) -> Page:
-    """The page `?trang=` asks for (two queries on a queryset: the count and the page)."""
+def page_number(request: HttpRequest) -> int:
+    """The page number `?trang=` asks for, 1 when absent or not a number."""
     text = request.GET.get(PARAM, "")
     # Strict digits: '²'.isdigit() is true but int('²') fails.
-    number = (bounds.parse_id(text) if len(text) <= 6 else None) or 1
-    return Paginator(items, per_page).get_page(number)
+    return (bounds.parse_id(text) if len(text) <= 6 else None) or 1
+
+
+def page_of(request: HttpRequest, items: QuerySet | list, per_page: int = PAGE_SIZE) -> Page:
+    """The page `?trang=` asks for (two queries on a queryset: the count and the page)."""
+    return Paginator(items, per_page).get_page(page_number(request))
 
 
 def page_query(request: HttpRequest) -> str:

@@ -118,6 +118,12 @@ def _register_fonts() -> dict[str, str]:
     return names
 
 
+def vietnamese_fonts() -> dict[str, str]:
+    """The registered serif fonts with Vietnamese glyphs by style ("regular", "bold", "italic"), for
+    other PDFs drawn with reportlab (the province's report). Raises CertificateError without them."""
+    return _register_fonts()
+
+
 @dataclass
 class CertificateText:
     """What one certificate says."""

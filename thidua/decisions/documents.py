@@ -247,8 +247,9 @@ def signer(decision: Decision) -> dict:
     return {"authority_line": authority, "position": decision.signer_position, "name": decision.signer_name}
 
 
-def decision_context(decision: Decision) -> dict:
-    lines = annex_lines(decision)
+def decision_context(decision: Decision, lines: list[DecisionLine] | None = None) -> dict:
+    """What the decision's templates print. `lines`: as for `annex_groups`."""
+    lines = annex_lines(decision) if lines is None else lines
     total = sum(ln.amount or 0 for ln in lines)
     parent, issuer = heading_names(decision.issuer, decision.date)
     return {

@@ -13,9 +13,11 @@ from thidua.organizations.services import lineage_ids
 from .models import Decision, DecisionLine, DecisionStatus
 
 
-def decision_with_parts(qs: QuerySet[Decision]) -> QuerySet[Decision]:
-    return qs.select_related("issuer", "issuer__province", "corrects", "revokes", "council_session",
-                             "council_session__council").prefetch_related("lines", "withdraws")
+def decision_with_parts(qs: QuerySet[Decision], *, lines: bool = True) -> QuerySet[Decision]:
+    """With its issuer, the acts it amends, its council session and (`lines`) its lines read ahead."""
+    qs = qs.select_related("issuer", "issuer__province", "corrects", "revokes", "council_session",
+                           "council_session__council")
+    return qs.prefetch_related("lines", "withdraws") if lines else qs.prefetch_related("withdraws")
 
 
 def lines_in_force() -> QuerySet[DecisionLine]:

@@ -7,40 +7,45 @@ import logging
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, Q, Sum, prefetch_related_objects
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
 
 from thidua.accounts.scope import is_admin
 from thidua.audit.selectors import history_entries
 from thidua.catalog import selectors as catalog_selectors
 from thidua.catalog.models import AwardType
-from thidua.core import bounds
-from thidua.core.paging import page_of, page_query
+from thidua.core import bounds, versions
+from thidua.core.paging import page_number, page_of, page_query
 from thidua.councils.policy import sessions_for
 from thidua.documents.pdf import PdfError
 from thidua.emulation.models import Authority
-from thidua.jobs.services import start_decision_pdf
+from thidua.jobs.services import start_decision_certificates, start_decision_pdf
 from thidua.organizations.models import Province, Staff, Unit, UnitKind
 from thidua.rules.reward import BaseSalaryPeriod
 
 from . import certificates, services
-from .documents import annex_groups, articles, decision_context, export_decision, withdrawn_lines
+from .documents import annex_groups, annex_lines, decision_context, export_decision, withdrawn_lines
 from .forms import LayoutForm
 from .models import CertificateLayout, Decision, DecisionKind, DecisionLine, DecisionStatus
 from .policy import can, decisions_for, issuers_for, layout_province, may_edit_layout
 from .selectors import decision_with_parts
 
+# Up to this many certificates are drawn in the request (about a second); more by a background job.
+CERTIFICATES_IN_REQUEST = 30
+ANNEX_PAGE_SIZE = 50  # lines of the annex per page of a decision's page
 STATUS_FILTERS = [("", "Tất cả")] + list(DecisionStatus.choices)
 
 logger = logging.getLogger(__name__)
 
 
-def _visible(request: HttpRequest, pk: int, action: str = "view") -> Decision:
+def _visible(request: HttpRequest, pk: int, action: str = "view", *, lines: bool = True) -> Decision:
     """The decision if the user may see it — 404 otherwise, so ids cannot be probed; 403 when seen
-    but the action is not theirs."""
-    decision = get_object_or_404(decision_with_parts(decisions_for(request.user)), pk=pk)
+    but the action is not theirs. `lines`: with its lines read ahead."""
+    decision = get_object_or_404(decision_with_parts(decisions_for(request.user), lines=lines), pk=pk)
     if action != "view" and not can(request.user, action, decision):
         raise PermissionDenied("Bạn không có quyền thực hiện thao tác này.")
     return decision
@@ -114,18 +119,47 @@ def _salary_notice(decision: Decision) -> BaseSalaryPeriod | None:
     return salary if salary is not None and not salary.confirmed else None
 
 
+def _paper(request: HttpRequest, decision: Decision, may: dict[str, bool], may_layout: bool) -> str:
+    """The decision as printed, with a page of its annex: a long annex is in pages (the whole
+    list is in the downloads); numbering runs on across pages and a page that starts inside a
+    group repeats its heading."""
+    lines = annex_lines(decision)  # read once for the articles, the annex and the totals
+    doc = decision_context(decision, lines)
+    numbered = [(group, number, line) for group in annex_groups(decision, lines)
+                for number, line in enumerate(group.lines, 1)]
+    page = page_of(request, numbered, per_page=ANNEX_PAGE_SIZE)
+    groups: list[dict] = []
+    for group, number, line in page.object_list:
+        if not groups or groups[-1]["group"] is not group:
+            groups.append({"group": group, "continued": number > 1, "lines": []})
+        groups[-1]["lines"].append((number, line))
+    return render_to_string("decisions/_paper.html", {
+        "decision": decision, "may": may, "groups": groups, "articles": doc["articles"], "doc": doc,
+        "page": page, "page_query": page_query(request), "withdrawn": withdrawn_lines(decision),
+        "may_layout": may_layout,
+    }, request=request if decision.is_draft else None)  # a draft's annex has forms (CSRF)
+
+
 def decision_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    decision = _visible(request, pk)
+    decision = _visible(request, pk, lines=False)  # an issued decision's lines: only if its paper is not cached
+    if decision.is_draft:
+        prefetch_related_objects([decision], "lines")  # read by the paper and the editing forms
     may = {action: can(request.user, action, decision) for action in ("edit", "issue", "correct", "revoke",
                                                                       "export")}
+    may_layout = may_edit_layout(request.user, decision.issuer.province)
+    if decision.is_draft:
+        html = _paper(request, decision, may, may_layout)  # being edited: always as it is now
+    else:
+        # An issued act's text and annex change only with a later act or the catalog, and each of
+        # those changes the province's stamp: each page of the paper is drawn once.
+        html = versions.cached("decision-paper", (decision.pk, page_number(request), may["export"], may_layout),
+                               (versions.province_key(decision.issuer.province_id), versions.CATALOG),
+                               lambda: _paper(request, decision, may, may_layout))
     context = {
-        "decision": decision, "may": may, "groups": annex_groups(decision), "articles": articles(decision),
-        "doc": decision_context(decision),
+        "decision": decision, "may": may, "paper": mark_safe(html),  # rendered by our own template
         "events": decision.events.select_related("actor", "by_decision").order_by("at", "id"),
         "later_acts": decisions_for(request.user).filter(Q(corrects=decision) | Q(revokes=decision))
         .order_by("date", "id"),
-        "withdrawn": withdrawn_lines(decision),
-        "may_layout": may_edit_layout(request.user, decision.issuer.province),
         "today": dt.date.today().isoformat(),
         "salary_notice": _salary_notice(decision),
         "is_admin": is_admin(request.user),
@@ -327,6 +361,10 @@ def decision_certificates(request: HttpRequest, pk: int, line: int | None = None
             lines = [ln for ln in lines if ln.pk == line]
             if not lines:
                 raise Http404
+        elif len(lines) > CERTIFICATES_IN_REQUEST:
+            # A big decision's certificates are drawn by the worker; the job's page shows progress.
+            job = start_decision_certificates(actor=request.user, decision=decision, mode=mode)
+            return redirect("job_detail", pk=job.pk)
         content = certificates.render_certificates(decision, lines, mode=mode)
     except certificates.CertificateError as exc:
         messages.error(request, str(exc))

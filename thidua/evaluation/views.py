@@ -7,13 +7,15 @@ import datetime as dt
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.safestring import mark_safe
 
 from thidua.audit.selectors import history_entries, id_texts
 from thidua.catalog.names import award_name
-from thidua.core import bounds
+from thidua.core import bounds, versions
 from thidua.decisions.policy import decisions_for
-from thidua.organizations.models import Staff, UnitKind
+from thidua.organizations.models import Staff, Unit, UnitKind
 from thidua.organizations.policy import can_manage_staff, can_record_evaluation, staff_for, units_for
 from thidua.rules.types import ELIGIBLE, NOT_ELIGIBLE, RATING_NAMES, REVIEW, Verdict
 
@@ -72,6 +74,16 @@ def agency_eligibility_page(request: HttpRequest, code: str) -> HttpResponse:
     agency = get_object_or_404(units_for(request.user).filter(kind=UnitKind.AGENCY).select_related("province"),
                                code=code)
     year = _year(request) or latest_rated_year(Staff.objects.filter(agency=agency))
+    # The body is the same for everyone who may open the page (scope is checked above): judged and
+    # rendered once, then served from the cache until the province's data or the law change.
+    body = versions.cached("eligibility", (agency.pk, year),
+                           (versions.province_key(agency.province_id), versions.CATALOG),
+                           lambda: _eligibility_body(agency, year))
+    return render(request, "evaluation/agency_eligibility.html",
+                  {"agency": agency, "year": year, "body": mark_safe(body)})  # rendered by our own template
+
+
+def _eligibility_body(agency: Unit, year: int) -> str:
     data = agency_eligibility(agency, year)
     links: dict[int, str] = {}
     for row in (*data.titles, *data.next_year):
@@ -85,7 +97,7 @@ def agency_eligibility_page(request: HttpRequest, code: str) -> HttpResponse:
         "verdicts": [_verdict(code, award_name(code), v) for code, v in row.verdicts.items()],
         "history": row.history[:4],
     } for row in data.collectives]
-    return render(request, "evaluation/agency_eligibility.html", {
+    return render_to_string("evaluation/_agency_eligibility.html", {
         "agency": agency, "data": data, "year": year, "collectives": collectives,
         "criteria_rows": _criteria_rows(data.criteria), "rating_names": RATING_NAMES,
         "years": sorted(set(data.years) | {year}, reverse=True),

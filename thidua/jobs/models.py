@@ -11,6 +11,8 @@ from django.db import models
 class JobKind(models.TextChoices):
     DECISION_PDF = "decision_pdf", "Quyết định khen thưởng (.pdf)"
     PROVINCE_TARGETS = "province_targets", "Báo cáo chỉ tiêu toàn tỉnh (.xlsx)"
+    PROVINCE_TARGETS_PDF = "province_targets_pdf", "Báo cáo chỉ tiêu toàn tỉnh (.pdf)"
+    DECISION_CERTIFICATES = "decision_certificates", "Bằng, giấy khen của một quyết định (.pdf)"
 
 
 class JobStatus(models.TextChoices):

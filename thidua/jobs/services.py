@@ -10,6 +10,7 @@ from django.db.models import QuerySet
 
 from thidua.accounts.models import User
 from thidua.decisions import policy as decision_policy
+from thidua.decisions.certificates import MODES
 from thidua.decisions.models import Decision
 from thidua.organizations.models import Province
 from thidua.reports.policy import provinces_for
@@ -33,13 +34,27 @@ def start_decision_pdf(*, actor: User, decision: Decision) -> Job:
     return _start(actor, JobKind.DECISION_PDF, {"decision": decision.pk}, f"{decision} – bản PDF")
 
 
-def start_province_targets(*, actor: User, province: Province, year: int) -> Job:
+def start_decision_certificates(*, actor: User, decision: Decision, mode: str) -> Job:
+    """Every certificate of an issued decision in one PDF (`mode`: decisions.certificates.MODES)."""
+    if not decision_policy.can(actor, "export", decision):
+        raise PermissionDenied(NO_SCOPE)
+    if mode not in MODES.values():
+        raise ValueError("Kiểu in không hợp lệ.")
+    return _start(actor, JobKind.DECISION_CERTIFICATES, {"decision": decision.pk, "mode": mode},
+                  f"{decision} – bằng, giấy khen (.pdf)")
+
+
+def start_province_targets(*, actor: User, province: Province, year: int, fmt: str = "xlsx") -> Job:
+    """The whole province's targets report, as a workbook (`fmt` "xlsx") or a PDF ("pdf")."""
     if not provinces_for(actor).filter(pk=province.pk).exists():
         raise PermissionDenied(NO_SCOPE)
     if not 1990 <= year <= 2100:
         raise ValueError("Năm không hợp lệ.")
-    return _start(actor, JobKind.PROVINCE_TARGETS, {"province": province.pk, "year": year},
-                  f"Chỉ tiêu và kết quả năm {year} – {province.name} (.xlsx)")
+    kind = {"xlsx": JobKind.PROVINCE_TARGETS, "pdf": JobKind.PROVINCE_TARGETS_PDF}.get(fmt)
+    if kind is None:
+        raise ValueError("Định dạng không hợp lệ.")
+    return _start(actor, kind, {"province": province.pk, "year": year},
+                  f"Chỉ tiêu và kết quả năm {year} – {province.name} (.{fmt})")
 
 
 def _start(actor: User, kind: str, params: dict, title: str) -> Job:

@@ -10,12 +10,13 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 from django_tasks import task
 
-from thidua.decisions import policy
+from thidua.decisions import certificates, policy
 from thidua.decisions.documents import export_decision
 from thidua.decisions.models import Decision
 from thidua.documents.pdf import PdfError, docx_to_pdf
 from thidua.organizations.models import Province
 from thidua.reports.exports import group_workbook
+from thidua.reports.pdf import group_pdf
 from thidua.reports.policy import provinces_for
 from thidua.reports.selectors import province_targets
 
@@ -48,20 +49,56 @@ def _decision_pdf(job: Job) -> tuple[bytes, str, str]:
     return pdf, docx.filename.removesuffix(".docx") + ".pdf", "application/pdf"
 
 
-def _province_targets(job: Job) -> tuple[bytes, str, str]:
+def _province(job: Job) -> tuple[Province, int]:
     province = Province.objects.filter(pk=job.params.get("province")).first()
-    year = int(job.params.get("year", 0))
     if province is None or not provinces_for(job.owner).filter(pk=province.pk).exists():
         raise JobRefused("Tỉnh không còn, hoặc bạn không còn quyền xem báo cáo của tỉnh này.")
+    return province, int(job.params.get("year", 0))
+
+
+def _province_targets(job: Job) -> tuple[bytes, str, str]:
+    province, year = _province(job)
     progress(job, 10, "Đang tổng hợp chỉ tiêu và kết quả của các cơ quan")
     group = province_targets(province, year)
     progress(job, 70, "Đang ghi bảng tính")
     return group_workbook(group), f"chi-tieu-{province.code}-{year}.xlsx".lower(), XLSX
 
 
+def _province_targets_pdf(job: Job) -> tuple[bytes, str, str]:
+    province, year = _province(job)
+    progress(job, 5, "Đang tổng hợp chỉ tiêu và kết quả của các cơ quan")
+    group = province_targets(province, year)
+
+    def laid_out(done: int, total: int) -> None:
+        if done == total or done % 5 == 0:  # a write every few agencies is enough for the bar
+            progress(job, 20 + 70 * done // max(total, 1), f"Đang dựng bảng của cơ quan {done}/{total}")
+
+    try:
+        pdf = group_pdf(group, laid_out)
+    except certificates.CertificateError as exc:  # no font with Vietnamese glyphs on the server
+        raise JobRefused(str(exc)) from exc
+    return pdf, f"chi-tieu-{province.code}-{year}.pdf".lower(), "application/pdf"
+
+
+def _decision_certificates(job: Job) -> tuple[bytes, str, str]:
+    decision = Decision.objects.filter(pk=job.params.get("decision")).select_related("issuer").first()
+    if decision is None or not policy.can(job.owner, "export", decision):
+        raise JobRefused("Quyết định không còn, hoặc bạn không còn quyền in bằng, giấy khen của quyết định này.")
+    mode = job.params.get("mode")
+    lines = certificates.printable_lines(decision)
+    progress(job, 10, f"Đang in {len(lines)} bằng, giấy khen")
+    try:
+        pdf = certificates.render_certificates(decision, lines, mode=mode)
+    except certificates.CertificateError as exc:
+        raise JobRefused(str(exc)) from exc
+    return pdf, certificates.certificate_filename(decision, mode), "application/pdf"
+
+
 RUNNERS: dict[str, Callable[[Job], tuple[bytes, str, str]]] = {
     JobKind.DECISION_PDF: _decision_pdf,
     JobKind.PROVINCE_TARGETS: _province_targets,
+    JobKind.PROVINCE_TARGETS_PDF: _province_targets_pdf,
+    JobKind.DECISION_CERTIFICATES: _decision_certificates,
 }
 
 

@@ -4,3 +4,9 @@ from django.apps import AppConfig
 class ReportsConfig(AppConfig):
     name = "thidua.reports"
     verbose_name = "Báo cáo: chỉ tiêu đăng ký và kết quả"
+
+    def ready(self) -> None:
+        # The writes that make cached pages stale (thidua.core.versions).
+        from . import freshness
+
+        freshness.connect()

@@ -8,15 +8,19 @@ board's officers and administrators."""
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+from collections.abc import Callable
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
 
 from thidua.accounts.models import Role
 from thidua.accounts.scope import VIEW, is_admin
-from thidua.core import bounds
+from thidua.core import bounds, versions
 from thidua.emulation.policy import registrations_for
 from thidua.jobs.services import start_province_targets
 from thidua.organizations.models import BlockYear, Province, UnitKind
@@ -110,34 +114,51 @@ def unit_page(request: HttpRequest, code: str) -> HttpResponse:
     })
 
 
-def _group_page(request: HttpRequest, group: GroupTargets, stem: str, heading: str) -> HttpResponse:
+def _group_page(request: HttpRequest, load: Callable[[], GroupTargets], *, what: tuple, province_id: int,
+                year: int, stem: str, heading: str) -> HttpResponse:
+    """A block's or the province's report. Its body is cached (`thidua.core.versions`) per group,
+    year and the set of members whose own page the user may open, until the province's data or
+    the catalog change: the board's officers share one copy."""
     if request.GET.get("xuat") == "xlsx":
-        return _xlsx(group_workbook(group), stem)
-    return render(request, "reports/targets_group.html", {
-        # Members whose own page the user may open (a block's members see each other's figures here).
-        "linkable": set(agencies_for(request.user).values_list("code", flat=True)),
-        "group": group, "heading": heading, "year": group.year, "rows": group.totals, "chart": _chart(group.totals),
-        "bars": _bars(group.totals), "years": range(dt.date.today().year, dt.date.today().year - 6, -1),
-    })
+        return _xlsx(group_workbook(load()), stem)
+    # Members whose own page the user may open (a block's members see each other's figures here).
+    linkable = sorted(agencies_for(request.user).values_list("code", flat=True))
+    links = hashlib.sha256("\n".join(linkable).encode()).hexdigest()[:16]
+
+    def body() -> str:
+        group = load()
+        return render_to_string("reports/_targets_group.html", {
+            "linkable": set(linkable), "group": group, "heading": heading, "year": year, "rows": group.totals,
+            "chart": _chart(group.totals), "bars": _bars(group.totals),
+            "years": range(dt.date.today().year, dt.date.today().year - 6, -1), "pdf": what[0] == "province",
+        })
+
+    html = versions.cached("targets", (*what, year, dt.date.today().year, links),
+                           (versions.province_key(province_id), versions.CATALOG), body)
+    return render(request, "reports/targets_group.html",
+                  {"heading": heading, "body": mark_safe(html)})  # rendered by our own template
 
 
 def block_page(request: HttpRequest, code: str) -> HttpResponse:
     year = _year(request)
     block_year = get_object_or_404(blocks_for(request.user), block__code=code, year=year)
-    return _group_page(request, block_targets(block_year), f"chi-tieu-{code}-{year}".lower(),
-                       f"{block_year.block.name} – năm {year}")
+    return _group_page(request, lambda: block_targets(block_year), what=("block", block_year.pk),
+                       province_id=block_year.block.province_id, year=year,
+                       stem=f"chi-tieu-{code}-{year}".lower(), heading=f"{block_year.block.name} – năm {year}")
 
 
 def province_page(request: HttpRequest, code: str) -> HttpResponse:
     province = get_object_or_404(provinces_for(request.user), code=code)
     year = _year(request)
-    if request.GET.get("xuat") == "xlsx":
-        # The whole province's workbook is made by a background job; its page offers the download.
-        job = start_province_targets(actor=request.user, province=province, year=year)
+    fmt = request.GET.get("xuat")
+    if fmt in ("xlsx", "pdf"):
+        # The whole province's workbook or PDF is made by a background job; its page shows the
+        # progress and offers the download.
+        job = start_province_targets(actor=request.user, province=province, year=year, fmt=fmt)
         return redirect("job_detail", pk=job.pk)
-    return _group_page(request, province_targets(province, year), f"chi-tieu-{code}-{year}".lower(),
-                       f"{province.name} – năm {year}")
-
+    return _group_page(request, lambda: province_targets(province, year), what=("province", province.pk),
+                       province_id=province.pk, year=year, stem=f"chi-tieu-{code}-{year}".lower(),
+                       heading=f"{province.name} – năm {year}")
 
 
 # --- yearly statistics for the Ministry of Home Affairs (Thông tư 02/2023/TT-BNV) ------------

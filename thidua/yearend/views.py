@@ -12,6 +12,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
 
 from thidua.audit.selectors import history_entries
@@ -32,6 +34,8 @@ from thidua.organizations.models import Staff, Unit, UnitKind
 
 from . import policy, selectors, services
 from .models import Level, LineStatus, Nomination, NominationStatus
+
+RATINGS_PAGE_SIZE = 50  # people per page of the ratings and individual registrations grids
 
 USER_ERRORS = (ValidationError, services.NominationError, CouncilError, DecisionError, ValueError)
 
@@ -65,12 +69,18 @@ def ratings_page(request: HttpRequest, code: str) -> HttpResponse:
     # Built once, not per row: a 250-person grid would otherwise reverse 250 URLs and loop over
     # the levels 250 times in the template.
     options = select_options(((code, label, "") for code, label in RatingLevel.choices), "— chưa xếp loại —")
+    # A large agency's people in pages (in department order); the counts above cover them all.
+    page = page_of(request, grid.staff, per_page=RATINGS_PAGE_SIZE)
     staff_rows = [{"row": r, "link": f"{reverse('staff_detail', args=[r.id])}?nam={year}",
-                   "options": options.get(r.rating, options[""])} for r in grid.staff]
+                   "options": options.get(r.rating, options[""])} for r in page.object_list]
     unit_rows = [{"row": r, "options": options.get(r.rating, options[""])} for r in grid.departments]
     return render(request, "yearend/ratings.html", {
         "agency": agency, "year": year, "grid": grid, "levels": RatingLevel.choices,
-        "staff_rows": staff_rows, "unit_rows": unit_rows,
+        "staff_rows": staff_rows, "unit_rows": unit_rows, "page": page, "page_query": page_query(request),
+        # Everyone of the agency, whichever page is shown (escape() once per text: format_html per
+        # option cost more than the rest of the page).
+        "staff_options": mark_safe("".join(f'<option value="{r.id}">{escape(r.name)} ({escape(r.department)})</option>'
+                                           for r in grid.staff)),
         "level_counts": [(code, label, grid.counts.get(code, 0)) for code, label in RatingLevel.choices],
         "may_edit": policy.can_edit_year_end(request.user, agency), "achievements": achievements,
         "kinds": AchievementKind.choices, "scopes": Scope.choices,
@@ -141,10 +151,12 @@ def registrations_page(request: HttpRequest, code: str) -> HttpResponse:
     registered = selectors.individual_registrations(agency, year)
     codes = selectors.individual_codes()
     options = select_options(((a.code, a.name, "") for a in codes), "— không đăng ký —")
+    page = page_of(request, grid.staff, per_page=RATINGS_PAGE_SIZE)  # in pages, as the ratings grid
     rows = [{"row": r, "current": code, "options": options.get(code, options[""])}
-            for r in grid.staff for code in [registered.get(r.id, "")]]
+            for r in page.object_list for code in [registered.get(r.id, "")]]
     return render(request, "yearend/registrations.html", {
-        "agency": agency, "year": year, "people": grid.staff, "rows": rows,
+        "agency": agency, "year": year, "people": grid.staff, "rows": rows, "page": page,
+        "page_query": page_query(request),
         "registered": registered, "codes": codes, "comparison": selectors.registration_comparison(agency, year),
         "may_edit": policy.can_edit_year_end(request.user, agency), "years": range(year + 1, year - 5, -1),
     })

@@ -1,0 +1,88 @@
+"""Caching of heavy pages and aggregates, with invalidation that holds across processes.
+
+Each scope of data has a stamp in the database (`DataVersion`: "province:<id>" for everything of a
+province — its units, staff, their history, registrations, decisions — and "catalog" for the law
+and catalog, which every province reads). Every write replaces the stamps of the scopes it touches,
+in the same transaction: models are declared with `track()` (their saves and deletes bump through
+Django's signals), and bulk writes, which send no signals, call `bump()` themselves.
+
+A cached value is stored under a key that holds the stamps it was computed from (`cached()`), read
+in one query. After a write the stamps differ, the old entry is never read again and ages out.
+Because the stamps live in the database, a write in one application process is seen by all the
+others at once, even with Django's default per-process local-memory cache (see settings.CACHES and
+docs/deployment.md): a shared cache would only save each process computing the value once.
+
+Stamps are random, not counters, so a database restored or re-created under a running process can
+never meet an entry cached from the old one."""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Callable, Iterable
+from typing import Any, TypeVar
+
+from django.core.cache import cache
+from django.db.models import Model
+from django.db.models.signals import post_delete, post_save
+
+from .models import DataVersion
+
+CATALOG = "catalog"
+TIMEOUT = 24 * 3600  # seconds; entries of an old stamp are never read again, this only frees them
+
+T = TypeVar("T")
+
+
+def province_key(province_id: int | None) -> str:
+    """The scope of one province's data; the catalog's when the province is not known (a bump of
+    it makes every province's cached pages stale: safe, only slower)."""
+    return f"province:{province_id}" if province_id is not None else CATALOG
+
+
+def _new_stamp() -> str:
+    return secrets.token_hex(8)
+
+
+def bump(*keys: str) -> None:
+    """Give `keys` new stamps (inside the caller's transaction: they change when its data does)."""
+    for key in dict.fromkeys(keys):
+        if not DataVersion.objects.filter(key=key).update(stamp=_new_stamp()):
+            # First write of the scope; a concurrent first write is harmless (either stamp is new).
+            DataVersion.objects.bulk_create([DataVersion(key=key, stamp=_new_stamp())], ignore_conflicts=True)
+
+
+def stamps(keys: Iterable[str]) -> tuple[str, ...]:
+    """The current stamps of `keys`, in order (one query; two the first time a scope is read)."""
+    keys = list(keys)
+    found = dict(DataVersion.objects.filter(key__in=keys).values_list("key", "stamp"))
+    missing = {k: _new_stamp() for k in keys if k not in found}
+    if missing:
+        # Should another process create the row at the same moment, its stamp wins and what this
+        # request caches under ours is simply never read.
+        DataVersion.objects.bulk_create([DataVersion(key=k, stamp=v) for k, v in missing.items()],
+                                        ignore_conflicts=True)
+        found.update(missing)
+    return tuple(found[k] for k in keys)
+
+
+def cached(name: str, parts: Iterable[Any], keys: Iterable[str], compute: Callable[[], T]) -> T:
+    """`compute()`, cached under `name` and `parts` (what the value is of: ids, a year) for as long
+    as the stamps of `keys` (the scopes it reads) do not change."""
+    key = ":".join(["thidua", name, *map(str, parts), *stamps(keys)])
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, TIMEOUT)
+    return value
+
+
+def track(model: type[Model], scopes: Callable[[Any], Iterable[str]]) -> None:
+    """Bump the scopes `scopes(instance)` names whenever an instance of `model` is saved or deleted."""
+
+    def changed(sender: type[Model], instance: Any, raw: bool = False, **kwargs: Any) -> None:
+        if not raw:  # loaddata: fixtures bring their own state
+            bump(*scopes(instance))
+
+    uid = f"thidua.core.versions:{model._meta.label}"
+    post_save.connect(changed, sender=model, weak=False, dispatch_uid=uid)
+    post_delete.connect(changed, sender=model, weak=False, dispatch_uid=uid)

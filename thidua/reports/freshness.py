@@ -1,0 +1,100 @@
+"""Which writes make which cached pages stale (`thidua.core.versions`): each model whose rows a
+cached page or aggregate reads, with the scopes a row belongs to — the province of its unit, its
+person's agency, its registration's or decision's issuer — or the catalog (the law, read by every
+province). Connected once, in `ReportsConfig.ready`; this app is the top of the dependency order,
+so it may name every model.
+
+Bulk writes send no signals: the award records of an issued decision come with the decision's own
+save, and the staff import's view bumps its province.
+A row whose province cannot be found any more (its unit deleted in the same transaction) bumps the
+catalog's stamp, which makes every province's cached pages stale: safe, only slower."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.db.models import Q
+
+from thidua.catalog.models import AwardType, BaseSalary, ProvinceSetting, QuotaRule, RewardCoefficient, RuleSet
+from thidua.core.versions import CATALOG, province_key, track
+from thidua.decisions.models import Decision, DecisionLine
+from thidua.emulation.models import Registration, Target
+from thidua.evaluation.models import Achievement, AwardRecord, CollectiveRating, CriteriaSetting, Discipline, Rating
+from thidua.organizations.models import (
+    Block,
+    BlockMembership,
+    BlockYear,
+    Province,
+    Staff,
+    StaffMovement,
+    Unit,
+    UnitName,
+    UnitSuccession,
+)
+
+
+def unit_scopes(*unit_ids: int | None) -> list[str]:
+    ids = [u for u in unit_ids if u is not None]
+    if not ids:
+        return []
+    found = set(Unit.objects.filter(pk__in=ids).values_list("province_id", flat=True))
+    return [province_key(p) for p in found] or [CATALOG]
+
+
+def staff_scopes(staff_id: int | None) -> list[str]:
+    if staff_id is None:
+        return []
+    # None when the person was deleted in the same transaction: the catalog's stamp then.
+    return [province_key(Staff.objects.filter(pk=staff_id).values_list("agency__province_id", flat=True).first())]
+
+
+def subject_scopes(row: AwardRecord) -> list[str]:
+    """A person's or a collective's province (an award or a decision line names one of them)."""
+    return staff_scopes(row.staff_id) if row.staff_id else unit_scopes(row.unit_id)
+
+
+def decision_scopes(decision: Decision) -> list[str]:
+    """The issuer's province and those of everyone on the decision (a central body's decision
+    awards people of many provinces; its status decides whether their lines are in force)."""
+    lines = DecisionLine.objects.filter(decision=decision)
+    provinces = {*Staff.objects.filter(pk__in=lines.values("staff_id")).values_list("agency__province_id", flat=True),
+                 *Unit.objects.filter(Q(pk__in=lines.values("unit_id")) | Q(pk=decision.issuer_id))
+                 .values_list("province_id", flat=True)}
+    return [province_key(p) for p in provinces]
+
+
+def _catalog(_instance: object) -> Iterable[str]:
+    return [CATALOG]
+
+
+def _own_or_catalog(row: CriteriaSetting | QuotaRule | RewardCoefficient) -> Iterable[str]:
+    return [province_key(row.province_id) if row.province_id else CATALOG]
+
+
+def connect() -> None:
+    for model in (AwardType, RuleSet, BaseSalary):
+        track(model, _catalog)
+    for model in (CriteriaSetting, QuotaRule, RewardCoefficient):
+        track(model, _own_or_catalog)
+    track(ProvinceSetting, lambda s: [province_key(s.province_id)])
+    track(Province, lambda p: [province_key(p.pk)])
+    track(Unit, lambda u: [province_key(u.province_id)])
+    track(UnitName, lambda n: unit_scopes(n.unit_id))
+    track(UnitSuccession, lambda s: unit_scopes(s.predecessor_id, s.successor_id))
+    track(Block, lambda b: [province_key(b.province_id)])
+    track(BlockYear, lambda y: [province_key(Block.objects.filter(pk=y.block_id).values_list("province_id", flat=True)
+                                             .first())])
+    track(BlockMembership, lambda m: unit_scopes(m.unit_id))
+    track(Staff, lambda s: unit_scopes(s.agency_id))
+    track(StaffMovement, lambda m: staff_scopes(m.staff_id))
+    for model in (Rating, Achievement, Discipline):
+        track(model, lambda r: staff_scopes(r.staff_id))
+    track(CollectiveRating, lambda r: unit_scopes(r.unit_id))
+    track(AwardRecord, subject_scopes)
+    track(Registration, lambda r: unit_scopes(r.unit_id))
+    track(Target, lambda t: unit_scopes(Registration.objects.filter(pk=t.registration_id)
+                                       .values_list("unit_id", flat=True).first()))
+    # A decision's lines count (reports: lines in force) only once it is issued, corrected or
+    # revoked, and each of those saves the decision: its lines are not tracked one by one (a
+    # 10,000-line decision would bump 10,000 times when issued).
+    track(Decision, decision_scopes)
