@@ -4,6 +4,7 @@ import datetime as dt
 
 from django import forms
 
+from thidua.core.forms import IdChoiceField, IdMultipleChoiceField
 from thidua.emulation.models import MovementKind
 from thidua.organizations.models import BlockKind, Unit
 
@@ -20,10 +21,10 @@ class BlockCreateForm(forms.Form):
 
 
 class BlockYearForm(forms.Form):
-    members = forms.ModelMultipleChoiceField(label="Đơn vị thành viên", queryset=Unit.objects.none(),
+    members = IdMultipleChoiceField(label="Đơn vị thành viên", queryset=Unit.objects.none(),
                                              widget=forms.CheckboxSelectMultiple(**CHECKBOXES))
-    head = forms.ModelChoiceField(label="Trưởng khối", queryset=Unit.objects.none(), required=False)
-    deputy = forms.ModelChoiceField(label="Phó trưởng khối", queryset=Unit.objects.none(), required=False)
+    head = IdChoiceField(label="Trưởng khối", queryset=Unit.objects.none(), required=False)
+    deputy = IdChoiceField(label="Phó trưởng khối", queryset=Unit.objects.none(), required=False)
 
     def __init__(self, *args, agencies=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -48,7 +49,7 @@ class MovementForm(forms.Form):
     deadline = forms.DateField(label="Hạn đăng ký thi đua", required=False, widget=DATE)
     documents = forms.CharField(label="Văn bản kèm theo (mỗi văn bản một dòng)", required=False,
                                 widget=forms.Textarea(attrs={"rows": 3}))
-    targets = forms.ModelMultipleChoiceField(label="Đơn vị phải hưởng ứng", queryset=Unit.objects.none(),
+    targets = IdMultipleChoiceField(label="Đơn vị phải hưởng ứng", queryset=Unit.objects.none(),
                                              widget=forms.CheckboxSelectMultiple(**CHECKBOXES))
 
     def __init__(self, *args, agencies=None, **kwargs):

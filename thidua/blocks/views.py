@@ -112,7 +112,7 @@ def block_year_setup(request: HttpRequest, code: str, year: int) -> HttpResponse
     if request.method == "POST":
         form = BlockYearForm(request.POST, agencies=agencies)
         if form.is_valid():
-            order = [int(i) for i in request.POST.getlist("members")]
+            order = [i for i in map(bounds.parse_id, request.POST.getlist("members")) if i]
             try:
                 services.block_year_save(actor=request.user, block=block, year=year, head=form.cleaned_data["head"],
                                          deputy=form.cleaned_data["deputy"], member_ids=order)

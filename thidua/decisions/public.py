@@ -12,6 +12,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from thidua.catalog.models import ProvinceSetting
+from thidua.core import bounds
 from thidua.core.text import fold
 from thidua.organizations.models import Province
 
@@ -83,7 +84,7 @@ def public_results(request: HttpRequest, code: str) -> HttpResponse:
     province = published_province(code)
     query = request.GET.get("q", "")[:MAX_QUERY].strip()
     year_text = request.GET.get("nam", "")
-    year = int(year_text) if year_text.isdigit() and 1990 <= int(year_text) <= 2100 else None
+    year = bounds.parse_year(year_text)
     years = (published_decisions(province, None).order_by("-award_year").values_list("award_year", flat=True)
              .distinct())
     decisions, shown = search(province, year, query)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from django import forms
 
 from thidua.core import bounds, uploads
+from thidua.core.forms import IdChoiceField
 from thidua.organizations.models import Unit
 
 from .checks import RegistrationInput, TargetInput
@@ -185,7 +186,7 @@ class LegacyUploadForm(forms.Form):
 class LegacySaveForm(forms.Form):
     """Where the read registration goes: which agency (administrators choose) and which year."""
 
-    unit = forms.ModelChoiceField(label="Đơn vị", queryset=Unit.objects.none())
+    unit = IdChoiceField(label="Đơn vị", queryset=Unit.objects.none())
     year = forms.IntegerField(label="Năm đăng ký", min_value=2000, max_value=2100)
 
     def __init__(self, *args, units, **kwargs):

@@ -6,6 +6,8 @@ import datetime as dt
 
 from django import forms
 
+from thidua.core.forms import IdChoiceField
+
 from .models import DEPARTURES, MovementKind, Staff, Unit, UnitKind
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -36,7 +38,7 @@ class StaffForm(forms.ModelForm):
     active_from = BoundedDateField(label="Làm việc tại cơ quan từ", required=False)
     service_start = BoundedDateField(label="Ngày tuyển dụng (bắt đầu công tác)", required=False,
                                      help_text="Để trống khi đã công tác trọn năm; dùng khi xét Lao động tiên tiến.")
-    department = forms.ModelChoiceField(label="Phòng, ban", queryset=Unit.objects.none(), required=False,
+    department = IdChoiceField(label="Phòng, ban", queryset=Unit.objects.none(), required=False,
                                         empty_label="Lãnh đạo cơ quan")
 
     class Meta:
@@ -62,7 +64,7 @@ class StaffForm(forms.ModelForm):
 
 
 class MoveForm(forms.Form):
-    department = forms.ModelChoiceField(label="Chuyển đến", queryset=Unit.objects.none(), required=False,
+    department = IdChoiceField(label="Chuyển đến", queryset=Unit.objects.none(), required=False,
                                         empty_label="Lãnh đạo cơ quan")
     date = BoundedDateField(label="Từ ngày")
     note = forms.CharField(label="Căn cứ, ghi chú", max_length=255, required=False,

@@ -16,7 +16,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 
 from thidua.accounts.scope import VIEW
 from thidua.audit.selectors import history_entries, id_texts
-from thidua.core import uploads, versions
+from thidua.core import bounds, uploads, versions
 from thidua.core.paging import page_of, page_query
 from thidua.core.text import fold
 from thidua.organizations.policy import can_govern, can_manage_staff, staff_for, units_for
@@ -80,9 +80,10 @@ def agency_detail(request: HttpRequest, code: str) -> HttpResponse:
     show = show if show in SHOW else ""
     staff = Staff.objects.filter(agency=agency).select_related("department").order_by("department__position",
                                                                                      "full_name")
-    year = request.GET.get("nam", "").strip()
-    if year.isdigit() and 1900 < int(year) < 2200:
-        staff = staff.active_in_year(int(year))  # who worked there that year, whether or not they left since
+    year_number = bounds.parse_year(request.GET.get("nam"))
+    year = str(year_number) if year_number else ""
+    if year_number:
+        staff = staff.active_in_year(year_number)  # who worked there that year, whether or not they left since
     elif show == "":
         staff = staff.active_on(today)
     elif show == "da-nghi":
@@ -90,13 +91,13 @@ def agency_detail(request: HttpRequest, code: str) -> HttpResponse:
     query, department = request.GET.get("q", "").strip()[:100], request.GET.get("phong", "")
     if query:
         staff = staff.filter(name_folded__contains=fold(query))
-    if department.isdigit():
-        staff = staff.filter(department_id=int(department))
+    if bounds.parse_id(department):
+        staff = staff.filter(department_id=bounds.parse_id(department))
     page = page_of(request, staff, per_page=PAGE_SIZE)
     return render(request, "organizations/agency_detail.html", {
         "agency": agency, "departments": departments, "staff": page, "total": page.paginator.count,
         "page": page, "page_query": page_query(request), "query": query, "department": department,
-        "show": show, "shows": SHOW, "year": year if year.isdigit() else "", "today": today,
+        "show": show, "shows": SHOW, "year": year, "today": today,
         "former_names": agency.former_names.all(), "may_manage": can_manage_staff(request.user, agency),
         "may_govern": can_govern(request.user, agency),
         "audit_history": history_entries(agency, related={"organizations.unit": id_texts(agency.children.all())}),

@@ -211,8 +211,7 @@ def statistics_page(request: HttpRequest) -> HttpResponse:
 
 
 def _award_year(request: HttpRequest) -> int | None:
-    text = request.GET.get("nam", "")
-    return int(text) if text.isdigit() and 1990 <= int(text) <= 2100 else None
+    return bounds.parse_year(request.GET.get("nam"))
 
 
 def awards_province(request: HttpRequest) -> HttpResponse:

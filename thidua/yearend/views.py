@@ -166,7 +166,7 @@ def registrations_page(request: HttpRequest, code: str) -> HttpResponse:
 def registration_save(request: HttpRequest, code: str) -> HttpResponse:
     agency = _agency(request, code)
     year = _year(request)
-    staff = get_object_or_404(Staff.objects.select_related("agency"), pk=request.POST.get("staff") or 0,
+    staff = get_object_or_404(Staff.objects.select_related("agency"), pk=bounds.parse_id(request.POST.get("staff")),
                               agency=agency)
     value = request.POST.get("code", "")
     try:
@@ -210,7 +210,7 @@ def nomination_list(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 def nomination_new(request: HttpRequest) -> HttpResponse:
-    unit = get_object_or_404(policy.agencies_for(request.user), pk=request.POST.get("unit") or 0)
+    unit = get_object_or_404(policy.agencies_for(request.user), pk=bounds.parse_id(request.POST.get("unit")))
     try:
         nomination = services.nomination_create(actor=request.user, unit=unit, year=_year(request),
                                                 level=request.POST.get("level", Level.PROVINCE))
@@ -288,10 +288,11 @@ def nomination_add_line(request: HttpRequest, pk: int) -> HttpResponse:
         subject = request.POST.get("subject", "")
         kind, _, ident = subject.partition("-")
         staff = unit = None
-        if kind == "s" and ident.isdigit():
+        ident = bounds.parse_id(ident)
+        if kind == "s" and ident:
             # Within the user's scope: an id from elsewhere is "nobody chosen", never a name shown back.
             staff = Staff.objects.for_user(request.user).filter(pk=ident).select_related("agency").first()
-        elif kind == "u" and ident.isdigit():
+        elif kind == "u" and ident:
             unit = Unit.objects.for_user(request.user).filter(pk=ident).first()
         if staff is None and unit is None:
             raise services.NominationError("Hãy chọn cá nhân hoặc tập thể được đề nghị.")
@@ -342,11 +343,11 @@ def nomination_to_council(request: HttpRequest, pk: int) -> HttpResponse:
     from thidua.councils.services import session_create
 
     def run(nomination):
-        session_id = request.POST.get("session", "")
-        if session_id.isdigit():
+        session_id = bounds.parse_id(request.POST.get("session"))
+        if session_id:
             session = get_object_or_404(sessions_for(request.user), pk=session_id)
         else:
-            council = get_object_or_404(councils_for(request.user), pk=request.POST.get("council") or 0)
+            council = get_object_or_404(councils_for(request.user), pk=bounds.parse_id(request.POST.get("council")))
             day = bounds.parse_date(request.POST.get("date"), "Ngày họp")
             session = session_create(actor=request.user, council=council, year=nomination.year,
                                      date=day or dt.date.today(),
