@@ -111,17 +111,25 @@ def registration_update(*, actor: Any, registration: Registration, expected_vers
     # A draft saves whatever its findings, but never a value outside the bounds (a 30/02 date,
     # a year out of the window, text longer than its column): the same on SQLite and PostgreSQL.
     problems = bounds.bounds_errors(reg)
-    if problems:
-        raise ValidationError(problems)
-    reg.version += 1
-    reg.save()
     existing = {t.award_type_id: t for t in reg.targets.all()}
+    changed = []
     for change in targets:
         target = existing.get(change.award_type_id)
         if target is None:
             continue
         for name in TARGET_FIELDS:
             setattr(target, name, getattr(change, name))
+        wrong = bounds.bounds_errors(target)
+        if wrong:  # counts past the column (a document saying 10^20), ratios too long: named per row
+            problems.setdefault("__all__", "")
+            problems["__all__"] += " ".join(f"{target.label}: {target._meta.get_field(k).verbose_name} {v}"
+                                            for k, v in wrong.items()) + " "
+        changed.append(target)
+    if problems:
+        raise ValidationError({k: v.strip() for k, v in problems.items()})
+    reg.version += 1
+    reg.save()
+    for target in changed:
         target.save(update_fields=TARGET_FIELDS)
     _replace_lines(reg, Solution, solutions)
     _replace_lines(reg, RegisteredMovement, movements)
