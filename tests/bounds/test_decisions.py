@@ -48,7 +48,8 @@ def test_a_decision_number_outside_1_to_99999_is_refused_and_nothing_is_issued(c
 
 
 def test_automatic_numbering_after_a_giant_stored_number_says_so_instead_of_failing(org, draft):
-    NumberCounter.objects.create(issuer=org.skhcn, symbol=draft.symbol, year=2022, last=9223372036854775806)
+    # The largest the column holds on PostgreSQL too (SQLite would keep any 64-bit number).
+    NumberCounter.objects.create(issuer=org.skhcn, symbol=draft.symbol, year=2022, last=2147483646)
     with pytest.raises(services.DecisionError, match="vượt giới hạn"):
         services.decision_issue(actor=org.users["skhcn"], decision=draft, date=dt.date(2022, 12, 15))
     draft.refresh_from_db()
