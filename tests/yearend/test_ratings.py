@@ -98,3 +98,15 @@ def test_only_the_officer_records_initiatives(as_user, staff, username):
         "nam": 2022, "staff": staff[3].pk, "kind": "initiative", "title": "Không được ghi"})
     assert response.status_code == 403
     assert not Achievement.objects.filter(title="Không được ghi").exists()
+
+
+def test_the_cached_grid_shows_a_rating_saved_through_the_grid(as_user, staff):
+    """A page of the grid is cached; saving a rating (evaluation.services.rating_set, through the
+    grid's own form) changes the province's stamp and the next view shows it."""
+    client = as_user("skhcn")
+    person = next(p for p in staff if f'data-staff="{p.pk}"' in client.get(GRID).content.decode())
+    current = Rating.objects.get(staff=person, year=2022).rating
+    new = "KHTNV" if current != "KHTNV" else "HTNV"
+    client.post(SAVE, {"staff": person.pk, "nam": 2022, "rating": new}, HTTP_HX_REQUEST="true")
+    row = client.get(GRID).content.decode().split(f'data-staff="{person.pk}"', 1)[1].split("</tr>", 1)[0]
+    assert f'<option value="{new}" selected>' in row

@@ -11,6 +11,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -18,9 +19,9 @@ from django.views.decorators.http import require_POST
 
 from thidua.audit.selectors import history_entries
 from thidua.catalog.models import AwardType
-from thidua.core import bounds
+from thidua.core import bounds, versions
 from thidua.core.html import select_options
-from thidua.core.paging import page_of, page_query
+from thidua.core.paging import page_number, page_of, page_query
 from thidua.councils.policy import can_run, councils_for
 from thidua.councils.services import CouncilError
 from thidua.decisions.services import DecisionError
@@ -60,12 +61,10 @@ def _message(exc: Exception) -> str:
 # --- ratings grid -----------------------------------------------------------------------------
 
 
-def ratings_page(request: HttpRequest, code: str) -> HttpResponse:
-    agency = _agency(request, code)
-    year = _year(request, default=latest_rated_year(Staff.objects.filter(agency=agency)))
+def _ratings_grid(request: HttpRequest, agency: Unit, year: int, may_edit: bool) -> tuple:
+    """The grid, the HTML of the rows of the page asked for, and the options of everyone of the
+    agency (for recording an initiative, whichever page is shown)."""
     grid = selectors.ratings_grid(agency, year)
-    achievements = list(Achievement.objects.filter(staff__agency=agency, year=year)
-                        .select_related("staff").order_by("staff__full_name", "title"))
     # Built once, not per row: a 250-person grid would otherwise reverse 250 URLs and loop over
     # the levels 250 times in the template.
     options = select_options(((code, label, "") for code, label in RatingLevel.choices), "— chưa xếp loại —")
@@ -73,16 +72,35 @@ def ratings_page(request: HttpRequest, code: str) -> HttpResponse:
     page = page_of(request, grid.staff, per_page=RATINGS_PAGE_SIZE)
     staff_rows = [{"row": r, "link": f"{reverse('staff_detail', args=[r.id])}?nam={year}",
                    "options": options.get(r.rating, options[""])} for r in page.object_list]
+    rows = render_to_string("yearend/_rating_rows.html", {"agency": agency, "year": year, "page": page,
+                                                          "staff_rows": staff_rows, "may_edit": may_edit})
+    # escape() once per text: format_html per option cost more than the rest of the page.
+    everyone = "".join(f'<option value="{r.id}">{escape(r.name)} ({escape(r.department)})</option>'
+                       for r in grid.staff)
+    return grid, mark_safe(rows), mark_safe(everyone)  # our own template; escaped above
+
+
+def ratings_page(request: HttpRequest, code: str) -> HttpResponse:
+    agency = _agency(request, code)
+    year = _year(request, default=latest_rated_year(Staff.objects.filter(agency=agency)))
+    may_edit = policy.can_edit_year_end(request.user, agency)
+    # The grid and a page of its rows are cached until the province's data change (a rating saved
+    # through the grid changes its stamp): the officer's and the readers' variants apart.
+    grid, staff_rows_html, staff_options = versions.cached(
+        "ratings", (agency.pk, year, page_number(request), may_edit),
+        (versions.province_key(agency.province_id), versions.CATALOG),
+        lambda: _ratings_grid(request, agency, year, may_edit))
+    achievements = list(Achievement.objects.filter(staff__agency=agency, year=year)
+                        .select_related("staff").order_by("staff__full_name", "title"))
+    options = select_options(((code, label, "") for code, label in RatingLevel.choices), "— chưa xếp loại —")
     unit_rows = [{"row": r, "options": options.get(r.rating, options[""])} for r in grid.departments]
     return render(request, "yearend/ratings.html", {
         "agency": agency, "year": year, "grid": grid, "levels": RatingLevel.choices,
-        "staff_rows": staff_rows, "unit_rows": unit_rows, "page": page, "page_query": page_query(request),
-        # Everyone of the agency, whichever page is shown (escape() once per text: format_html per
-        # option cost more than the rest of the page).
-        "staff_options": mark_safe("".join(f'<option value="{r.id}">{escape(r.name)} ({escape(r.department)})</option>'
-                                           for r in grid.staff)),
+        "staff_rows_html": staff_rows_html, "unit_rows": unit_rows,
+        "page": page_of(request, grid.staff, per_page=RATINGS_PAGE_SIZE), "page_query": page_query(request),
+        "staff_options": staff_options,
         "level_counts": [(code, label, grid.counts.get(code, 0)) for code, label in RatingLevel.choices],
-        "may_edit": policy.can_edit_year_end(request.user, agency), "achievements": achievements,
+        "may_edit": may_edit, "achievements": achievements,
         "kinds": AchievementKind.choices, "scopes": Scope.choices,
         "years": range(year + 1, year - 5, -1),
     })
