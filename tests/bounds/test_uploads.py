@@ -151,3 +151,10 @@ def test_a_document_template_upload_refuses_a_zip_bomb(client, org):
     form = DocumentTemplateForm(data={"kind": "registration", "note": ""},
                                 files={"file": SimpleUploadedFile("mau.docx", files.zip_bomb("word/document.xml"))})
     assert not form.is_valid() and "khi giải nén sẽ chiếm" in str(form.errors["file"])
+
+
+def test_an_impossible_date_in_a_sheet_is_named_as_such(officer):
+    content = "Họ và tên,Loại,Ngày sinh\nTrần Văn Bình,Công chức,30/02/1990\n".encode()
+    page = _refused(_import(officer, "nhan-su.csv", content), "Ngày «30/02/1990» không có thật",
+                    "tháng 2 không có ngày 30")
+    assert "<td>2</td>" in page

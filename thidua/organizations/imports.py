@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import io
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -24,7 +25,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from thidua.audit.services import audit_record, audit_record_many, snapshot
-from thidua.core import uploads
+from thidua.core import bounds, uploads
 from thidua.core.text import fold
 from thidua.organizations.policy import can_manage_staff
 
@@ -156,11 +157,16 @@ def _date(value: Any) -> dt.date | None:
         return value.date()
     if isinstance(value, dt.date):
         return value
+    text = _text(value)
     for pattern in ("%d/%m/%Y", "%Y-%m-%d"):
         try:
-            return dt.datetime.strptime(_text(value), pattern).date()
+            return dt.datetime.strptime(text, pattern).date()
         except ValueError:
             continue
+    parts = re.fullmatch(r"([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})", text)
+    problem = parts and bounds.partial_date_error(*(int(g) for g in parts.groups()))
+    if problem:  # the right form, not a real day: say which (30/02), not "wrong form"
+        raise ValueError(f"Ngày «{text}» không có thật: {problem}")
     raise ValueError("Ngày phải có dạng dd/mm/yyyy, ví dụ 05/02/2022.")
 
 
