@@ -90,7 +90,7 @@ def test_one_bad_row_saves_nothing_and_every_bad_row_is_listed(officer):
     page = response.content.decode()
     assert response.status_code == 422 and Staff.objects.count() == before
     for message in ("Chưa có họ và tên.", "Phải là một trong",
-                    "Ghi Nam hoặc Nữ", "Năm sinh không hợp lệ.", "Ngày phải có dạng dd/mm/yyyy"):
+                    "Ghi Nam hoặc Nữ", "Năm sinh không hợp lệ.", "Ngày «31/02/2022» không có thật"):
         assert message in page
     assert "<td>3</td>" in page and "<td>4</td>" in page and "<td>2</td>" not in page
 
