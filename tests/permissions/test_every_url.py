@@ -16,6 +16,7 @@ and changes nothing (the number of rows of every table and the rows of the objec
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -550,13 +551,21 @@ def tokens(world, django_db_blocker):
                 for u in User.objects.filter(username__in=ROLES)}
 
 
-def _client(role: str, users, tokens, api: bool) -> Client:  # noqa: F811
-    if api:
-        return Client(headers={"Authorization": f"Bearer {tokens[role]}"} if role != "anonymous" else {})
-    client = Client()
-    if role != "anonymous":
-        client.force_login(users[role])
-    return client
+@pytest.fixture(scope="module")
+def clients(tokens, django_db_blocker) -> dict[tuple[str, bool], Client]:
+    """One client per login, for the pages (signed in once for the module: its session lives in
+    module_demo's transaction) and for the API (with the login's key)."""
+    made = {}
+    with django_db_blocker.unblock():
+        people = {u.username: u for u in User.objects.filter(username__in=ROLES)}
+        for role in ROLES:
+            page = Client()
+            if role != "anonymous":
+                page.force_login(people[role])
+            made[role, False] = page
+            made[role, True] = Client(headers={"Authorization": f"Bearer {tokens[role]}"} if role != "anonymous"
+                                      else {})
+    return made
 
 
 class _Rollback(Exception):
@@ -567,6 +576,7 @@ def _ask(client: Client, method: str, url: str, data: dict | None = None,
          after: Callable[[], object] | None = None) -> tuple[int, object]:
     """The answer's status, and what `after()` saw before the request's changes were rolled back."""
     seen: list = []
+    cookies = copy.deepcopy(client.cookies)  # signing out (a rolled-back session) must not last
     try:
         with transaction.atomic():
             if method == "get":
@@ -579,6 +589,7 @@ def _ask(client: Client, method: str, url: str, data: dict | None = None,
             raise _Rollback
     except _Rollback:
         pass
+    client.cookies = cookies
     return seen[0], seen[1]
 
 
@@ -609,13 +620,13 @@ def _method(name: str, table_method: str) -> str:
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("name", sorted(EXPECTED))
-def test_every_role_gets_the_expected_answer(name, world, users, tokens):  # noqa: F811
+def test_every_role_gets_the_expected_answer(name, world, clients, users):  # noqa: F811
     table_method, answers = EXPECTED[name]
     api = name.startswith("api-v1:")
     method = _method(name, table_method)
     wrong = []
     for role in ROLES:
-        client = _client(role, users, tokens, api)
+        client = clients[role, api]
         for i, side in enumerate(("own", "other")):
             if i == 1 and name not in ARGS:
                 break
@@ -651,7 +662,7 @@ WRITES = sorted(name for name, (method, _) in EXPECTED.items() if method != "get
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("name", WRITES)
-def test_writes_out_of_scope_are_refused_and_change_nothing(name, world, users, tokens):  # noqa: F811
+def test_writes_out_of_scope_are_refused_and_change_nothing(name, world, clients, users):  # noqa: F811
     """A write sent anonymously, or by a user to whom the object answers 403/404, is refused and
     changes nothing. (For a form page the table holds the GET answer; its POST is asked here.)"""
     table_method, answers = EXPECTED[name]
@@ -659,8 +670,8 @@ def test_writes_out_of_scope_are_refused_and_change_nothing(name, world, users, 
     method = "post" if table_method == "form" else table_method
     wrong = []
     for role in ROLES:
-        client = _client(role, users, tokens, api)
-        before = _fingerprint(world)  # after signing in (which stamps the user's last login)
+        client = clients[role, api]
+        before = _fingerprint(world)
         for i, side in enumerate(("own", "other")):
             if i == 1 and _same(name, world, method):
                 break
