@@ -18,6 +18,7 @@ from thidua.audit.selectors import history_entries, history_of, id_texts
 from thidua.core import bounds
 from thidua.documents.pdf import PdfError
 from thidua.emulation.models import Registration, Status
+from thidua.jobs.services import start_document_pdf
 from thidua.organizations.models import Block, BlockYear, Unit, UnitKind
 from thidua.organizations.policy import home_agency
 
@@ -202,6 +203,11 @@ def block_consolidation_download(request: HttpRequest, code: str, year: int, fmt
     if fmt not in ("docx", "pdf", "xlsx"):
         raise Http404
     block_year = _block_year(request, code, year, "desk")
+    if fmt == "pdf":
+        # LibreOffice takes seconds: a background job (thidua.jobs), never this request.
+        job = start_document_pdf(actor=request.user, doc="block_consolidation", pk=block_year.pk,
+                                 received_only=_statuses(request) is not None)
+        return redirect("job_detail", pk=job.pk)
     data = selectors.consolidation(block_year, statuses=_statuses(request))
     try:
         exported = export_block_xlsx(data) if fmt == "xlsx" else export_block_docx(data, fmt=fmt)

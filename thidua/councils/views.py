@@ -18,6 +18,7 @@ from thidua.audit.selectors import history_entries
 from thidua.catalog.models import AwardType
 from thidua.core import bounds
 from thidua.documents.pdf import PdfError
+from thidua.jobs.services import start_document_pdf
 from thidua.organizations.models import Staff, Unit, UnitKind
 from thidua.organizations.policy import home_agency
 
@@ -284,6 +285,10 @@ def session_minutes(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     if fmt not in ("docx", "pdf"):
         raise Http404
     session = _session(request, pk)
+    if fmt == "pdf":
+        # LibreOffice takes seconds: a background job (thidua.jobs), never this request.
+        job = start_document_pdf(actor=request.user, doc="council_minutes", pk=session.pk)
+        return redirect("job_detail", pk=job.pk)
     try:
         exported = export_minutes(session, fmt=fmt)
     except PdfError as exc:

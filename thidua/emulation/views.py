@@ -19,6 +19,7 @@ from thidua.core import bounds, uploads
 from thidua.core.paging import page_of, page_query
 from thidua.documents.pdf import PdfError
 from thidua.emulation.policy import can, registrations_for
+from thidua.jobs.services import start_document_pdf
 from thidua.organizations.models import BlockYear, Unit, UnitKind
 from thidua.organizations.policy import can_start_registration, headed_block_years, home_agency
 
@@ -253,6 +254,10 @@ def registration_download(request: HttpRequest, pk: int, kind: str, fmt: str) ->
     if kind not in ("registration", "cover_letter") or fmt not in ("docx", "pdf"):
         raise Http404
     reg = _visible(request, pk, "export")
+    if fmt == "pdf":
+        # LibreOffice takes seconds: a background job (thidua.jobs), never this request.
+        job = start_document_pdf(actor=request.user, doc="registration", pk=reg.pk, kind=kind)
+        return redirect("job_detail", pk=job.pk)
     try:
         exported = export_registration(reg, fmt=fmt, kind=kind)
     except PdfError as exc:

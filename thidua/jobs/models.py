@@ -9,6 +9,7 @@ from django.db import models
 
 
 class JobKind(models.TextChoices):
+    DOCUMENT_PDF = "document_pdf", "Văn bản (.pdf)"
     DECISION_PDF = "decision_pdf", "Quyết định khen thưởng (.pdf)"
     PROVINCE_TARGETS = "province_targets", "Báo cáo chỉ tiêu toàn tỉnh (.xlsx)"
     PROVINCE_TARGETS_PDF = "province_targets_pdf", "Báo cáo chỉ tiêu toàn tỉnh (.pdf)"

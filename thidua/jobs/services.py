@@ -15,6 +15,7 @@ from thidua.decisions.models import Decision
 from thidua.organizations.models import Province
 from thidua.reports.policy import provinces_for
 
+from .documents import DOCS
 from .models import Job, JobKind
 from .tasks import run_job
 
@@ -26,6 +27,19 @@ def jobs_for(user: User) -> QuerySet[Job]:
     if not user.is_authenticated:
         return Job.objects.none()
     return Job.objects.filter(owner=user)
+
+
+def start_document_pdf(*, actor: User, doc: str, pk: int, **extra: object) -> Job:
+    """One document of a page (`doc`: a key of jobs.documents.DOCS) as PDF, converted by the worker.
+    `extra` are the document's own choices (a registration's kind, a block's received-only list)."""
+    entry = DOCS.get(doc)
+    if entry is None:
+        raise ValueError("Loại văn bản không hợp lệ.")
+    params = {"doc": doc, "pk": pk, **extra}
+    target = entry.find(actor, params)
+    if target is None:
+        raise PermissionDenied(NO_SCOPE)
+    return _start(actor, JobKind.DOCUMENT_PDF, params, f"{entry.label} – {target} (.pdf)")
 
 
 def start_decision_pdf(*, actor: User, decision: Decision) -> Job:

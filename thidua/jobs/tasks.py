@@ -20,6 +20,7 @@ from thidua.reports.pdf import group_pdf
 from thidua.reports.policy import provinces_for
 from thidua.reports.selectors import province_targets
 
+from .documents import DOCS
 from .models import Job, JobKind, JobStatus
 
 logger = logging.getLogger(__name__)
@@ -33,6 +34,21 @@ class JobRefused(Exception):
 def progress(job: Job, percent: int, step: str) -> None:
     job.progress, job.step = max(0, min(100, percent)), step[:200]
     Job.objects.filter(pk=job.pk).update(progress=job.progress, step=job.step)
+
+
+def _document_pdf(job: Job) -> tuple[bytes, str, str]:
+    doc = DOCS.get(job.params.get("doc", ""))
+    target = doc.find(job.owner, job.params) if doc is not None else None
+    if target is None:
+        raise JobRefused("Văn bản không còn, hoặc bạn không còn quyền xuất văn bản này.")
+    progress(job, 10, f"Đang dựng văn bản Word: {doc.label.lower()}")
+    docx = doc.docx(target, job.params)
+    progress(job, 40, "Đang chuyển sang PDF")
+    try:
+        pdf = docx_to_pdf(docx.content)
+    except PdfError as exc:
+        raise JobRefused(exc.user_message) from exc
+    return pdf, docx.filename.removesuffix(".docx") + ".pdf", "application/pdf"
 
 
 def _decision_pdf(job: Job) -> tuple[bytes, str, str]:
@@ -95,6 +111,7 @@ def _decision_certificates(job: Job) -> tuple[bytes, str, str]:
 
 
 RUNNERS: dict[str, Callable[[Job], tuple[bytes, str, str]]] = {
+    JobKind.DOCUMENT_PDF: _document_pdf,
     JobKind.DECISION_PDF: _decision_pdf,
     JobKind.PROVINCE_TARGETS: _province_targets,
     JobKind.PROVINCE_TARGETS_PDF: _province_targets_pdf,

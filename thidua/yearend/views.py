@@ -31,6 +31,7 @@ from thidua.evaluation import services as evaluation_services
 from thidua.evaluation.models import Achievement, AchievementKind, RatingLevel, Scope
 from thidua.evaluation.selectors import STATUS_NAMES, latest_rated_year
 from thidua.evaluation.views import STATUS_CLASSES
+from thidua.jobs.services import start_document_pdf
 from thidua.organizations.models import Staff, Unit, UnitKind
 
 from . import policy, selectors, services
@@ -437,6 +438,13 @@ def nomination_document(request: HttpRequest, pk: int, what: str, fmt: str) -> H
     nomination = _nomination(request, pk)
     if fmt not in ("docx", "pdf") or what not in ("to-trinh", "bien-ban"):
         raise Http404
+    if what == "bien-ban" and (nomination.council_session_id is None or nomination.council_session.is_open):
+        raise Http404
+    if fmt == "pdf":
+        # LibreOffice takes seconds: a background job (thidua.jobs), never this request.
+        doc = "proposal_letter" if what == "to-trinh" else "nomination_minutes"
+        job = start_document_pdf(actor=request.user, doc=doc, pk=nomination.pk)
+        return redirect("job_detail", pk=job.pk)
     try:
         if what == "to-trinh":
             return _download(export_proposal_letter(nomination, fmt=fmt))
@@ -458,8 +466,13 @@ def nomination_line_report(request: HttpRequest, pk: int, line: int, fmt: str) -
     nomination = _nomination(request, pk)
     if fmt not in ("docx", "pdf"):
         raise Http404
+    target = get_object_or_404(nomination.lines.all(), pk=line)
+    if fmt == "pdf":
+        # LibreOffice takes seconds: a background job (thidua.jobs), never this request.
+        job = start_document_pdf(actor=request.user, doc="achievement_report", pk=nomination.pk, line=target.pk)
+        return redirect("job_detail", pk=job.pk)
     try:
-        return _download(export_achievement_report(get_object_or_404(nomination.lines.all(), pk=line), fmt=fmt))
+        return _download(export_achievement_report(target, fmt=fmt))
     except PdfError as exc:
         logger.warning("PDF export failed: %s", exc)
         messages.error(request, exc.user_message)
