@@ -7,7 +7,7 @@ the pages, so ids cannot be probed."""
 
 # No `from __future__ import annotations` here: django-ninja reads the annotations at import time.
 import datetime as dt
-from typing import Literal
+from typing import Any, Literal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -15,10 +15,16 @@ from django.db.models import Count, Q, Sum
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Field, NinjaAPI, Query, Router, Schema
+from ninja.errors import HttpError
+from ninja.errors import ValidationError as SchemaError
 from ninja.pagination import LimitOffsetPagination, paginate
 from ninja.responses import Status as Reply
+from ninja.schema import DjangoGetter
 from ninja.security import HttpBearer
+from pydantic import ValidationInfo, model_validator
+from pydantic_core import PydanticCustomError
 
+from thidua.core.bounds import BIGINT_MAX
 from thidua.decisions.policy import decisions_for
 from thidua.emulation import services as emulation
 from thidua.emulation.forms import RegistrationEditor
@@ -96,6 +102,69 @@ def _invalid(request, exc):
     return api.create_response(request, {"detail": "Dữ liệu không hợp lệ.", "errors": errors}, status=422)
 
 
+# pydantic's error types, said in Vietnamese: its own messages ("Input should be a valid integer")
+# are English and would reach the other system's users as they are.
+_SCHEMA_MESSAGES = {
+    "missing": "Bắt buộc phải có.",
+    "int_type": "Phải là số nguyên.",
+    "int_parsing": "Phải là số nguyên.",
+    "int_from_float": "Phải là số nguyên.",
+    "float_type": "Phải là số.",
+    "float_parsing": "Phải là số.",
+    "finite_number": "Phải là số hữu hạn (không nhận NaN, vô cực).",
+    "string_type": "Phải là chuỗi ký tự.",
+    "string_too_long": "Dài quá {max_length} ký tự.",
+    "string_too_short": "Ngắn hơn {min_length} ký tự.",
+    "greater_than_equal": "Phải từ {ge} trở lên.",
+    "greater_than": "Phải lớn hơn {gt}.",
+    "less_than_equal": "Không được lớn hơn {le}.",
+    "less_than": "Phải nhỏ hơn {lt}.",
+    "too_long": "Nhiều quá {max_length} phần tử.",
+    "too_short": "Cần ít nhất {min_length} phần tử.",
+    "list_type": "Phải là một danh sách.",
+    "dict_type": "Phải là một đối tượng.",
+    "model_type": "Phải là một đối tượng.",
+    "model_attributes_type": "Phải là một đối tượng.",
+    "bool_type": "Phải là true hoặc false.",
+    "bool_parsing": "Phải là true hoặc false.",
+    "enum": "Không phải giá trị được chấp nhận ({expected}).",
+    "literal_error": "Không phải giá trị được chấp nhận ({expected}).",
+    "json_invalid": "Nội dung không phải JSON hợp lệ.",
+    "json_type": "Nội dung không phải JSON hợp lệ.",
+    "date_type": "Phải là ngày dạng YYYY-MM-DD.",
+    "date_parsing": "Phải là ngày dạng YYYY-MM-DD.",
+    "date_from_datetime_parsing": "Phải là ngày dạng YYYY-MM-DD.",
+}
+
+
+def _schema_message(error: dict) -> str:
+    template = _SCHEMA_MESSAGES.get(error.get("type", ""), "Giá trị không hợp lệ.")
+    try:
+        ctx = {k: str(v).replace(" or ", " hoặc ") for k, v in (error.get("ctx") or {}).items()}
+        return template.format(**ctx)
+    except (KeyError, IndexError, ValueError):
+        return template.split(" (", 1)[0].rstrip(".") + "."
+
+
+@api.exception_handler(SchemaError)
+def _schema_invalid(request, exc):
+    errors: dict[str, list[str]] = {}
+    for error in exc.errors:
+        # ninja's location starts with where the value came from (body, query, path) and the
+        # parameter's name; what follows is the field inside it.
+        loc = [str(part) for part in error.get("loc", ())]
+        where = ".".join(loc[2:] if len(loc) > 2 and loc[0] == "body" else loc[1:] or loc) or "__all__"
+        errors.setdefault(where, []).append(_schema_message(error))
+    return api.create_response(request, {"detail": "Dữ liệu không hợp lệ.", "errors": errors}, status=422)
+
+
+@api.exception_handler(HttpError)
+def _http_error(request, exc):
+    # ninja's own HttpErrors are English ("Cannot parse request body"); the status says what happened.
+    detail = "Nội dung yêu cầu không đọc được (cần JSON hợp lệ)." if exc.status_code == 400 else "Yêu cầu không hợp lệ."
+    return api.create_response(request, {"detail": detail}, status=exc.status_code)
+
+
 def _user(request: HttpRequest):
     return request.auth
 
@@ -146,7 +215,21 @@ class AwardOut(Schema):
     note: str
 
 
-class TargetValue(Schema):
+class Body(Schema):
+    """A part of a request body: a JSON object. ninja's Schema reads any Python object by its
+    attributes, so `"header": NaN` would pass as an empty header; a JSON number, string, boolean or
+    list is refused here (responses still read model objects)."""
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _run_root_validator(cls, values: Any, handler: Any, info: ValidationInfo) -> Any:
+        # Replaces ninja's validator of the same name, which wraps any value for attribute reading.
+        if isinstance(values, (int, float, str, list, tuple)):
+            raise PydanticCustomError("dict_type", "not an object")
+        return handler(DjangoGetter(values, cls, info.context))
+
+
+class TargetValue(Body):
     count: int | None = Field(None, ge=0, le=1_000_000)
     ratio: str | None = Field(None, max_length=20)
 
@@ -187,7 +270,7 @@ class RegistrationCreate(Schema):
     year: int = Field(..., ge=2000, le=2100)
 
 
-class HeaderIn(Schema):
+class HeaderIn(Body):
     heading_year: int | None = Field(None, ge=2000, le=2100)
     addressee: str | None = Field(None, max_length=300)
     letter_number: str | None = Field(None, max_length=20)
@@ -208,7 +291,7 @@ class HeaderIn(Schema):
     signer_name: str | None = Field(None, max_length=150)
 
 
-class TargetIn(Schema):
+class TargetIn(Body):
     collective: TargetValue | None = None
     individual: TargetValue | None = None
 
@@ -262,8 +345,8 @@ class RatingOut(Schema):
     note: str
 
 
-class RatingIn(Schema):
-    staff_id: int
+class RatingIn(Body):
+    staff_id: int = Field(..., ge=1, le=BIGINT_MAX)
     rating: RatingLevel
     note: str = Field("", max_length=255)
 
@@ -280,7 +363,7 @@ class CollectiveRatingOut(Schema):
     note: str
 
 
-class CollectiveRatingIn(Schema):
+class CollectiveRatingIn(Body):
     unit: str = Field(..., max_length=40)
     rating: RatingLevel
     note: str = Field("", max_length=255)
