@@ -1,10 +1,12 @@
-"""The year end's main path in a real browser: the agency officer changes one rating in the grid
-and sees it saved, proposes two people for Bằng khen to the province and sends the dossier; the
+"""The year end's main path in a real browser: the agency's leader reopens the 2022 ratings (locked
+by the issued 2022 decisions) with a reason, the officer changes one rating in the grid and sees it
+saved and counted, proposes two people for Bằng khen to the province and sends the dossier; the
 province board returns one line with a reason, accepts the rest, takes it to the provincial
 council, enters the ballot counts, closes the session and issues the decision; the award shows on
 the person's page and in the targets-against-results report."""
 
 import pytest
+from playwright.sync_api import expect
 
 from thidua.demo import DEMO_PASSWORD
 
@@ -43,8 +45,21 @@ def test_rate_propose_appraise_vote_issue_and_see_the_award(page, login, demo_da
     # 1. Ratings: one change in the grid is saved at once.
     asked: list[str] = []  # each irreversible step asks first (data-confirm); the officer agrees
     page.on("dialog", lambda dialog: (asked.append(dialog.message), dialog.accept()))
+    # The 2022 ratings were used by SKHCN's issued 2022 decisions: locked until the leader reopens them.
+    login(page, "skhcn.lanhdao", DEMO_PASSWORD)
+    page.goto("/don-vi/SKHCN/xep-loai/?nam=2022")
+    assert page.locator("select[name=rating]").count() == 0
+    page.click("summary:has-text('Mở lại xếp loại năm 2022')")
+    page.fill("#reopen-reason", "Điều chỉnh xếp loại trước khi đề nghị cấp tỉnh")
+    page.click("button:has-text('Mở lại xếp loại')")
+    page.wait_for_selector("text=Đã mở lại xếp loại năm 2022")
+    assert asked and asked[-1].startswith("Mở lại xếp loại năm 2022")
+    logout(page)
+
     login(page, "skhcn", DEMO_PASSWORD)
     page.goto("/don-vi/SKHCN/xep-loai/?nam=2022")
+    chip = page.locator(f"[data-count='{new_rating}']")
+    count_before = int(chip.inner_text().rsplit(":", 1)[1])
     row = page.locator(f"tr[data-staff='{first.pk}']")
     for _ in range(5):  # the grid is paged: turn pages until the person's row is there
         if row.count():
@@ -52,8 +67,9 @@ def test_rate_propose_appraise_vote_issue_and_see_the_award(page, login, demo_da
         page.click("a[rel=next]")
     row.locator("select").select_option(new_rating)
     row.locator(".saved").wait_for()
-    assert f"đã lưu {new_rating}" in row.inner_text()
+    assert "đã lưu: Hoàn thành" in row.inner_text()
     assert Rating.objects.get(staff=first, year=2022).rating == new_rating
+    expect(page.locator(f"[data-count='{new_rating}']")).to_contain_text(f": {count_before + 1}")  # the chips follow
 
     # 2. Propose: a provincial dossier with two people for Bằng khen of the province's chairman.
     page.click("text=Hồ sơ khen thưởng")

@@ -1,19 +1,32 @@
 """The agency's ratings grid: one select per row saved as you go (htmx) through evaluation's
-rating_set, a visible "đã lưu" or a Vietnamese error per row; scope per role; a fixed number of
-queries; initiatives recorded on the same page."""
+rating_set, a visible "đã lưu" or a Vietnamese error per row, the counts at the top following;
+scope per role; a fixed number of queries; initiatives recorded on the same page. The demo's 2022
+ratings are locked by SKHCN's issued 2022 decisions: the leader reopens them with a reason."""
 
+import datetime as dt
 import re
 
 import pytest
 from django.urls import reverse
 
-from thidua.evaluation.models import Achievement, CollectiveRating, Rating
+from thidua.audit.models import AuditEvent
+from thidua.evaluation import services as evaluation_services
+from thidua.evaluation.locks import rating_lock
+from thidua.evaluation.models import Achievement, CollectiveRating, Rating, RatingReopening
 
 GRID = reverse("yearend_ratings", args=["SKHCN"]) + "?nam=2022"
 SAVE = reverse("yearend_rating_save", args=["SKHCN"])
+REOPEN = reverse("yearend_ratings_reopen", args=["SKHCN"]) + "?nam=2022"
 
 
-def test_the_officer_sees_every_staff_member_and_department_with_a_select_each(as_user, agency):
+@pytest.fixture
+def reopened(agency, users):
+    """SKHCN's 2022 ratings made editable again by its leader (the recorded act)."""
+    return evaluation_services.ratings_reopen(actor=users["skhcn.lanhdao"], agency=agency, year=2022,
+                                              reason="Sửa xếp loại nhập nhầm")
+
+
+def test_the_officer_sees_every_staff_member_and_department_with_a_select_each(as_user, agency, reopened):
     client = as_user("skhcn")
     page = client.get(GRID).content.decode()
     # 73 people in pages of 50, in department order; the counts and the units on every page.
@@ -32,20 +45,23 @@ def test_the_officer_sees_every_staff_member_and_department_with_a_select_each(a
     assert second.split('name="staff" required', 1)[1].split("</select>", 1)[0].count("<option") == 74
 
 
-def test_changing_one_select_saves_it_through_rating_set_and_answers_da_luu(as_user, staff):
+def test_changing_one_select_saves_it_through_rating_set_and_answers_da_luu(as_user, staff, reopened):
     person = staff[5]
     response = as_user("skhcn").post(SAVE, {"staff": person.pk, "nam": 2022, "rating": "KHTNV"},
                                      HTTP_HX_REQUEST="true")
     assert response.status_code == 200
-    assert "đã lưu KHTNV" in response.content.decode()
+    answer = response.content.decode()
+    assert "đã lưu: Không hoàn thành nhiệm vụ" in answer
+    # The counts at the top follow the change (htmx out-of-band swap).
+    assert 'id="rating-counts" hx-swap-oob="true"' in answer
+    assert 'data-count="KHTNV"><abbr title="Không hoàn thành nhiệm vụ">KHTNV</abbr>: 1' in answer
     assert Rating.objects.get(staff=person, year=2022).rating == "KHTNV"
-    from thidua.audit.models import AuditEvent
 
     assert AuditEvent.objects.filter(action="rating.set", object_id=str(Rating.objects.get(
         staff=person, year=2022).pk)).exists()
 
 
-def test_a_department_rating_is_saved_by_collective_rating_set(as_user, agency):
+def test_a_department_rating_is_saved_by_collective_rating_set(as_user, agency, reopened):
     department = agency.children.order_by("position").first()
     response = as_user("skhcn").post(SAVE, {"unit": department.pk, "nam": 2022, "rating": "HTXSNV"})
     assert "đã lưu" in response.content.decode()
@@ -100,7 +116,7 @@ def test_only_the_officer_records_initiatives(as_user, staff, username):
     assert not Achievement.objects.filter(title="Không được ghi").exists()
 
 
-def test_the_cached_grid_shows_a_rating_saved_through_the_grid(as_user, staff):
+def test_the_cached_grid_shows_a_rating_saved_through_the_grid(as_user, staff, reopened):
     """A page of the grid is cached; saving a rating (evaluation.services.rating_set, through the
     grid's own form) changes the province's stamp and the next view shows it."""
     client = as_user("skhcn")
@@ -110,3 +126,45 @@ def test_the_cached_grid_shows_a_rating_saved_through_the_grid(as_user, staff):
     client.post(SAVE, {"staff": person.pk, "nam": 2022, "rating": new}, HTTP_HX_REQUEST="true")
     row = client.get(GRID).content.decode().split(f'data-staff="{person.pk}"', 1)[1].split("</tr>", 1)[0]
     assert f'<option value="{new}" selected>' in row
+
+
+def test_ratings_of_a_year_with_an_issued_decision_are_read_only_and_say_why(as_user, agency, staff):
+    lock = rating_lock(agency, 2022)
+    assert lock is not None and lock.decision.award_year == 2022
+    page = as_user("skhcn").get(GRID).content.decode()
+    assert '<select name="rating"' not in page
+    assert "Xếp loại năm 2022 đã khóa" in page and str(lock.decision) in page
+    assert "đề nghị lãnh đạo cơ quan hoặc Ban Thi đua – Khen thưởng tỉnh mở lại" in page
+    assert REOPEN not in page  # the officer does not reopen
+    before = Rating.objects.get(staff=staff[5], year=2022).rating
+    answer = as_user("skhcn").post(SAVE, {"staff": staff[5].pk, "nam": 2022, "rating": "KHTNV"}).content.decode()
+    assert "Chưa lưu: Xếp loại năm 2022 đã khóa" in answer
+    assert Rating.objects.get(staff=staff[5], year=2022).rating == before
+    assert rating_lock(agency, 2021) is None  # no decision for 2021 in the demo
+
+
+def test_only_a_leader_reopens_with_a_reason_and_it_is_recorded(as_user, agency, staff):
+    officer = as_user("skhcn")
+    officer.post(REOPEN, {"reason": "Tự mở"})
+    assert not RatingReopening.objects.exists()
+    leader = as_user("skhcn.lanhdao")
+    assert REOPEN in leader.get(GRID).content.decode()
+    page = leader.post(REOPEN, {"reason": "   "}, follow=True).content.decode()
+    assert "Hãy ghi lý do mở lại xếp loại." in page and not RatingReopening.objects.exists()
+    page = leader.post(REOPEN, {"reason": "Xếp loại của một người nhập nhầm"}, follow=True).content.decode()
+    assert "Đã mở lại xếp loại năm 2022" in page
+    reopening = RatingReopening.objects.get()
+    assert (reopening.agency, reopening.year, reopening.actor.username) == (agency, 2022, "skhcn.lanhdao")
+    assert AuditEvent.objects.filter(action="rating_reopening.create", object_id=str(reopening.pk)).exists()
+    grid = as_user("skhcn").get(GRID).content.decode()
+    assert grid.count('<select name="rating"') == 58  # 50 people of the first page, 8 units
+    assert "Xếp loại của một người nhập nhầm" in grid
+    # A decision issued after the reopening locks the year again.
+    RatingReopening.objects.filter(pk=reopening.pk).update(at=reopening.at - dt.timedelta(days=3650))
+    assert rating_lock(agency, 2022) is not None
+
+
+def test_the_province_board_may_reopen_another_agency_may_not(as_user, users, agency):
+    assert evaluation_services.can_reopen_ratings(users["bantdkt"], agency)
+    assert not evaluation_services.can_reopen_ratings(users["snv"], agency)
+    assert not evaluation_services.can_reopen_ratings(users["skhcn"], agency)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -45,6 +46,29 @@ class Rating(models.Model):
 
     def __str__(self) -> str:
         return f"{self.staff} – {self.year}: {self.rating}"
+
+
+class RatingReopening(models.Model):
+    """The recorded act that makes an agency's ratings of a year editable again after a decision
+    for that year was issued (which locks them: `evaluation.locks`). Who, when, why; a later
+    decision for the same year locks them again."""
+
+    agency = models.ForeignKey("organizations.Unit", on_delete=models.PROTECT, related_name="+",
+                               verbose_name="cơ quan")
+    year = models.PositiveSmallIntegerField("năm")
+    reason = models.TextField("lý do mở lại")
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+",
+                              verbose_name="người mở lại")
+    at = models.DateTimeField("lúc")
+
+    class Meta:
+        verbose_name = "mở lại xếp loại"
+        verbose_name_plural = "mở lại xếp loại"
+        ordering = ["-at"]
+        indexes = [models.Index(fields=["agency", "year"])]
+
+    def __str__(self) -> str:
+        return f"Mở lại xếp loại năm {self.year} – {self.agency}"
 
 
 class CollectiveRating(models.Model):

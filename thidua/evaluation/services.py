@@ -15,14 +15,20 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils import timezone
 
+from thidua.accounts.models import Role
+from thidua.accounts.scope import Scope
 from thidua.audit.services import audit_record, snapshot
 from thidua.catalog.models import AwardKind, AwardType
 from thidua.core import bounds
 from thidua.organizations.models import Staff, Unit, UnitKind
 from thidua.organizations.policy import can_record_awards, can_record_evaluation
 
-from .models import Achievement, AwardRecord, CollectiveRating, Discipline, Rating
+from .locks import rating_lock
+from .models import Achievement, AwardRecord, CollectiveRating, Discipline, Rating, RatingReopening
+
+REASON_MAX = 2000
 
 
 def _require(allowed: bool, what: str) -> None:
@@ -39,11 +45,32 @@ def _check_year(year: int) -> None:
         raise ValidationError({"year": reason})
 
 
+def _check_unlocked(agency: Unit, year: int) -> None:
+    """Ratings of a year a decision was issued for are not changed (evaluation.locks)."""
+    lock = rating_lock(agency, year)
+    if lock is not None:
+        raise ValidationError(lock.message)
+
+
+def can_reopen_ratings(user: Any, agency: Unit) -> bool:
+    """Reopening locked ratings is a leader's act: the agency's leader, the province board of its
+    province, or an administrator (not the officer who enters them)."""
+    scope = Scope.of(user)
+    if scope is None:
+        return False
+    if scope.admin:
+        return True
+    if scope.province_board:
+        return scope.province_id == agency.province_id
+    return scope.role == Role.AGENCY_LEADER and scope.agency_id == agency.agency.pk
+
+
 @transaction.atomic
 def rating_set(*, actor: Any, staff: Staff, year: int, rating: str, note: str = "") -> Rating:
     """Record or correct a person's rating for `year` (one per person and year)."""
     _require(can_record_evaluation(actor, staff.agency), "ghi xếp loại cho cán bộ của đơn vị này")
     _check_year(year)
+    _check_unlocked(staff.agency, year)
     current = Rating.objects.select_for_update().filter(staff=staff, year=year).order_by().first()
     before = current.rating if current else None
     snap = snapshot(current) if current else {}
@@ -77,6 +104,7 @@ def ratings_bulk_set(*, actor: Any, agency: Unit, year: int, ratings: dict[int, 
 def collective_rating_set(*, actor: Any, unit: Unit, year: int, rating: str, note: str = "") -> CollectiveRating:
     _require(can_record_evaluation(actor, unit.agency), "ghi xếp loại cho tập thể này")
     _check_year(year)
+    _check_unlocked(unit.agency, year)
     current = CollectiveRating.objects.select_for_update().filter(unit=unit, year=year).order_by().first()
     before = current.rating if current else None
     snap = snapshot(current) if current else {}
@@ -88,6 +116,29 @@ def collective_rating_set(*, actor: Any, unit: Unit, year: int, rating: str, not
                  summary=f"{unit} – {year}: {before or '∅'} → {rating}",
                  before=snap)
     return obj
+
+
+@transaction.atomic
+def ratings_reopen(*, actor: Any, agency: Unit, year: int, reason: str) -> RatingReopening:
+    """Make `agency`'s locked ratings of `year` editable again, with the reason on record (audited).
+    Refused when they are not locked: there is nothing to reopen."""
+    _require(can_reopen_ratings(actor, agency),
+             "mở lại xếp loại (việc của lãnh đạo cơ quan hoặc Ban Thi đua – Khen thưởng tỉnh)")
+    _check_year(year)
+    reason = " ".join((reason or "").split())
+    if not reason:
+        raise ValidationError({"reason": "Hãy ghi lý do mở lại xếp loại."})
+    if len(reason) > REASON_MAX:
+        raise ValidationError({"reason": f"Lý do dài quá {REASON_MAX} ký tự."})
+    lock = rating_lock(agency, year)
+    if lock is None:
+        raise ValidationError(f"Xếp loại năm {year} của {agency.name} đang sửa được, không cần mở lại.")
+    reopening = RatingReopening.objects.create(agency=agency, year=year, reason=reason, actor=actor,
+                                               at=timezone.now())
+    audit_record(actor=actor, action="rating_reopening.create", obj=reopening,
+                 summary=f"Mở lại xếp loại năm {year} của {agency.name} (đã khóa bởi {lock.decision}): {reason}",
+                 changes={"agency": agency.pk, "year": year, "decision": lock.decision.pk, "reason": reason})
+    return reopening
 
 
 @transaction.atomic

@@ -5,6 +5,7 @@ from . import views
 urlpatterns = [
     path("don-vi/<str:code>/xep-loai/", views.ratings_page, name="yearend_ratings"),
     path("don-vi/<str:code>/xep-loai/luu/", views.rating_save, name="yearend_rating_save"),
+    path("don-vi/<str:code>/xep-loai/mo-lai/", views.ratings_reopen, name="yearend_ratings_reopen"),
     path("don-vi/<str:code>/xep-loai/sang-kien/", views.achievement_add, name="yearend_achievement_add"),
     path("don-vi/<str:code>/dang-ky-ca-nhan/", views.registrations_page, name="yearend_registrations"),
     path("don-vi/<str:code>/dang-ky-ca-nhan/luu/", views.registration_save, name="yearend_registration_save"),

@@ -28,6 +28,7 @@ from thidua.decisions.services import DecisionError
 from thidua.documents.pdf import PdfError
 from thidua.emulation.models import Registration
 from thidua.evaluation import services as evaluation_services
+from thidua.evaluation.locks import last_reopening, rating_lock
 from thidua.evaluation.models import Achievement, AchievementKind, RatingLevel, Scope
 from thidua.evaluation.selectors import STATUS_NAMES, latest_rated_year
 from thidua.evaluation.views import STATUS_CLASSES
@@ -84,7 +85,9 @@ def _ratings_grid(request: HttpRequest, agency: Unit, year: int, may_edit: bool)
 def ratings_page(request: HttpRequest, code: str) -> HttpResponse:
     agency = _agency(request, code)
     year = _year(request, default=latest_rated_year(Staff.objects.filter(agency=agency)))
-    may_edit = policy.can_edit_year_end(request.user, agency)
+    lock = rating_lock(agency, year)  # ratings a decision was issued on are read-only (evaluation.locks)
+    may_record = policy.can_edit_year_end(request.user, agency)
+    may_edit = may_record and lock is None
     # The grid and a page of its rows are cached until the province's data change (a rating saved
     # through the grid changes its stamp): the officer's and the readers' variants apart.
     grid, staff_rows_html, staff_options = versions.cached(
@@ -100,11 +103,36 @@ def ratings_page(request: HttpRequest, code: str) -> HttpResponse:
         "staff_rows_html": staff_rows_html, "unit_rows": unit_rows,
         "page": page_of(request, grid.staff, per_page=RATINGS_PAGE_SIZE), "page_query": page_query(request),
         "staff_options": staff_options,
-        "level_counts": [(code, label, grid.counts.get(code, 0)) for code, label in RatingLevel.choices],
+        "level_counts": _level_counts(grid),
+        "lock": lock, "reopening": None if lock else last_reopening(agency, year),
+        "may_reopen": lock is not None and evaluation_services.can_reopen_ratings(request.user, agency),
+        "may_record": may_record,
         "may_edit": may_edit, "achievements": achievements,
         "kinds": AchievementKind.choices, "scopes": Scope.choices,
         "years": range(year + 1, year - 5, -1),
     })
+
+
+def _level_counts(grid: selectors.RatingsGrid) -> list[tuple[str, str, int]]:
+    return [(code, label, grid.counts.get(code, 0)) for code, label in RatingLevel.choices]
+
+
+@require_POST
+def ratings_reopen(request: HttpRequest, code: str) -> HttpResponse:
+    """The recorded act that makes locked ratings of a year editable again (evaluation.locks)."""
+    agency = _agency(request, code)
+    year = _year(request)
+    try:
+        evaluation_services.ratings_reopen(actor=request.user, agency=agency, year=year,
+                                           reason=request.POST.get("reason", ""))
+    except PermissionDenied as exc:
+        messages.error(request, str(exc))
+    except ValidationError as exc:
+        messages.error(request, _message(exc))
+    else:
+        messages.success(request, f"Đã mở lại xếp loại năm {year}: cán bộ thi đua, khen thưởng sửa được; "
+                                  "lý do đã được ghi lại.")
+    return redirect(reverse("yearend_ratings", args=[agency.code]) + f"?nam={year}")
 
 
 @require_POST
@@ -130,7 +158,11 @@ def rating_save(request: HttpRequest, code: str) -> HttpResponse:
     except (PermissionDenied, ValidationError) as exc:
         text = str(exc) if isinstance(exc, PermissionDenied) else _message(exc)
         return render(request, "yearend/_saved.html", {"ok": False, "text": f"Chưa lưu: {text}"})
-    return render(request, "yearend/_saved.html", {"ok": True, "text": f"đã lưu {rating}"})
+    # The counts at the top of the page follow (an htmx out-of-band swap of the chips).
+    grid = selectors.ratings_grid(agency, year)
+    return render(request, "yearend/_saved.html", {
+        "ok": True, "text": f"đã lưu: {RatingLevel(rating).label}", "grid": grid,
+        "level_counts": _level_counts(grid), "oob": True})
 
 
 @require_POST
