@@ -86,6 +86,7 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "thidua.accounts.middleware.LoginRequiredMiddleware",
     "thidua.accounts.middleware.RefusalAuditMiddleware",
+    "thidua.core.years.RememberYearMiddleware",  # ?nam= becomes the user's default year
     # Last, as django-axes asks: it turns a locked-out login into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]

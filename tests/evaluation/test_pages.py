@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from thidua.catalog.models import QuotaRule
 from thidua.emulation.selectors import registration_findings
-from thidua.evaluation.models import AwardRecord, CriteriaSetting, Rating
+from thidua.evaluation.models import AwardRecord, CriteriaSetting
 from thidua.evaluation.services import achievement_set_scope
 from thidua.organizations.models import Staff
 
@@ -174,17 +174,29 @@ def test_the_agency_link_leads_to_the_eligibility_page(officer):
 
 
 def test_pages_do_not_query_per_person(officer, django_assert_max_num_queries):
-    # 28: two of them read the catalog's and the rule sets' names once per page (catalog.names),
-    # two the stamps of the cached body (thidua.core.versions; one once they exist).
-    with django_assert_max_num_queries(28):
+    # 29: two of them read the catalog's and the rule sets' names once per page (catalog.names),
+    # two the stamps of the cached body (thidua.core.versions; one once they exist), one finds the
+    # current emulation year (the page has no ?nam=).
+    with django_assert_max_num_queries(29):
         officer.get(ELIGIBILITY)
     with django_assert_max_num_queries(20):
         officer.get(reverse("staff_detail", args=[director().pk]))
 
 
-def test_the_default_year_is_the_latest_with_ratings(officer):
-    Rating.objects.filter(year=2022).delete()
+def test_the_default_year_is_the_current_emulation_year_then_the_users_last_choice(officer):
+    """One default year across pages (issue 12): the latest year with a registration the user sees
+    (the demo's 2022), until the user opens a page with another ?nam=, which is remembered."""
+    assert "Xét danh hiệu thi đua năm 2022" in officer.get(ELIGIBILITY).content.decode()
+    assert "Xét danh hiệu thi đua năm 2021" in officer.get(ELIGIBILITY + "?nam=2021").content.decode()
     assert "Xét danh hiệu thi đua năm 2021" in officer.get(ELIGIBILITY).content.decode()
+    ratings = officer.get(reverse("yearend_ratings", args=["SKHCN"])).content.decode()
+    assert "Xếp loại chất lượng năm 2021" in ratings  # another page opens on the same year
+
+
+def test_one_users_chosen_year_is_not_anothers_on_a_shared_browser(officer, users):
+    officer.get(ELIGIBILITY + "?nam=2021")
+    officer.force_login(users["skhcn.lanhdao"])  # same browser (cookie jar), another person
+    assert "Xét danh hiệu thi đua năm 2022" in officer.get(ELIGIBILITY).content.decode()
 
 
 def test_after_the_decisions_the_page_marks_who_was_awarded_and_the_forecast_takes_the_year_as_decided(officer):

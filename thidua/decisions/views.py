@@ -23,6 +23,8 @@ from thidua.core.paging import page_number, page_of, page_query
 from thidua.councils.policy import sessions_for
 from thidua.documents.pdf import PdfError
 from thidua.emulation.models import Authority
+from thidua.emulation.years import list_year, working_year
+from thidua.emulation.years import years_with as _with
 from thidua.jobs.services import start_decision_certificates, start_decision_pdf
 from thidua.organizations.models import Province, Staff, Unit, UnitKind
 from thidua.rules.reward import BaseSalaryPeriod
@@ -66,7 +68,7 @@ def decision_list(request: HttpRequest) -> HttpResponse:
     visible = decisions_for(request.user)
     qs = visible.annotate(n_lines=Count("lines"), total=Sum("lines__amount")).order_by(
         "status", "-date", "-number", "-id")
-    year, status = bounds.query_year(request), request.GET.get("trang_thai", "")
+    year, status = list_year(request), request.GET.get("trang_thai", "")
     if year is not None:
         qs = qs.filter(award_year=year)
     if status in DecisionStatus.values:
@@ -75,8 +77,8 @@ def decision_list(request: HttpRequest) -> HttpResponse:
     return render(request, "decisions/decision_list.html", {
         "decisions": page, "page": page, "page_query": page_query(request),
         "year": year, "status": status, "status_filters": STATUS_FILTERS,
-        "years": visible.order_by("-award_year").values_list("award_year", flat=True).distinct(),
-        "issuers": issuers_for(request.user), "default_year": dt.date.today().year - 1,
+        "years": _with(year, visible.order_by("-award_year").values_list("award_year", flat=True).distinct()),
+        "issuers": issuers_for(request.user), "default_year": working_year(request),
     })
 
 

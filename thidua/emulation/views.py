@@ -30,6 +30,7 @@ from .forms import LegacySaveForm, LegacyUploadForm, RegistrationEditor
 from .legacy import NotARegistration, ParsedRegistration, parse_registration
 from .models import Registration, Status
 from .selectors import registration_findings, registration_with_parts
+from .years import list_year, years_with
 
 STATUS_FILTERS = [("", "Tất cả")] + list(Status.choices)
 
@@ -46,7 +47,8 @@ def _visible(request: HttpRequest, pk: int, action: str = "view") -> Registratio
 
 def registration_list(request: HttpRequest) -> HttpResponse:
     qs = registrations_for(request.user).order_by("-year", "unit__position", "unit__name")
-    year = bounds.query_year(request)
+    years = list(registrations_for(request.user).order_by("-year").values_list("year", flat=True).distinct())
+    year = list_year(request, latest=years[0] if years else None)
     status = request.GET.get("trang_thai", "")
     if year is not None:
         qs = qs.filter(year=year)
@@ -56,7 +58,7 @@ def registration_list(request: HttpRequest) -> HttpResponse:
     page = page_of(request, qs)
     return render(request, "emulation/registration_list.html", {
         "registrations": page, "page": page, "page_query": page_query(request),
-        "years": registrations_for(request.user).order_by("-year").values_list("year", flat=True).distinct(),
+        "years": years_with(year, years),
         "year": year, "status": status, "status_filters": STATUS_FILTERS,
         "can_start": agency is not None and can_start_registration(request.user, agency),
         "can_import": is_admin(request.user) or (agency is not None and can_start_registration(request.user, agency)),

@@ -15,13 +15,14 @@ from thidua.audit.selectors import history_entries, id_texts
 from thidua.catalog.names import award_name
 from thidua.core import bounds, versions
 from thidua.decisions.policy import decisions_for
-from thidua.organizations.models import Staff, Unit, UnitKind
+from thidua.emulation.years import working_year
+from thidua.organizations.models import Unit, UnitKind
 from thidua.organizations.policy import can_manage_staff, can_record_evaluation, staff_for, units_for
 from thidua.rules.types import ELIGIBLE, NOT_ELIGIBLE, RATING_NAMES, REVIEW, Verdict
 
 from . import criteria as criteria_fields
 from .models import Achievement, AwardRecord, Discipline, Rating
-from .selectors import STATUS_NAMES, agency_eligibility, explain, latest_rated_year, staff_profile
+from .selectors import STATUS_NAMES, agency_eligibility, explain, staff_profile
 
 STATUS_CLASSES = {ELIGIBLE: "status-received", REVIEW: "status-submitted", NOT_ELIGIBLE: "status-returned"}
 
@@ -73,7 +74,7 @@ def staff_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def agency_eligibility_page(request: HttpRequest, code: str) -> HttpResponse:
     agency = get_object_or_404(units_for(request.user).filter(kind=UnitKind.AGENCY).select_related("province"),
                                code=code)
-    year = _year(request) or latest_rated_year(Staff.objects.filter(agency=agency))
+    year = working_year(request)
     # The body is the same for everyone who may open the page (scope is checked above): judged and
     # rendered once, then served from the cache until the province's data or the law change.
     body = versions.cached("eligibility", (agency.pk, year),

@@ -22,6 +22,7 @@ from thidua.accounts.models import Role
 from thidua.accounts.scope import VIEW, is_admin
 from thidua.core import bounds, versions
 from thidua.emulation.policy import registrations_for
+from thidua.emulation.years import working_year
 from thidua.jobs.services import start_province_targets
 from thidua.organizations.models import BlockYear, Province, UnitKind
 from thidua.organizations.policy import home_agency
@@ -37,13 +38,9 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _year(request: HttpRequest) -> int:
-    """?nam=, else the latest year with a registration the user may see, else last year."""
-    year = bounds.query_year(request)
-    if year is not None:
-        return year
-    latest = (registrations_for(request.user).order_by("-year").values_list("year", flat=True).first()
-              if request.user.is_authenticated else None)
-    return latest or dt.date.today().year - 1
+    """The page's one year (emulation.years.working_year: ?nam=, the user's last choice, the
+    current emulation year)."""
+    return working_year(request)
 
 
 def start_page(request: HttpRequest) -> HttpResponse:

@@ -26,11 +26,11 @@ from thidua.councils.policy import can_run, councils_for
 from thidua.councils.services import CouncilError
 from thidua.decisions.services import DecisionError
 from thidua.documents.pdf import PdfError
-from thidua.emulation.models import Registration
+from thidua.emulation.years import working_year
 from thidua.evaluation import services as evaluation_services
 from thidua.evaluation.locks import last_reopening, rating_lock
 from thidua.evaluation.models import Achievement, AchievementKind, RatingLevel, Scope
-from thidua.evaluation.selectors import STATUS_NAMES, latest_rated_year
+from thidua.evaluation.selectors import STATUS_NAMES
 from thidua.evaluation.views import STATUS_CLASSES
 from thidua.jobs.services import start_document_pdf
 from thidua.organizations.models import Staff, Unit, UnitKind
@@ -45,8 +45,9 @@ USER_ERRORS = (ValidationError, services.NominationError, CouncilError, Decision
 logger = logging.getLogger(__name__)
 
 
-def _year(request: HttpRequest, default: int | None = None) -> int:
-    return bounds.query_year(request) or default or dt.date.today().year - 1
+def _year(request: HttpRequest) -> int:
+    """The page's one year: ?nam=, the user's last choice, the current emulation year."""
+    return working_year(request)
 
 
 def _agency(request: HttpRequest, code: str) -> Unit:
@@ -84,7 +85,7 @@ def _ratings_grid(request: HttpRequest, agency: Unit, year: int, may_edit: bool)
 
 def ratings_page(request: HttpRequest, code: str) -> HttpResponse:
     agency = _agency(request, code)
-    year = _year(request, default=latest_rated_year(Staff.objects.filter(agency=agency)))
+    year = _year(request)
     lock = rating_lock(agency, year)  # ratings a decision was issued on are read-only (evaluation.locks)
     may_record = policy.can_edit_year_end(request.user, agency)
     may_edit = may_record and lock is None
@@ -196,8 +197,7 @@ def achievement_add(request: HttpRequest, code: str) -> HttpResponse:
 
 def registrations_page(request: HttpRequest, code: str) -> HttpResponse:
     agency = _agency(request, code)
-    registered = Registration.objects.filter(unit=agency).order_by("-year").values_list("year", flat=True).first()
-    year = _year(request, default=registered or dt.date.today().year)
+    year = _year(request)
     grid = selectors.ratings_grid(agency, year)
     registered = selectors.individual_registrations(agency, year)
     codes = selectors.individual_codes()
@@ -255,7 +255,7 @@ def nomination_list(request: HttpRequest) -> HttpResponse:
     return render(request, "yearend/nomination_list.html", {
         "nominations": nominations, "page": nominations, "page_query": page_query(request),
         "creatable": creatable, "levels": Level.choices,
-        "year": dt.date.today().year - 1,
+        "year": working_year(request),
     })
 
 
