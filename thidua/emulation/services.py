@@ -15,6 +15,7 @@ from thidua.catalog.models import AwardType
 from thidua.core import bounds
 from thidua.emulation.policy import can
 from thidua.notifications import hooks as notification_hooks
+from thidua.organizations.models import BlockYear
 from thidua.organizations.policy import can_start_registration
 
 from .checks import Finding, has_errors
@@ -42,6 +43,32 @@ class SubmitBlocked(Exception):
     def __init__(self, findings: list[Finding]):
         super().__init__("Bản đăng ký còn lỗi, chưa gửi được.")
         self.findings = findings
+
+
+class NoRecipient(Exception):
+    """Nobody would receive the registration: its unit is in no block that year, or the block has
+    no head. Says so, and what to do, in Vietnamese."""
+
+
+def recipient(registration: Registration) -> BlockYear | None:
+    """The block-year whose head receives `registration` (None: none is set up for its year)."""
+    return (BlockYear.objects.filter(year=registration.year, memberships__unit=registration.unit_id)
+            .select_related("block", "head").first())
+
+
+def no_recipient_reason(registration: Registration) -> str:
+    """Why the registration cannot be sent and what to do; empty when it can be."""
+    block_year = recipient(registration)
+    year, unit = registration.year, registration.unit.name
+    if block_year is None:
+        return (f"Năm {year}, {unit} chưa thuộc khối thi đua nào, nên chưa có trưởng khối nhận bản đăng ký. "
+                f"Hãy đề nghị Ban Thi đua – Khen thưởng tỉnh xếp đơn vị vào khối năm {year} (trang «Khối thi đua»: "
+                "lập khối mới hoặc sao chép khối của năm trước), rồi gửi lại; bản đăng ký vẫn được giữ nguyên.")
+    if block_year.head_id is None:
+        return (f"{block_year.block.name} năm {year} chưa có đơn vị trưởng khối, nên chưa ai nhận bản đăng ký. "
+                "Hãy đề nghị Ban Thi đua – Khen thưởng tỉnh chọn trưởng khối năm này (trang «Khối thi đua»), "
+                "rồi gửi lại; bản đăng ký vẫn được giữ nguyên.")
+    return ""
 
 
 @dataclass
@@ -156,6 +183,9 @@ def registration_submit(*, actor: Any, registration: Registration) -> Registrati
     _, findings = registration_findings(reg)
     if has_errors(findings):
         raise SubmitBlocked(findings)
+    reason = no_recipient_reason(reg)
+    if reason:
+        raise NoRecipient(reason)  # sent to nobody, it would be stuck where no one sees it
     previous = reg.status
     reg.status = Status.SUBMITTED
     reg.save(update_fields=["status", "updated_at"])

@@ -103,8 +103,10 @@ def _page_context(request: HttpRequest, reg: Registration) -> dict:
 
 def registration_detail(request: HttpRequest, pk: int) -> HttpResponse:
     reg = _visible(request, pk)
-    return render(request, "emulation/registration_detail.html",
-                  {**_page_context(request, reg), "audit_history": history_entries(reg)})
+    context = {**_page_context(request, reg), "audit_history": history_entries(reg)}
+    # Said before the officer tries: with no block (or no head) that year, sending cannot work.
+    context["no_recipient"] = services.no_recipient_reason(reg) if context["may"]["submit"] else ""
+    return render(request, "emulation/registration_detail.html", context)
 
 
 def _editor_context(reg, editor, findings) -> dict:
@@ -226,6 +228,9 @@ def registration_submit(request: HttpRequest, pk: int) -> HttpResponse:
     except services.SubmitBlocked as blocked:
         errors = [f.message for f in blocked.findings if f.level == ERROR]
         messages.error(request, "Chưa gửi được: " + " ".join(errors))
+        return redirect("registration_detail", pk=pk)
+    except services.NoRecipient as exc:
+        messages.error(request, f"Chưa gửi được: {exc}")
         return redirect("registration_detail", pk=pk)
     messages.success(request, f"Đã gửi bản đăng ký tới {reg.addressee or 'trưởng khối'}.")
     return redirect("registration_detail", pk=pk)
