@@ -68,7 +68,9 @@ def decision_list(request: HttpRequest) -> HttpResponse:
     visible = decisions_for(request.user)
     qs = visible.annotate(n_lines=Count("lines"), total=Sum("lines__amount")).order_by(
         "status", "-date", "-number", "-id")
-    year, status = list_year(request), request.GET.get("trang_thai", "")
+    years = list(visible.order_by("-award_year").values_list("award_year", flat=True).distinct())
+    # The user's year, else the latest year this list has (not an empty calendar year).
+    year, status = list_year(request, latest=years[0] if years else None), request.GET.get("trang_thai", "")
     if year is not None:
         qs = qs.filter(award_year=year)
     if status in DecisionStatus.values:
@@ -77,7 +79,7 @@ def decision_list(request: HttpRequest) -> HttpResponse:
     return render(request, "decisions/decision_list.html", {
         "decisions": page, "page": page, "page_query": page_query(request),
         "year": year, "status": status, "status_filters": STATUS_FILTERS,
-        "years": _with(year, visible.order_by("-award_year").values_list("award_year", flat=True).distinct()),
+        "years": _with(year, years),
         "issuers": issuers_for(request.user), "default_year": working_year(request),
     })
 

@@ -27,7 +27,8 @@ def working_year(request: Any, *, latest: int | None = None) -> int:
 
 
 def list_year(request: Any, *, latest: int | None = None) -> int | None:
-    """The year filter of a list: as `working_year`, but an explicit empty ?nam= ("Tất cả") means
+    """The year filter of a list: as `working_year` (a list passes its own latest year as `latest`,
+    so it never opens on an empty calendar year), but an explicit empty ?nam= ("Tất cả") means
     every year (None)."""
     if "nam" in request.GET and not request.GET["nam"].strip():
         return None
