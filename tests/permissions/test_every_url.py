@@ -213,6 +213,7 @@ user_list                        get   302       200       403       403       4
 yearend_achievement_add          post  302       302       403       404       302/404   403/404   404/302
 yearend_rating_save              post  302       200       200       404       200/404   200/404   404/200
 yearend_ratings                  get   302       200       200       404       200/404   200/404   404/200
+yearend_ratings_reopen           post  302       302       302       404       403/404   302/404   404/403
 yearend_registration_save        post  302       200       200       404       200/404   200/404   404/200
 yearend_registrations            get   302       200       200       404       200/404   200/404   404/200
 """
@@ -436,6 +437,7 @@ ARGS: dict[str, Callable[[dict[str, Pair], str], dict]] = {
     "notification_open": _pk("notification"),
     "yearend_ratings": _code(),
     "yearend_rating_save": _code(),
+    "yearend_ratings_reopen": _code(),
     "yearend_achievement_add": _code(),
     "yearend_registrations": _code(),
     "yearend_registration_save": _code(),
@@ -502,6 +504,7 @@ DATA: dict[str, Callable[[dict[str, Pair], str], dict]] = {
     "nomination_add_line": lambda w, side: {"code": "CSTDCS", "subject": f"s-{getattr(w['staff'], side).pk}"},
     "session_add_candidate": lambda w, side: {"code": "CSTDCS", "staff": getattr(w["staff"], side).pk},
     "yearend_rating_save": lambda w, side: {"staff": getattr(w["staff"], side).pk, "rating": "HTNV"},
+    "yearend_ratings_reopen": lambda w, side: {"nam": "2022", "reason": "Thử mở lại"},
     "yearend_registration_save": lambda w, side: {"staff": getattr(w["staff"], side).pk, "code": "CSTDCS"},
     "yearend_achievement_add": lambda w, side: {"staff": getattr(w["staff"], side).pk, "kind": "initiative",
                                                 "title": "Sáng kiến thử", "scope": "co_so"},

@@ -123,11 +123,11 @@ def ratings_reopen(request: HttpRequest, code: str) -> HttpResponse:
     """The recorded act that makes locked ratings of a year editable again (evaluation.locks)."""
     agency = _agency(request, code)
     year = _year(request)
+    if not evaluation_services.can_reopen_ratings(request.user, agency):
+        raise PermissionDenied("Mở lại xếp loại là việc của lãnh đạo cơ quan hoặc Ban Thi đua – Khen thưởng tỉnh.")
     try:
         evaluation_services.ratings_reopen(actor=request.user, agency=agency, year=year,
                                            reason=request.POST.get("reason", ""))
-    except PermissionDenied as exc:
-        messages.error(request, str(exc))
     except ValidationError as exc:
         messages.error(request, _message(exc))
     else:
