@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('evaluation', '0002_reference_rules'),
+        ('evaluation', '0003_drop_simple_history'),
         ('organizations', '0005_staff_service_start_unit_level'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
