@@ -10,7 +10,7 @@ from thidua.catalog.models import QuotaRule
 from thidua.emulation.selectors import registration_findings
 from thidua.evaluation.models import AwardRecord, CriteriaSetting
 from thidua.evaluation.services import achievement_set_scope
-from thidua.organizations.models import Staff
+from thidua.organizations.models import Staff, Unit
 
 ELIGIBILITY = reverse("agency_eligibility", args=["SKHCN"])
 
@@ -252,8 +252,11 @@ def test_a_year_before_any_rule_set_says_so_instead_of_failing(officer):
 def test_the_cached_page_follows_a_rating_saved_through_the_service(officer, users, before_year_end):
     """The page's body is cached; a rating entered in the grid (evaluation.services.rating_set)
     changes the stamp of the province and the next view judges again."""
-    from thidua.evaluation.services import rating_set
+    from thidua.evaluation.services import rating_set, ratings_reopen
 
+    # The demo's 2022 ratings are locked by its issued decisions: the leader reopens them first.
+    ratings_reopen(actor=users["skhcn.lanhdao"], agency=Unit.objects.get(code="SKHCN"), year=2022,
+                   reason="Sửa một xếp loại")
     before = counts(section(officer.get(ELIGIBILITY).content.decode(), "LDTT"))
     assert counts(section(officer.get(ELIGIBILITY).content.decode(), "LDTT")) == before  # from the cache
     person = Staff.objects.filter(agency__code="SKHCN", ratings__year=2022, ratings__rating="HTTNV").first()
