@@ -9,12 +9,14 @@ import itertools
 from dataclasses import dataclass
 
 from django.db import transaction
+from django.utils import timezone
 
 from thidua import demo_seed
 from thidua.accounts.models import Role, User
 from thidua.blocks.demo import load_block_demo
 from thidua.catalog.models import AwardType, ProvinceSetting
 from thidua.core.text import fold
+from thidua.demo_dates import date_within_year
 from thidua.emulation.models import (
     Action,
     Movement,
@@ -78,6 +80,32 @@ GIVEN = ["An", "Bình", "Chi", "Dũng", "Giang", "Hà", "Hải", "Hạnh", "Hi�
          "Lan", "Linh", "Long", "Mai", "Nam", "Nga", "Phong", "Phương", "Quân", "Sơn", "Tâm", "Thảo", "Trang",
          "Trung", "Tuấn", "Vân", "Yến"]
 KIND_CYCLE = [StaffKind.CIVIL_SERVANT] * 6 + [StaffKind.PUBLIC_EMPLOYEE] * 3 + [StaffKind.WORKER]
+FEMALE_GIVEN = {"Chi", "Hạnh", "Hoa", "Hương", "Lan", "Linh", "Mai", "Nga", "Phương", "Thảo", "Trang", "Vân", "Yến"}
+MALE_GIVEN = {"Dũng", "Hải", "Hiếu", "Hùng", "Long", "Nam", "Phong", "Quân", "Sơn", "Trung", "Tuấn"}
+
+
+def gender_of(name: str, default: str) -> str:
+    """The gender a Vietnamese name says: the middle name "Thị"/"Văn" first, then the given name;
+    `default` when the name does not tell (Hà, Bình, Khánh…)."""
+    parts = name.split()
+    if "Thị" in parts[1:-1]:
+        return "nu"
+    if "Văn" in parts[1:-1]:
+        return "nam"
+    if parts[-1] in FEMALE_GIVEN:
+        return "nu"
+    if parts[-1] in MALE_GIVEN:
+        return "nam"
+    return default
+
+
+# Everyone has a position (annexes print "Chức vụ"): leaders and heads of department as set below,
+# the others by their kind of employment.
+POSITION_OF_KIND = {StaffKind.CIVIL_SERVANT: "Chuyên viên", StaffKind.PUBLIC_EMPLOYEE: "Chuyên viên",
+                    StaffKind.WORKER: "Nhân viên", StaffKind.CADRE: "Chuyên viên"}
+# People the demo's documents name, who must be among the agency's staff: SKHCN's deputy director
+# signs its registration "KT. GIÁM ĐỐC – PHÓ GIÁM ĐỐC" (demo_seed) and is the leader's login.
+NAMED_STAFF = {("SKHCN", 1): ("Đinh Bộ Sơn", "nam")}
 
 
 @dataclass(frozen=True)
@@ -139,11 +167,14 @@ def _agency(province: Province, index: int, spec) -> Unit:
             position, dept = leaders[i] if i < len(leaders) else ("", depts[i % len(depts)])
             if not position and i % len(depts) == i // len(depts) % len(depts):
                 position = "Trưởng phòng"
+            kind = StaffKind.CADRE if i == 0 else KIND_CYCLE[i % len(KIND_CYCLE)]
+            name = next(names)
+            gender = gender_of(name, "nu" if i % 3 == 1 else "nam")
+            name, gender = NAMED_STAFF.get((code, i), (name, gender))
             rows.append(Staff(
-                agency=agency, department=dept, full_name=(name := next(names)), name_folded=fold(name),
-                position=position,
-                kind=StaffKind.CADRE if i == 0 else KIND_CYCLE[i % len(KIND_CYCLE)],
-                gender="nu" if i % 3 == 1 else "nam", birth_year=1965 + (i * 7) % 32,
+                agency=agency, department=dept, full_name=name, name_folded=fold(name),
+                position=position or POSITION_OF_KIND[kind], kind=kind,
+                gender=gender, birth_year=1965 + (i * 7) % 32,
                 active_from=dt.date(2005 + i % 15, 1, 1 + i % 28),
             ))
         Staff.objects.bulk_create(rows)
@@ -267,6 +298,7 @@ def load_demo(*, year_end: bool = True) -> list[DemoLogin]:
     from thidua.catalog.reference import load_reference_data
 
     load_reference_data(apps)  # normally there from the migration; a flushed test database lacks it
+    started = timezone.now()
     province = _province()
     units = {
         "UBND-TN": _unit(province, "UBND-TN", name="Ủy ban nhân dân tỉnh Thái Nguyên",
@@ -285,6 +317,7 @@ def load_demo(*, year_end: bool = True) -> list[DemoLogin]:
     load_evaluation_demo()  # SKHCN's ratings, initiatives and award history 2018–2022
     load_block_demo()  # KHOI-TMTH 2022: compact, scoring table, scores, agreed scores; the province's movement
     if not year_end:
+        date_within_year(YEAR, started)
         return LOGINS
     from thidua.decisions.demo import load_year_end_demo
 
@@ -293,4 +326,5 @@ def load_demo(*, year_end: bool = True) -> list[DemoLogin]:
 
     load_nomination_demo()  # SKHCN's 2022 dossiers linked to those councils and decisions; individual registrations
     load_agencies_demo()  # SNV's and STC's own 2022 ratings, councils, dossiers and director's decisions
+    date_within_year(YEAR, started)  # what 2022 did is dated in 2022, not today
     return LOGINS

@@ -98,7 +98,7 @@ def test_a_successor_governs_the_people_of_the_units_it_continues(org):
 
 
 def test_a_decision_title_is_built_in_one_place_for_councils_and_dossiers():
-    assert defaults.award_title(["LDTT", "TTLDTT"], 2022) == (
-        f"Về việc công nhận {AwardType.objects.get(code='LDTT').name}, "
-        f"{AwardType.objects.get(code='TTLDTT').name} năm 2022")
+    assert defaults.award_title(["TTLDTT", "LDTT"], 2022) == (
+        f"Về việc công nhận danh hiệu “{AwardType.objects.get(code='LDTT').name}” và "
+        f"danh hiệu “{AwardType.objects.get(code='TTLDTT').name}” năm 2022")
     assert defaults.award_title(["BK_TINH"], 2023).startswith("Về việc tặng ")

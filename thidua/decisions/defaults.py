@@ -86,11 +86,24 @@ def recipients_for(issuer: Unit) -> list[str]:
     return ["Như Điều 3", "Ban Thi đua – Khen thưởng tỉnh (b/c)", "Lãnh đạo cơ quan", "Lưu: VT, VP"]
 
 
+def award_label(award: AwardType) -> str:
+    """How a decision names an award, in its title and in its Article 1 alike: 'danh hiệu “Lao động
+    tiên tiến”' for a title, the form's own name ('Bằng khen của Chủ tịch UBND tỉnh') for a form."""
+    return f"danh hiệu “{award.name}”" if award.kind == "title" else award.name
+
+
+def award_order(award: AwardType) -> tuple:
+    """Catalog order: the order a decision lists its awards in (title, Article 1, annex)."""
+    return (award.position or 99, award.code)
+
+
 def award_title(codes: list[str], year: int) -> str:
-    """'Về việc tặng Bằng khen của Chủ tịch UBND tỉnh, Chiến sĩ thi đua cấp tỉnh năm 2022': the title
-    of a decision awarding `codes` for `year` ("công nhận" when every title is the unit's own to
-    recognise). The one place a decision's title is built, for a council's result and a dossier."""
-    awards = {a.code: a for a in AwardType.objects.filter(code__in=codes)}
-    names = list(dict.fromkeys(awards[c].name for c in codes if c in awards))
-    verb = "công nhận" if all(c in awards and awards[c].level == "unit" for c in codes) else "tặng"
-    return f"Về việc {verb} {', '.join(names)} năm {year}"
+    """'Về việc tặng danh hiệu “Chiến sĩ thi đua cấp tỉnh” và Bằng khen của Chủ tịch UBND tỉnh năm
+    2022': the title of a decision awarding `codes` for `year` ("công nhận" when every title is the
+    unit's own to recognise), worded as its Article 1 words them (`award_label`, `award_order`). The
+    one place a decision's title is built, for a council's result, a dossier and the demo."""
+    awards = sorted(AwardType.objects.filter(code__in=set(codes)), key=award_order)
+    labels = [award_label(a) for a in awards]
+    verb = "công nhận" if awards and all(a.level == "unit" for a in awards) else "tặng"
+    named = labels[0] if len(labels) < 2 else f"{', '.join(labels[:-1])} và {labels[-1]}"
+    return f"Về việc {verb} {named} năm {year}"

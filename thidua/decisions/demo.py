@@ -23,7 +23,7 @@ from thidua.councils.models import Council, MemberRole, Presence
 from thidua.councils.selectors import passed_candidates
 from thidua.organizations.models import Staff, Unit, UnitKind
 
-from . import history, services
+from . import defaults, history, services
 from .models import Decision, NumberCounter
 
 YEAR = 2022
@@ -133,7 +133,8 @@ def _agency_year_end(actor, agency: Unit) -> Decision:
     lines += [services.LineSpec(code=c.code, staff=c.staff, unit=c.unit, year=c.year)
               for c in passed_candidates(session)]
     draft = services.decision_create(
-        actor=actor, issuer=agency, title=f"Về việc công nhận danh hiệu thi đua năm {YEAR}", award_year=YEAR,
+        actor=actor, issuer=agency, title=defaults.award_title([spec.code for spec in lines], YEAR),
+        award_year=YEAR,
         council_session=session, lines=lines, signer_position="GIÁM ĐỐC",
         signer_name=director.full_name if director else "",
     )
@@ -179,10 +180,8 @@ def _provincial_year_end(actor, body: Unit, agency: Unit) -> Decision:
 
     _preset_register(body, "QĐ-UBND", 2950)
     authority, title, position, name = PROVINCE_SIGNER
-    draft = services.decision_from_session(
+    draft = services.decision_from_session(  # its title from defaults.award_title, worded as Article 1
         actor=actor, session=session,
-        title=f"Về việc tặng danh hiệu Chiến sĩ thi đua cấp tỉnh, Tập thể Lao động xuất sắc và Bằng khen của "
-              f"Chủ tịch UBND tỉnh năm {YEAR}",
         signer_authority=authority, signer_title=title, signer_position=position, signer_name=name,
     )
     return services.decision_issue(actor=actor, decision=draft, date=dt.date(YEAR, 12, 28))

@@ -108,15 +108,15 @@ def _summary(lines: list[DecisionLine]) -> str:
     """'danh hiệu “Lao động tiên tiến” năm 2022 cho 66 cá nhân; Bằng khen … cho 01 tập thể'."""
     awards = {a.code: a for a in AwardType.objects.all()}
     parts: OrderedDict[tuple, list[int]] = OrderedDict()
-    for line in sorted(lines, key=lambda ln: ((awards[ln.code].position or 99) if ln.code in awards else 99,
-                                              ln.code, ln.year)):
+    for line in sorted(lines, key=lambda ln: (defaults.award_order(awards[ln.code]) if ln.code in awards
+                                              else (99, ln.code), ln.year)):
         counts = parts.setdefault((line.code, line.year), [0, 0])
         counts[1 if line.is_collective else 0] += 1
     out = []
     for (code, year), (persons, collectives) in parts.items():
         award = awards.get(code)
         name = award.name if award else code
-        label = f"danh hiệu “{name}”" if award is not None and award.kind == "title" else name
+        label = defaults.award_label(award) if award is not None else name  # worded as the title is
         whom = []
         if collectives:
             whom.append(f"{_count(collectives)} tập thể")

@@ -53,6 +53,9 @@ AGENCIES = [
 ]
 
 
+# Staff who lead (everyone else is an ordinary member: "Chuyên viên", "Nhân viên" in the demo).
+LEADERSHIP = ("Giám đốc", "Phó Giám đốc", "Trưởng phòng")
+
 def _ratings(agency: Unit, staff: list[Staff], departments: list[Unit]) -> None:
     if Rating.objects.filter(staff__agency=agency, year=YEAR).exists():
         return
@@ -108,7 +111,7 @@ def _year_end(spec: AgencyYearEnd, actor: User) -> None:
                                       start_time=dt.time(8, 0), place=spec.place,
                                       purpose=f"Xét công nhận danh hiệu thi đua năm {YEAR}")
 
-    excellent = [s for i, s in enumerate(staff) if i % 5 == 0 and not s.position][:3]
+    excellent = [s for i, s in enumerate(staff) if i % 5 == 0 and s.position not in LEADERSHIP][:3]
     present = session.attendance.count()
     for person in excellent:
         candidate = councils.session_add_candidate(actor=actor, session=session, code="CSTDCS", staff=person)
