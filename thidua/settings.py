@@ -258,6 +258,9 @@ THIDUA_UPLOAD_MAX_BYTES = _env_int("THIDUA_UPLOAD_MAX_BYTES", 10 * 1024 * 1024)
 THIDUA_UPLOAD_MAX_UNZIPPED_BYTES = _env_int("THIDUA_UPLOAD_MAX_UNZIPPED_BYTES", 20 * 1024 * 1024)
 THIDUA_IMPORT_MAX_ROWS = _env_int("THIDUA_IMPORT_MAX_ROWS", 20_000)
 THIDUA_IMPORT_MAX_COLUMNS = _env_int("THIDUA_IMPORT_MAX_COLUMNS", 50)
+# A staff list with more rows than this is previewed and applied by the background worker
+# (thidua.jobs), its upload kept in media: checking thousands of rows does not hold a request.
+THIDUA_IMPORT_ROWS_IN_REQUEST = _env_int("THIDUA_IMPORT_ROWS_IN_REQUEST", 500)
 FILE_UPLOAD_HANDLERS = [
     "thidua.core.uploads.SizeLimitUploadHandler",
     "django.core.files.uploadhandler.MemoryFileUploadHandler",

@@ -14,6 +14,8 @@ class JobKind(models.TextChoices):
     PROVINCE_TARGETS = "province_targets", "Báo cáo chỉ tiêu toàn tỉnh (.xlsx)"
     PROVINCE_TARGETS_PDF = "province_targets_pdf", "Báo cáo chỉ tiêu toàn tỉnh (.pdf)"
     DECISION_CERTIFICATES = "decision_certificates", "Bằng, giấy khen của một quyết định (.pdf)"
+    STAFF_IMPORT_PREVIEW = "staff_import_preview", "Xem trước danh sách nhân sự nhập từ tệp"
+    STAFF_IMPORT = "staff_import", "Cập nhật danh sách nhân sự từ tệp"
 
 
 class JobStatus(models.TextChoices):
@@ -34,6 +36,10 @@ class Job(models.Model):
     step = models.CharField("bước", max_length=200, blank=True)
     error = models.TextField("lỗi", blank=True)
     file = models.FileField("tệp kết quả", upload_to="jobs/%Y/%m/", blank=True)
+    # A large upload waits here for the worker (the staff import): kept in media, not in the session.
+    source = models.FileField("tệp tải lên", upload_to="jobs/uploads/%Y/%m/", blank=True)
+    # What a job that makes no file found (the staff import's counts, its rows' errors).
+    result = models.JSONField("kết quả", default=dict, blank=True)
     filename = models.CharField("tên tệp tải về", max_length=200, blank=True)
     content_type = models.CharField(max_length=100, blank=True)
     task_id = models.CharField(max_length=64, blank=True)

@@ -5,6 +5,7 @@ worker re-checks the scope when it runs (rights can change while a job waits).""
 from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import QuerySet
 
@@ -12,11 +13,12 @@ from thidua.accounts.models import User
 from thidua.decisions import policy as decision_policy
 from thidua.decisions.certificates import MODES
 from thidua.decisions.models import Decision
-from thidua.organizations.models import Province
+from thidua.organizations.models import Province, Unit
+from thidua.organizations.policy import can_manage_staff
 from thidua.reports.policy import provinces_for
 
 from .documents import DOCS
-from .models import Job, JobKind
+from .models import Job, JobKind, JobStatus
 from .tasks import run_job
 
 NO_SCOPE = "Bạn không có quyền tạo tệp này."
@@ -71,8 +73,39 @@ def start_province_targets(*, actor: User, province: Province, year: int, fmt: s
                   f"Chỉ tiêu và kết quả năm {year} – {province.name} (.{fmt})")
 
 
-def _start(actor: User, kind: str, params: dict, title: str) -> Job:
+def start_staff_import_preview(*, actor: User, agency: Unit, filename: str, content: bytes) -> Job:
+    """A large staff list (over THIDUA_IMPORT_ROWS_IN_REQUEST rows): the upload is kept in media and
+    the worker previews it (organizations.imports, nothing written); its page offers to apply it."""
+    if not can_manage_staff(actor, agency):
+        raise PermissionDenied("Bạn chỉ nhập được danh sách nhân sự của cơ quan mình.")
+    name = filename[-150:]
+    return _start(actor, JobKind.STAFF_IMPORT_PREVIEW, {"agency": agency.pk, "code": agency.code, "filename": name},
+                  f"Xem trước danh sách nhân sự – {agency.name} (tệp {name})", source=content)
+
+
+def start_staff_import(*, actor: User, preview: Job) -> Job:
+    """Apply what the worker previewed: the same stored file, refused by the worker if the plan is no
+    longer the one shown (the preview's fingerprint)."""
+    if preview.owner_id != actor.pk or preview.kind != JobKind.STAFF_IMPORT_PREVIEW:
+        raise PermissionDenied(NO_SCOPE)
+    if preview.status != JobStatus.DONE or not preview.result.get("ok") or not preview.source:
+        raise ValueError("Bản xem trước chưa xong hoặc có lỗi; hãy chọn lại tệp.")
+    agency = Unit.objects.filter(pk=preview.params.get("agency")).first()
+    if agency is None or not can_manage_staff(actor, agency):
+        raise PermissionDenied("Bạn chỉ nhập được danh sách nhân sự của cơ quan mình.")
+    params = {**preview.params, "fingerprint": preview.result.get("fingerprint", "")}
+    return _start(actor, JobKind.STAFF_IMPORT, params,
+                  f"Cập nhật danh sách nhân sự – {agency.name} (tệp {params['filename']})", stored=preview.source.name)
+
+
+def _start(actor: User, kind: str, params: dict, title: str, *, source: bytes | None = None,
+           stored: str = "") -> Job:
     job = Job(kind=kind, owner=actor, params=params, title=title[:300])
+    if source is not None:
+        ext = ".csv" if params.get("filename", "").lower().endswith(".csv") else ".xlsx"
+        job.source.save(f"tai-len{ext}", ContentFile(source), save=False)
+    elif stored:
+        job.source.name = stored
     job.full_clean()
     with transaction.atomic():
         job.save()

@@ -10,11 +10,14 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 from django_tasks import task
 
+from thidua.core import versions
 from thidua.decisions import certificates, policy
 from thidua.decisions.documents import export_decision
 from thidua.decisions.models import Decision
 from thidua.documents.pdf import PdfError, docx_to_pdf
-from thidua.organizations.models import Province
+from thidua.organizations.imports import ImportFileError, ImportResult, staff_import, staff_import_preview
+from thidua.organizations.models import Province, Unit, UnitKind
+from thidua.organizations.policy import can_manage_staff
 from thidua.reports.exports import group_workbook
 from thidua.reports.pdf import group_pdf
 from thidua.reports.policy import provinces_for
@@ -110,12 +113,68 @@ def _decision_certificates(job: Job) -> tuple[bytes, str, str]:
     return pdf, certificates.certificate_filename(decision, mode), "application/pdf"
 
 
-RUNNERS: dict[str, Callable[[Job], tuple[bytes, str, str]]] = {
+def _staff_agency(job: Job) -> tuple[Unit, bytes]:
+    agency = Unit.objects.filter(pk=job.params.get("agency"), kind=UnitKind.AGENCY).first()
+    if agency is None or not can_manage_staff(job.owner, agency):
+        raise JobRefused("Cơ quan không còn, hoặc bạn không còn quyền nhập danh sách nhân sự của cơ quan này.")
+    progress(job, 5, "Đang đọc tệp")
+    try:
+        with job.source.open("rb") as handle:
+            return agency, handle.read()
+    except (OSError, ValueError):
+        raise JobRefused("Tệp tải lên không còn trên máy chủ; hãy chọn lại tệp.") from None
+
+
+MAX_ERRORS_KEPT = 500  # a file of 20,000 bad rows need not be copied whole into the job's row
+
+
+def _summary(result: ImportResult) -> dict:
+    return {"ok": result.ok, "added": len(result.added), "changed": len(result.changed),
+            "unchanged": len(result.unchanged), "new_departments": result.new_departments,
+            "error_count": len(result.errors), "fingerprint": result.fingerprint if result.ok else "",
+            "errors": [{"row": e.row, "column": e.column, "message": e.message}
+                       for e in result.errors[:MAX_ERRORS_KEPT]]}
+
+
+def _keep(job: Job, result: ImportResult) -> None:
+    job.result = _summary(result)
+    Job.objects.filter(pk=job.pk).update(result=job.result)
+    if not result.ok:
+        raise JobRefused(f"Chưa lưu dòng nào: tệp {job.params.get('filename', '')} có {len(result.errors)} lỗi.")
+
+
+def _staff_import_preview(job: Job) -> None:
+    agency, content = _staff_agency(job)
+    progress(job, 20, "Đang đối chiếu từng dòng với danh sách nhân sự hiện có")
+    try:
+        result = staff_import_preview(actor=job.owner, agency=agency, filename=job.params.get("filename", ""),
+                                      content=content)
+    except ImportFileError as exc:
+        raise JobRefused(str(exc)) from exc
+    _keep(job, result)
+
+
+def _staff_import(job: Job) -> None:
+    agency, content = _staff_agency(job)
+    progress(job, 20, "Đang đối chiếu lại và cập nhật danh sách nhân sự (tất cả hoặc không dòng nào)")
+    try:
+        result = staff_import(actor=job.owner, agency=agency, filename=job.params.get("filename", ""),
+                              content=content, expected=job.params.get("fingerprint", ""))
+    except ImportFileError as exc:
+        raise JobRefused(str(exc)) from exc
+    _keep(job, result)
+    versions.bump(versions.province_key(agency.province_id))  # the import adds people in bulk (no signals)
+
+
+# A runner returns the file it made, or None when its outcome is `job.result` (the staff import).
+RUNNERS: dict[str, Callable[[Job], tuple[bytes, str, str] | None]] = {
     JobKind.DOCUMENT_PDF: _document_pdf,
     JobKind.DECISION_PDF: _decision_pdf,
     JobKind.PROVINCE_TARGETS: _province_targets,
     JobKind.PROVINCE_TARGETS_PDF: _province_targets_pdf,
     JobKind.DECISION_CERTIFICATES: _decision_certificates,
+    JobKind.STAFF_IMPORT_PREVIEW: _staff_import_preview,
+    JobKind.STAFF_IMPORT: _staff_import,
 }
 
 
@@ -126,7 +185,7 @@ def run_job(job_id: int) -> None:
         return
     Job.objects.filter(pk=job.pk).update(status=JobStatus.RUNNING)
     try:
-        content, filename, content_type = RUNNERS[job.kind](job)
+        made = RUNNERS[job.kind](job)
     except JobRefused as exc:
         _fail(job, str(exc))
         return
@@ -134,8 +193,10 @@ def run_job(job_id: int) -> None:
         logger.exception("background job %s (%s) failed", job.pk, job.kind)
         _fail(job, "Có lỗi khi thực hiện. Hãy thử lại; nếu vẫn lỗi, báo quản trị hệ thống.")
         return
-    job.file.save(filename, ContentFile(content), save=False)
-    job.filename, job.content_type = filename, content_type
+    if made is not None:
+        content, filename, content_type = made
+        job.file.save(filename, ContentFile(content), save=False)
+        job.filename, job.content_type = filename, content_type
     job.status, job.progress, job.step, job.finished_at = JobStatus.DONE, 100, "Đã xong", timezone.now()
     job.save(update_fields=["file", "filename", "content_type", "status", "progress", "step", "finished_at"])
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import base64
 import datetime as dt
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -19,6 +20,7 @@ from thidua.audit.selectors import history_entries, id_texts
 from thidua.core import bounds, uploads, versions
 from thidua.core.paging import page_of, page_query
 from thidua.core.text import fold
+from thidua.jobs.services import jobs_for, start_staff_import, start_staff_import_preview
 from thidua.organizations.policy import can_govern, can_manage_staff, staff_for, units_for
 
 from . import services
@@ -195,6 +197,15 @@ def staff_template_view(request: HttpRequest, code: str) -> HttpResponse:
     return response
 
 
+def _rows(filename: str, content: bytes) -> int:
+    """How many rows the file has, counted as it streams (core.uploads bounds it); 0 when it cannot be
+    read — the preview then says why."""
+    try:
+        return sum(1 for _ in uploads.iter_table(content, filename)) - 1
+    except uploads.UploadError:
+        return 0
+
+
 def staff_import_view(request: HttpRequest, code: str) -> HttpResponse:
     """Upload → preview (added / changed / unchanged) → apply. Between the two steps the file waits
     in the session (it is bounded by the upload limits), so the officer does not choose it twice."""
@@ -210,6 +221,17 @@ def staff_import_view(request: HttpRequest, code: str) -> HttpResponse:
     if too_big:
         context["file_error"] = too_big
         return page(413)
+    if "apply_job" in request.POST:
+        # A large file previewed by the worker: applying it is another job on the same stored file.
+        preview = jobs_for(request.user).filter(pk=bounds.parse_id(request.POST.get("apply_job"))).first()
+        if preview is None or preview.params.get("agency") != agency.pk:
+            raise Http404
+        try:
+            job = start_staff_import(actor=request.user, preview=preview)
+        except ValueError as exc:
+            context["file_error"] = str(exc)
+            return page(422)
+        return redirect("job_detail", pk=job.pk)
     if "apply" in request.POST:
         pending = request.session.get(IMPORT_SESSION_KEY) or {}
         if pending.get("agency") != agency.pk:
@@ -236,6 +258,9 @@ def staff_import_view(request: HttpRequest, code: str) -> HttpResponse:
         return page(422)
     try:
         content = uploads.read_upload(upload)
+        if _rows(upload.name, content) > settings.THIDUA_IMPORT_ROWS_IN_REQUEST:
+            job = start_staff_import_preview(actor=request.user, agency=agency, filename=upload.name, content=content)
+            return redirect("job_detail", pk=job.pk)
         result = staff_import_preview(actor=request.user, agency=agency, filename=upload.name, content=content)
     except (ImportFileError, uploads.UploadError) as exc:
         context["file_error"] = str(exc)
