@@ -16,6 +16,10 @@ AUDIT_CALLS = {"audit_record", "audit_record_many"}
 NOT_DOMAIN_WRITES = {
     # Queue a file to be made for the asker (the job row itself keeps who asked and when).
     "jobs.services.start_decision_pdf", "jobs.services.start_province_targets",
+    "jobs.services.start_document_pdf", "jobs.services.start_decision_certificates",
+    # Queue a staff list's preview (writes nothing) or its import: the import's audit row is written
+    # by organizations.imports.staff_import, called by the worker for the job's owner.
+    "jobs.services.start_staff_import_preview", "jobs.services.start_staff_import",
     # A person's own inbox (read marks), not the organisation's records.
     "notifications.services.notification_mark_read",
     # Shows what an import would do; writes nothing.
