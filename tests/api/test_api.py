@@ -221,8 +221,8 @@ def test_registration_create_and_submit(call):
     assert call("bantdkt", "post", "/registrations", {"unit": "SKHCN", "year": 2024}).status_code == 403
     submitted = call("skhcn", "post", f"/registrations/{created.json()['id']}/submit")
     assert submitted.status_code in (200, 422)
-    if submitted.status_code == 422:
-        assert submitted.json()["findings"]
+    if submitted.status_code == 422:  # errors in the document, or no block head to receive it in 2023
+        assert submitted.json()["findings"] or "khối" in submitted.json()["detail"]
     else:
         assert submitted.json()["status"] == "submitted"
 

@@ -137,9 +137,12 @@ def test_reimporting_the_same_sheet_adds_nobody(sized, login, demo_data, tmp_pat
     assert Staff.objects.get(full_name="Ma Thị Nhập").department is None  # "Lãnh đạo" is the leadership
 
 
-def test_print_the_certificates_of_a_decision(sized, login, demo_data, tmp_path):
+def test_print_the_certificates_of_a_decision(sized, login, demo_data, tmp_path, monkeypatch):
+    from thidua.decisions import views as decision_views
     from thidua.decisions.models import Decision, DecisionStatus
 
+    # Drawn in the request here; a decision over the limit goes to the worker (tests/jobs).
+    monkeypatch.setattr(decision_views, "CERTIFICATES_IN_REQUEST", 1000)
     page = sized
     decision = Decision.objects.filter(issuer__code="SKHCN", status=DecisionStatus.ISSUED).first()
     lines = list(decision.lines.filter(revoked_by__isnull=True))

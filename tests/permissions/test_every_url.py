@@ -513,9 +513,10 @@ DATA: dict[str, Callable[[dict[str, Pair], str], dict]] = {
     "api-v1:registration_create": lambda w, side: {"unit": getattr(w["unit"], side).code, "year": 2031},
     "api-v1:registration_update": lambda w, side: {"version": getattr(w["registration"], side).version,
                                                    "header": {"addressee": "Trưởng khối"}},
-    "api-v1:rating_put": lambda w, side: {"year": 2022, "ratings": [
+    # 2023: the demo's 2022 ratings are locked by its issued decisions (issue 12).
+    "api-v1:rating_put": lambda w, side: {"year": 2023, "ratings": [
         {"staff_id": getattr(w["staff"], side).pk, "rating": "HTNV"}]},
-    "api-v1:collective_rating_put": lambda w, side: {"year": 2022, "ratings": [
+    "api-v1:collective_rating_put": lambda w, side: {"year": 2023, "ratings": [
         {"unit": getattr(w["department"], side).code, "rating": "HTNV"}]},
 }
 for _name in ("api-v1:registration_create", "api-v1:rating_put", "api-v1:collective_rating_put"):

@@ -593,6 +593,8 @@ def registration_submit(request, registration_id: int):
         emulation.registration_submit(actor=_user(request), registration=reg)
     except emulation.SubmitBlocked as exc:
         return Reply(422, {"detail": str(exc), "findings": [f.as_json() for f in exc.findings]})
+    except emulation.NoRecipient as exc:  # no block head would receive it that year: say why
+        return Reply(422, {"detail": str(exc), "findings": []})
     return _registration_out(registration_with_parts(Registration.objects).get(pk=reg.pk))
 
 
