@@ -7,8 +7,6 @@ import pytest
 from councils.builders import build_org
 from django.core.management import call_command
 
-from thidua.documents.pdf import pdf_available
-
 pytestmark = pytest.mark.browser
 PASSWORD = "mat-khau-thu-nghiem-2022"
 
@@ -43,7 +41,6 @@ def province_board(transactional_db, settings):
     return org
 
 
-@pytest.mark.skipif(not pdf_available(), reason="LibreOffice is not installed")
 def test_a_province_decision_pdf_is_made_in_the_background_then_downloads(page, login, province_decision, tmp_path):
     login(page, "bantdkt", PASSWORD)
     page.goto(f"/quyet-dinh/{province_decision.pk}/")

@@ -4,7 +4,6 @@ articles, annex, money in figures and words; and their PDF when LibreOffice is i
 import datetime as dt
 import io
 import re
-import shutil
 import subprocess
 
 import docx
@@ -15,7 +14,6 @@ from thidua.catalog.models import LegalText
 from thidua.catalog.selectors import coefficient_for
 from thidua.decisions import services
 from thidua.decisions.documents import export_decision
-from thidua.documents.pdf import pdf_available
 from thidua.documents.render import check_template, render_template, shipped_template_path
 
 
@@ -157,7 +155,6 @@ def test_the_shipped_templates_are_what_the_builder_makes():
         assert _stable_zip(doc) == shipped_template_path(kind).read_bytes(), kind
 
 
-@pytest.mark.skipif(not pdf_available() or not shutil.which("pdftotext"), reason="LibreOffice or poppler missing")
 def test_the_pdf_keeps_the_signature_with_the_last_article_and_the_annex_on_its_own_page(provincial, tmp_path):
     pdf = tmp_path / "qd.pdf"
     pdf.write_bytes(export_decision(provincial, fmt="pdf").content)

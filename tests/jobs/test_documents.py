@@ -13,7 +13,6 @@ from django.test import Client
 
 from thidua.accounts.models import User
 from thidua.councils.models import Session, SessionStatus
-from thidua.documents.pdf import pdf_available
 from thidua.emulation.models import Registration
 from thidua.jobs import services
 from thidua.jobs.models import Job, JobKind, JobStatus
@@ -85,7 +84,6 @@ def test_a_job_whose_scope_was_lost_before_it_ran_fails_in_vietnamese(year_end_d
     assert job.status == JobStatus.FAILED and "không còn quyền" in job.error and not job.file
 
 
-@pytest.mark.skipif(not pdf_available(), reason="LibreOffice is not installed")
 def test_the_worker_converts_the_document_and_only_the_owner_downloads_it(year_end_demo):
     block_year = BlockYear.objects.select_related("block").get(block__code="KHOI-TMTH", year=2022)
     owner = _as("truongkhoi")

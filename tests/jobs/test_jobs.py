@@ -10,7 +10,6 @@ from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from django_tasks_db.models import DBTaskResult
 
-from thidua.documents.pdf import pdf_available
 from thidua.evaluation.models import AwardRecord
 from thidua.jobs import services, tasks
 from thidua.jobs.models import Job, JobKind, JobStatus
@@ -43,7 +42,6 @@ def test_the_province_workbook_job_runs_to_a_file_with_its_progress(org):
     assert workbook.worksheets and workbook.worksheets[0].max_row > 1
 
 
-@pytest.mark.skipif(not pdf_available(), reason="LibreOffice is not installed")
 def test_the_decision_pdf_job_makes_a_pdf(org, decision):
     job = services.start_decision_pdf(actor=org.users["bantdkt"], decision=decision)
     run_job.call(job.pk)

@@ -6,7 +6,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -15,30 +14,63 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='Job',
+            name="Job",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('decision_pdf', 'Quyết định khen thưởng (.pdf)'), ('province_targets', 'Báo cáo chỉ tiêu toàn tỉnh (.xlsx)')], max_length=30, verbose_name='loại việc')),
-                ('params', models.JSONField(blank=True, default=dict, verbose_name='tham số')),
-                ('title', models.CharField(max_length=300, verbose_name='tên')),
-                ('status', models.CharField(choices=[('queued', 'Đang chờ'), ('running', 'Đang thực hiện'), ('done', 'Đã xong'), ('failed', 'Không thực hiện được')], default='queued', max_length=10, verbose_name='trạng thái')),
-                ('progress', models.PositiveSmallIntegerField(default=0, verbose_name='tiến độ (%)')),
-                ('step', models.CharField(blank=True, max_length=200, verbose_name='bước')),
-                ('error', models.TextField(blank=True, verbose_name='lỗi')),
-                ('file', models.FileField(blank=True, upload_to='jobs/%Y/%m/', verbose_name='tệp kết quả')),
-                ('filename', models.CharField(blank=True, max_length=200, verbose_name='tên tệp tải về')),
-                ('content_type', models.CharField(blank=True, max_length=100)),
-                ('task_id', models.CharField(blank=True, max_length=64)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('finished_at', models.DateTimeField(blank=True, null=True)),
-                ('owner', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='jobs', to=settings.AUTH_USER_MODEL, verbose_name='người yêu cầu')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("decision_pdf", "Quyết định khen thưởng (.pdf)"),
+                            ("province_targets", "Báo cáo chỉ tiêu toàn tỉnh (.xlsx)"),
+                        ],
+                        max_length=30,
+                        verbose_name="loại việc",
+                    ),
+                ),
+                ("params", models.JSONField(blank=True, default=dict, verbose_name="tham số")),
+                ("title", models.CharField(max_length=300, verbose_name="tên")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("queued", "Đang chờ"),
+                            ("running", "Đang thực hiện"),
+                            ("done", "Đã xong"),
+                            ("failed", "Không thực hiện được"),
+                        ],
+                        default="queued",
+                        max_length=10,
+                        verbose_name="trạng thái",
+                    ),
+                ),
+                ("progress", models.PositiveSmallIntegerField(default=0, verbose_name="tiến độ (%)")),
+                ("step", models.CharField(blank=True, max_length=200, verbose_name="bước")),
+                ("error", models.TextField(blank=True, verbose_name="lỗi")),
+                ("file", models.FileField(blank=True, upload_to="jobs/%Y/%m/", verbose_name="tệp kết quả")),
+                ("filename", models.CharField(blank=True, max_length=200, verbose_name="tên tệp tải về")),
+                ("content_type", models.CharField(blank=True, max_length=100)),
+                ("task_id", models.CharField(blank=True, max_length=64)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("finished_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "owner",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="jobs",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="người yêu cầu",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'việc chạy nền',
-                'verbose_name_plural': 'việc chạy nền',
-                'ordering': ['-created_at', '-id'],
-                'indexes': [models.Index(fields=['owner', 'created_at'], name='jobs_job_owner_i_5d6de6_idx')],
-                'constraints': [models.CheckConstraint(condition=models.Q(('progress__lte', 100)), name='job_progress_percent')],
+                "verbose_name": "việc chạy nền",
+                "verbose_name_plural": "việc chạy nền",
+                "ordering": ["-created_at", "-id"],
+                "indexes": [models.Index(fields=["owner", "created_at"], name="jobs_job_owner_i_5d6de6_idx")],
+                "constraints": [
+                    models.CheckConstraint(condition=models.Q(("progress__lte", 100)), name="job_progress_percent")
+                ],
             },
         ),
     ]

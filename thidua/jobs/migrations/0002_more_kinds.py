@@ -4,15 +4,23 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('jobs', '0001_initial'),
+        ("jobs", "0001_initial"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='job',
-            name='kind',
-            field=models.CharField(choices=[('decision_pdf', 'Quyết định khen thưởng (.pdf)'), ('province_targets', 'Báo cáo chỉ tiêu toàn tỉnh (.xlsx)'), ('province_targets_pdf', 'Báo cáo chỉ tiêu toàn tỉnh (.pdf)'), ('decision_certificates', 'Bằng, giấy khen của một quyết định (.pdf)')], max_length=30, verbose_name='loại việc'),
+            model_name="job",
+            name="kind",
+            field=models.CharField(
+                choices=[
+                    ("decision_pdf", "Quyết định khen thưởng (.pdf)"),
+                    ("province_targets", "Báo cáo chỉ tiêu toàn tỉnh (.xlsx)"),
+                    ("province_targets_pdf", "Báo cáo chỉ tiêu toàn tỉnh (.pdf)"),
+                    ("decision_certificates", "Bằng, giấy khen của một quyết định (.pdf)"),
+                ],
+                max_length=30,
+                verbose_name="loại việc",
+            ),
         ),
     ]

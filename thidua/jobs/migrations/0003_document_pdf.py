@@ -4,15 +4,24 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('jobs', '0002_more_kinds'),
+        ("jobs", "0002_more_kinds"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='job',
-            name='kind',
-            field=models.CharField(choices=[('document_pdf', 'Văn bản (.pdf)'), ('decision_pdf', 'Quyết định khen thưởng (.pdf)'), ('province_targets', 'Báo cáo chỉ tiêu toàn tỉnh (.xlsx)'), ('province_targets_pdf', 'Báo cáo chỉ tiêu toàn tỉnh (.pdf)'), ('decision_certificates', 'Bằng, giấy khen của một quyết định (.pdf)')], max_length=30, verbose_name='loại việc'),
+            model_name="job",
+            name="kind",
+            field=models.CharField(
+                choices=[
+                    ("document_pdf", "Văn bản (.pdf)"),
+                    ("decision_pdf", "Quyết định khen thưởng (.pdf)"),
+                    ("province_targets", "Báo cáo chỉ tiêu toàn tỉnh (.xlsx)"),
+                    ("province_targets_pdf", "Báo cáo chỉ tiêu toàn tỉnh (.pdf)"),
+                    ("decision_certificates", "Bằng, giấy khen của một quyết định (.pdf)"),
+                ],
+                max_length=30,
+                verbose_name="loại việc",
+            ),
         ),
     ]

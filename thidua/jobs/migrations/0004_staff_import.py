@@ -4,25 +4,36 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('jobs', '0003_document_pdf'),
+        ("jobs", "0003_document_pdf"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='job',
-            name='result',
-            field=models.JSONField(blank=True, default=dict, verbose_name='kết quả'),
+            model_name="job",
+            name="result",
+            field=models.JSONField(blank=True, default=dict, verbose_name="kết quả"),
         ),
         migrations.AddField(
-            model_name='job',
-            name='source',
-            field=models.FileField(blank=True, upload_to='jobs/uploads/%Y/%m/', verbose_name='tệp tải lên'),
+            model_name="job",
+            name="source",
+            field=models.FileField(blank=True, upload_to="jobs/uploads/%Y/%m/", verbose_name="tệp tải lên"),
         ),
         migrations.AlterField(
-            model_name='job',
-            name='kind',
-            field=models.CharField(choices=[('document_pdf', 'Văn bản (.pdf)'), ('decision_pdf', 'Quyết định khen thưởng (.pdf)'), ('province_targets', 'Báo cáo chỉ tiêu toàn tỉnh (.xlsx)'), ('province_targets_pdf', 'Báo cáo chỉ tiêu toàn tỉnh (.pdf)'), ('decision_certificates', 'Bằng, giấy khen của một quyết định (.pdf)'), ('staff_import_preview', 'Xem trước danh sách nhân sự nhập từ tệp'), ('staff_import', 'Cập nhật danh sách nhân sự từ tệp')], max_length=30, verbose_name='loại việc'),
+            model_name="job",
+            name="kind",
+            field=models.CharField(
+                choices=[
+                    ("document_pdf", "Văn bản (.pdf)"),
+                    ("decision_pdf", "Quyết định khen thưởng (.pdf)"),
+                    ("province_targets", "Báo cáo chỉ tiêu toàn tỉnh (.xlsx)"),
+                    ("province_targets_pdf", "Báo cáo chỉ tiêu toàn tỉnh (.pdf)"),
+                    ("decision_certificates", "Bằng, giấy khen của một quyết định (.pdf)"),
+                    ("staff_import_preview", "Xem trước danh sách nhân sự nhập từ tệp"),
+                    ("staff_import", "Cập nhật danh sách nhân sự từ tệp"),
+                ],
+                max_length=30,
+                verbose_name="loại việc",
+            ),
         ),
     ]
