@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from thidua.catalog.models import AwardType
 from thidua.decisions.formatting import long_date, place_date, short_unit_name
+from thidua.documents import pdf, render
 from thidua.organizations.models import UnitKind
 
 from . import selectors, tally
@@ -152,15 +153,11 @@ class Exported:
 
 
 def export_minutes(session: Session, *, fmt: str = "docx") -> Exported:
-    from thidua.documents.render import render_document
-
     if fmt not in ("docx", "pdf"):
         raise ValueError("format must be docx or pdf")
-    data = render_document("council_minutes", minutes_context(session))
+    data = render.render_document("council_minutes", minutes_context(session))
     stem = f"bien-ban-{session.council.owner.code}-{session.date:%Y%m%d}".lower()
     if fmt == "pdf":
-        from thidua.documents.pdf import docx_to_pdf
-
-        return Exported(docx_to_pdf(data), f"{stem}.pdf", "application/pdf")
+        return Exported(pdf.docx_to_pdf(data), f"{stem}.pdf", "application/pdf")
     return Exported(data, f"{stem}.docx",
                     "application/vnd.openxmlformats-officedocument.wordprocessingml.document")

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from thidua.catalog.models import AwardType
 from thidua.core.money import amount_in_words, format_vnd
+from thidua.documents import pdf, render
 from thidua.organizations.models import Unit, UnitKind
 
 from . import defaults
@@ -285,16 +286,12 @@ class Exported:
 
 def export_decision(decision: Decision, *, fmt: str = "docx") -> Exported:
     """The decision as .docx (or .pdf through LibreOffice: PdfUnavailable when it is missing)."""
-    from thidua.documents.render import render_document
-
     if fmt not in ("docx", "pdf"):
         raise ValueError("format must be docx or pdf")
-    data = render_document("decision", decision_context(decision))
+    data = render.render_document("decision", decision_context(decision))
     number = f"{decision.number:02d}-{decision.year}" if decision.number else f"du-thao-{decision.pk}"
     stem = f"quyet-dinh-{number}-{decision.issuer.code}".lower()
     if fmt == "pdf":
-        from thidua.documents.pdf import docx_to_pdf
-
-        return Exported(docx_to_pdf(data), f"{stem}.pdf", "application/pdf")
+        return Exported(pdf.docx_to_pdf(data), f"{stem}.pdf", "application/pdf")
     return Exported(data, f"{stem}.docx",
                     "application/vnd.openxmlformats-officedocument.wordprocessingml.document")

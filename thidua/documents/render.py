@@ -18,6 +18,8 @@ from pathlib import Path
 from docxtpl import DocxTemplate
 from jinja2 import Environment, TemplateError
 
+from .samples import SAMPLE_COVER_LETTER_CONTEXT, SEED_REGISTRATION_CONTEXT
+
 logger = logging.getLogger(__name__)
 
 SHIPPED_DIR = Path(__file__).resolve().parent / "templates_docx"
@@ -528,18 +530,22 @@ def render_document(kind: str, context: dict) -> bytes:
     return render_template(template_bytes(kind), context, bulk_rows=BULK_ROWS.get(kind))
 
 
+# The sample context of each kind, what an uploaded replacement template is checked with. The app
+# that writes a kind registers its sample (its AppConfig.ready()), so this module imports no app.
+_SAMPLES: dict[str, dict] = {"registration": SEED_REGISTRATION_CONTEXT, "cover_letter": SAMPLE_COVER_LETTER_CONTEXT}
+
+
+def register_samples(samples: dict[str, dict]) -> None:
+    """Record the sample context of each kind in ``samples`` (an app's documents)."""
+    unknown = set(samples) - set(CONTEXT_KEYS)
+    if unknown:
+        raise ValueError(f"unknown document kinds: {', '.join(sorted(unknown))}")
+    _SAMPLES.update(samples)
+
+
 def sample_contexts() -> dict[str, dict]:
     """A sample context per kind: what an uploaded replacement template is checked with."""
-    from thidua.blocks.documents import SAMPLE_BLOCK_REGISTRATION_CONTEXT
-    from thidua.councils.samples import SAMPLE_MINUTES_CONTEXT
-    from thidua.decisions.samples import SAMPLE_DECISION_CONTEXT
-    from thidua.yearend.samples import dossier_samples
-
-    from .samples import SAMPLE_COVER_LETTER_CONTEXT, SEED_REGISTRATION_CONTEXT
-
-    return {"registration": SEED_REGISTRATION_CONTEXT, "cover_letter": SAMPLE_COVER_LETTER_CONTEXT,
-            "block_registration": SAMPLE_BLOCK_REGISTRATION_CONTEXT, "decision": SAMPLE_DECISION_CONTEXT,
-            "council_minutes": SAMPLE_MINUTES_CONTEXT, **dossier_samples()}
+    return dict(_SAMPLES)
 
 
 def check_template(kind: str, data: bytes) -> None:
@@ -555,6 +561,7 @@ __all__ = [
     "DocumentTemplateError",
     "check_template",
     "render_document",
+    "register_samples",
     "render_template",
     "sample_contexts",
     "required_keys",

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from thidua.core import bounds
 from thidua.core.formatting import place_date_line, short_date, two_digits
+from thidua.documents import pdf, render
 
 from .models import Registration
 
@@ -91,13 +92,9 @@ class ExportedFile:
 
 def export_registration(reg: Registration, *, fmt: str = "docx", kind: str = "registration") -> ExportedFile:
     """The registration (or its covering letter, kind='cover_letter') as DOCX or PDF."""
-    from thidua.documents.render import render_document
-
     context = registration_context(reg) if kind == "registration" else cover_letter_context(reg)
-    content = render_document(kind, context)
+    content = render.render_document(kind, context)
     stem = ("dang-ky-thi-dua" if kind == "registration" else "cong-van-dang-ky") + f"-{reg.year}-{reg.unit.code}"
     if fmt == "pdf":
-        from thidua.documents.pdf import docx_to_pdf
-
-        return ExportedFile(docx_to_pdf(content), f"{stem}.pdf", PDF_TYPE)
+        return ExportedFile(pdf.docx_to_pdf(content), f"{stem}.pdf", PDF_TYPE)
     return ExportedFile(content, f"{stem}.docx", DOCX_TYPE)

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from thidua.catalog.models import AwardType
 from thidua.decisions.documents import ROMAN, heading_names
 from thidua.decisions.formatting import place_date, short_unit_name
+from thidua.documents import pdf, render
 from thidua.evaluation.models import Achievement, AwardRecord, CollectiveRating, Rating
 from thidua.organizations.models import Staff, UnitKind
 from thidua.organizations.services import lineage_ids
@@ -28,15 +29,11 @@ class Exported:
 
 
 def _export(kind: str, context: dict, stem: str, fmt: str) -> Exported:
-    from thidua.documents.render import render_document
-
     if fmt not in ("docx", "pdf"):
         raise ValueError("format must be docx or pdf")
-    data = render_document(kind, context)
+    data = render.render_document(kind, context)
     if fmt == "pdf":
-        from thidua.documents.pdf import docx_to_pdf
-
-        return Exported(docx_to_pdf(data), f"{stem}.pdf", "application/pdf")
+        return Exported(pdf.docx_to_pdf(data), f"{stem}.pdf", "application/pdf")
     return Exported(data, f"{stem}.docx", DOCX)
 
 

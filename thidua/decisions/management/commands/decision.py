@@ -24,6 +24,7 @@ from thidua.core.money import format_vnd
 from thidua.decisions.documents import export_decision
 from thidua.decisions.models import Decision, DecisionStatus
 from thidua.decisions.policy import decisions_for
+from thidua.documents.pdf import PdfUnavailable
 
 
 def _fail(message: str) -> CommandError:
@@ -97,8 +98,6 @@ class Command(BaseCommand):
                               f"{r['lines']} dòng, {format_vnd(r['total_amount'])} đồng")
 
     def _export(self, options) -> None:
-        from thidua.documents.pdf import PdfUnavailable
-
         ident = str(options["id"]).strip()
         number = bounds.parse_id(ident)
         decision = self._scope(options).filter(pk=number).first() if number else None

@@ -14,6 +14,7 @@ from django.db.models import Q
 from thidua.accounts.models import Role, User
 from thidua.catalog.wording import catalog_matcher
 from thidua.core import bounds, uploads
+from thidua.documents.pdf import PdfUnavailable
 from thidua.emulation.documents import export_registration
 from thidua.emulation.legacy import NotARegistration, ParsedRegistration, parse_registration
 from thidua.emulation.models import Registration
@@ -97,8 +98,6 @@ class Command(BaseCommand):
             self.stdout.write(f"  {labels[f.level]:<9} {f.code}: {f.message}{basis}")
 
     def _export(self, reg: Registration, options) -> None:
-        from thidua.documents.pdf import PdfUnavailable
-
         try:
             exported = export_registration(reg, fmt=options["format"], kind=options["kind"])
         except PdfUnavailable as exc:
