@@ -8,6 +8,7 @@ import datetime as dt
 import itertools
 from dataclasses import dataclass
 
+from django.apps import apps
 from django.db import transaction
 from django.utils import timezone
 
@@ -15,7 +16,9 @@ from thidua import demo_seed
 from thidua.accounts.models import Role, User
 from thidua.blocks.demo import load_block_demo
 from thidua.catalog.models import AwardType, ProvinceSetting
+from thidua.catalog.reference import load_reference_data
 from thidua.core.text import fold
+from thidua.councils.demo import load_year_end_demo
 from thidua.demo_dates import date_within_year
 from thidua.emulation.models import (
     Action,
@@ -38,6 +41,7 @@ from thidua.organizations.models import (
     Unit,
     UnitKind,
 )
+from thidua.yearend.demo import load_nomination_demo
 from thidua.yearend.demo_agencies import load_agencies_demo
 
 DEMO_PASSWORD = "thidua2022"
@@ -293,10 +297,6 @@ def login_lines(logins: list[DemoLogin]) -> list[str]:
 def load_demo(*, year_end: bool = True) -> list[DemoLogin]:
     """`year_end=False` leaves out the 2022 councils, decisions and dossiers (the slow part), for
     tests that only need the organisation, registrations, records and blocks."""
-    from django.apps import apps
-
-    from thidua.catalog.reference import load_reference_data
-
     load_reference_data(apps)  # normally there from the migration; a flushed test database lacks it
     started = timezone.now()
     province = _province()
@@ -319,11 +319,7 @@ def load_demo(*, year_end: bool = True) -> list[DemoLogin]:
     if not year_end:
         date_within_year(YEAR, started)
         return LOGINS
-    from thidua.decisions.demo import load_year_end_demo
-
     load_year_end_demo()  # SKHCN's and the province's councils, ballots, BB and issued decisions for 2022
-    from thidua.yearend.demo import load_nomination_demo
-
     load_nomination_demo()  # SKHCN's 2022 dossiers linked to those councils and decisions; individual registrations
     load_agencies_demo()  # SNV's and STC's own 2022 ratings, councils, dossiers and director's decisions
     date_within_year(YEAR, started)  # what 2022 did is dated in 2022, not today

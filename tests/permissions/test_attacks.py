@@ -96,7 +96,7 @@ def test_a_decision_cannot_cite_the_session_of_another_agency_council(users, dra
         decisions.decision_create(actor=users["admin"], issuer=draft.issuer, award_year=2022, title="Về việc x",
                                   council_session=theirs)
     with pytest.raises(decisions.DecisionError, match="không thuộc thẩm quyền"):
-        decisions.decision_from_session(actor=users["admin"], session=theirs, issuer=draft.issuer)
+        councils.decision_from_session(actor=users["admin"], session=theirs, issuer=draft.issuer)
     draft.refresh_from_db()
     assert draft.council_session is None
     own = Decision.objects.get(issuer__code="SKHCN", status=DecisionStatus.ISSUED).council_session

@@ -108,3 +108,14 @@ class ScopedQuerySet(models.QuerySet):
     def allows(self, user: Any, action: str, obj: models.Model) -> bool:
         """May `user` do `action` to `obj`? (the same rule, for one object)"""
         return self.for_user(user, action).filter(pk=obj.pk).exists()
+
+
+def may_view_related(user: Any, obj: models.Model, field: str) -> bool:
+    """May `user` see the object that the foreign key `field` of `obj` points to? Asked of the related
+    model's own scoped queryset (one query, the object not loaded), so a page can link to an object of
+    an app above its own, known to it only by the foreign key, without importing that app."""
+    foreign_key = obj._meta.get_field(field)
+    pk = getattr(obj, foreign_key.attname)
+    if pk is None:
+        return False
+    return foreign_key.related_model._default_manager.for_user(user, VIEW).filter(pk=pk).exists()

@@ -16,6 +16,7 @@ from django.db.models import Q
 
 from thidua.accounts.scope import VIEW, Scope, ScopedQuerySet
 from thidua.catalog.models import Effective
+from thidua.decisions.models import format_number
 from thidua.organizations.selectors import lineage_ids
 
 from . import tally
@@ -217,8 +218,6 @@ class Session(models.Model):
     @property
     def minutes_number_display(self) -> str:
         """'01/BB-HĐTĐKT' (leading zero below 10), or '    /BB-HĐTĐKT' before numbering."""
-        from thidua.decisions.models import format_number
-
         return format_number(self.minutes_number, self.minutes_symbol)
 
 

@@ -17,6 +17,9 @@ from thidua.audit.services import audit_record, snapshot
 from thidua.catalog.models import AwardType, RuleSet
 from thidua.catalog.subjects import subject_error
 from thidua.core import bounds
+from thidua.decisions import defaults as decision_defaults
+from thidua.decisions import services as decisions
+from thidua.decisions.models import Decision
 from thidua.decisions.numbering import take_number
 from thidua.organizations.authority import governs
 from thidua.organizations.models import Staff, Unit
@@ -298,3 +301,22 @@ def session_close(*, actor: Any, session: Session, end_time: dt.time | None = No
     audit_record(actor=actor, action="session.close", obj=session, summary=str(session), before=before,
                  changes={"minutes": session.minutes_number_display})
     return session
+
+
+@transaction.atomic
+def decision_from_session(*, actor: Any, session: Session, issuer: Unit | None = None, title: str = "",
+                          **fields: Any) -> Decision:
+    """A draft decision listing the candidates the council passed (issuer: the council's owner), through
+    the decisions' own service; its errors are theirs (DecisionError)."""
+    passed = list(selectors.passed_candidates(session))
+    if session.is_open:
+        raise decisions.DecisionError("Phiên họp chưa kết thúc, chưa lập biên bản.")
+    if not passed:
+        raise decisions.DecisionError("Không có đối tượng nào đạt số phiếu cần thiết.")
+    issuer = issuer or session.council.owner
+    if not title:
+        title = decision_defaults.award_title([c.code for c in passed], session.year)
+    return decisions.decision_create(
+        actor=actor, issuer=issuer, title=title, award_year=session.year, council_session=session,
+        lines=[decisions.LineSpec(code=c.code, staff=c.staff, unit=c.unit, year=c.year) for c in passed], **fields,
+    )

@@ -17,6 +17,8 @@ from thidua.accounts.scope import is_admin
 from thidua.audit.selectors import history_entries
 from thidua.catalog.models import AwardType
 from thidua.core import bounds
+from thidua.decisions import services as decision_services
+from thidua.decisions.policy import may_issue_for
 from thidua.documents.pdf import PdfError
 from thidua.jobs.services import start_document_pdf
 from thidua.organizations.models import Staff, Unit, UnitKind
@@ -266,14 +268,11 @@ def session_close(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 def session_draft_decision(request: HttpRequest, pk: int) -> HttpResponse:
-    from thidua.decisions import services as decision_services
-    from thidua.decisions.policy import may_issue_for
-
     session = _session(request, pk, run=True)
     if not may_issue_for(request.user, session.council.owner):
         raise PermissionDenied
     try:
-        decision = decision_services.decision_from_session(actor=request.user, session=session)
+        decision = services.decision_from_session(actor=request.user, session=session)
     except decision_services.DecisionError as exc:
         messages.error(request, str(exc))
         return redirect("session_detail", pk=pk)

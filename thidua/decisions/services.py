@@ -564,26 +564,6 @@ def decision_issue(*, actor: Any, decision: Decision, date: dt.date | None = Non
     return decision
 
 
-@transaction.atomic
-def decision_from_session(*, actor: Any, session: Any, issuer: Unit | None = None, title: str = "",
-                          **fields: Any) -> Decision:
-    """A draft decision listing the candidates the council passed (issuer: the council's owner)."""
-    from thidua.councils.selectors import passed_candidates
-
-    passed = list(passed_candidates(session))
-    if session.is_open:
-        raise DecisionError("Phiên họp chưa kết thúc, chưa lập biên bản.")
-    if not passed:
-        raise DecisionError("Không có đối tượng nào đạt số phiếu cần thiết.")
-    issuer = issuer or session.council.owner
-    if not title:
-        title = defaults.award_title([c.code for c in passed], session.year)
-    return decision_create(
-        actor=actor, issuer=issuer, title=title, award_year=session.year, council_session=session,
-        lines=[LineSpec(code=c.code, staff=c.staff, unit=c.unit, year=c.year) for c in passed], **fields,
-    )
-
-
 # --- certificate print positions ------------------------------------------------------------------
 
 MAX_OFFSET_MM = 100

@@ -14,13 +14,12 @@ from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
 
-from thidua.accounts.scope import is_admin
+from thidua.accounts.scope import is_admin, may_view_related
 from thidua.audit.selectors import history_entries
 from thidua.catalog import selectors as catalog_selectors
 from thidua.catalog.models import AwardType
 from thidua.core import bounds, versions
 from thidua.core.paging import page_number, page_of, page_query
-from thidua.councils.policy import sessions_for
 from thidua.documents.pdf import PdfError
 from thidua.emulation.models import Authority
 from thidua.emulation.years import list_year, working_year
@@ -168,8 +167,7 @@ def decision_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "salary_notice": _salary_notice(decision),
         "is_admin": is_admin(request.user),
         # The province council's session is linked only for those who may open it.
-        "session_visible": bool(decision.council_session_id)
-        and sessions_for(request.user).filter(pk=decision.council_session_id).exists(),
+        "session_visible": may_view_related(request.user, decision, "council_session"),
         "audit_history": history_entries(decision),
     }
     if may["edit"]:

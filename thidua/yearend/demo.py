@@ -1,7 +1,7 @@
 """Demo of SKHCN's 2022 year end as dossiers (made up, deterministic), on top of what the other
 demos loaded — never again: the ratings of all 73 staff and 7 departments are the evaluation demo's
-(`thidua.evaluation.demo`), the councils, ballots, minutes and issued decisions the decisions demo's
-(`thidua.decisions.demo`). This module adds what links them:
+(`thidua.evaluation.demo`), the councils, ballots, minutes and issued decisions the councils demo
+(`thidua.councils.demo`). This module adds what links them:
 
 - the individual registrations of 2022, one title per person, adding up (a higher title counts for
   the lower ones) to the seed registration's individual targets: LĐTT 70, CSTĐCS 11, CSTĐ cấp tỉnh 3,

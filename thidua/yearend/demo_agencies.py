@@ -121,7 +121,7 @@ def _year_end(spec: AgencyYearEnd, actor: User) -> None:
         councils.ballot_record(actor=actor, candidate=candidate, yes=present - 1, no=1)
     session = councils.session_close(actor=actor, session=session, end_time=dt.time(10, 0))
     director = next(s for s in staff if s.position == "Giám đốc")
-    draft = decisions.decision_from_session(actor=actor, session=session, signer_position="GIÁM ĐỐC",
+    draft = councils.decision_from_session(actor=actor, session=session, signer_position="GIÁM ĐỐC",
                                             signer_name=director.full_name)
     decisions.decision_issue(actor=actor, decision=draft, date=spec.issued)
 

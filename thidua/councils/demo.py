@@ -15,16 +15,21 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.apps import apps
 from django.db import transaction
 
 from thidua.accounts.models import User
-from thidua.councils import services as councils
-from thidua.councils.models import Council, MemberRole, Presence
-from thidua.councils.selectors import passed_candidates
+from thidua.decisions import defaults, history
+from thidua.decisions import services as decisions
+from thidua.decisions.models import Decision, NumberCounter
+from thidua.evaluation.models import Rating
+from thidua.evaluation.selectors import agency_eligibility
 from thidua.organizations.models import Staff, Unit, UnitKind
 
-from . import defaults, history, services
-from .models import Decision, NumberCounter
+from . import services as councils
+from .models import Council, MemberRole, Presence
+from .reference import load_thresholds
+from .selectors import passed_candidates
 
 YEAR = 2022
 AGENCY = "SKHCN"
@@ -56,12 +61,7 @@ def _eligible(agency: Unit) -> tuple[list[int], list[int], dict[str, list[int]]]
     demo's verdicts when it is loaded, else a plain pick."""
     staff = list(Staff.objects.filter(agency=agency).active_in_year(YEAR).order_by("pk"))
     departments = list(Unit.objects.filter(parent=agency, kind=UnitKind.DEPARTMENT).order_by("position"))
-    try:
-        from thidua.evaluation.models import Rating
-        from thidua.evaluation.selectors import agency_eligibility
-    except ImportError:  # pragma: no cover - the evaluation app is part of the project
-        Rating = None
-    if Rating is not None and Rating.objects.filter(staff__agency=agency, year=YEAR).exists():
+    if Rating.objects.filter(staff__agency=agency, year=YEAR).exists():
         result = agency_eligibility(agency, YEAR)
         rows = {row.code: [j.person.id for j in row.eligible] for row in result.titles}
         collectives = {code: [c.unit.pk for c in result.collectives if c.verdicts.get(code)
@@ -128,17 +128,17 @@ def _agency_year_end(actor, agency: Unit) -> Decision:
 
     _preset_register(agency, "QĐ-KHCN", 178)
     director = Staff.objects.filter(agency=agency, position="Giám đốc").first()
-    lines = [services.LineSpec(code="LDTT", staff=person)
+    lines = [decisions.LineSpec(code="LDTT", staff=person)
              for person in Staff.objects.filter(pk__in=ldtt).order_by("department__position", "full_name")]
-    lines += [services.LineSpec(code=c.code, staff=c.staff, unit=c.unit, year=c.year)
+    lines += [decisions.LineSpec(code=c.code, staff=c.staff, unit=c.unit, year=c.year)
               for c in passed_candidates(session)]
-    draft = services.decision_create(
+    draft = decisions.decision_create(
         actor=actor, issuer=agency, title=defaults.award_title([spec.code for spec in lines], YEAR),
         award_year=YEAR,
         council_session=session, lines=lines, signer_position="GIÁM ĐỐC",
         signer_name=director.full_name if director else "",
     )
-    return services.decision_issue(actor=actor, decision=draft, date=dt.date(YEAR, 12, 15))
+    return decisions.decision_issue(actor=actor, decision=draft, date=dt.date(YEAR, 12, 15))
 
 
 def _provincial_year_end(actor, body: Unit, agency: Unit) -> Decision:
@@ -180,19 +180,15 @@ def _provincial_year_end(actor, body: Unit, agency: Unit) -> Decision:
 
     _preset_register(body, "QĐ-UBND", 2950)
     authority, title, position, name = PROVINCE_SIGNER
-    draft = services.decision_from_session(  # its title from defaults.award_title, worded as Article 1
+    draft = councils.decision_from_session(  # its title from defaults.award_title, worded as Article 1
         actor=actor, session=session,
         signer_authority=authority, signer_title=title, signer_position=position, signer_name=name,
     )
-    return services.decision_issue(actor=actor, decision=draft, date=dt.date(YEAR, 12, 28))
+    return decisions.decision_issue(actor=actor, decision=draft, date=dt.date(YEAR, 12, 28))
 
 
 @transaction.atomic
 def load_year_end_demo() -> None:
-    from django.apps import apps
-
-    from thidua.councils.reference import load_thresholds
-
     load_thresholds(apps)  # normally there from the migration; a flushed test database lacks it
     agency = Unit.objects.filter(code=AGENCY).first()
     body = Unit.objects.filter(code=PROVINCE_BODY).first()
