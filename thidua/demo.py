@@ -16,7 +16,7 @@ from thidua import demo_seed
 from thidua.accounts.models import Role, User
 from thidua.blocks.demo import load_block_demo
 from thidua.catalog.models import AwardType, ProvinceSetting
-from thidua.catalog.reference import load_reference_data
+from thidua.catalog.reference import load_law
 from thidua.core.text import fold
 from thidua.councils.demo import load_year_end_demo
 from thidua.demo_dates import date_within_year
@@ -297,7 +297,7 @@ def login_lines(logins: list[DemoLogin]) -> list[str]:
 def load_demo(*, year_end: bool = True) -> list[DemoLogin]:
     """`year_end=False` leaves out the 2022 councils, decisions and dossiers (the slow part), for
     tests that only need the organisation, registrations, records and blocks."""
-    load_reference_data(apps)  # normally there from the migration; a flushed test database lacks it
+    load_law(apps)  # normally there from the migrations; a flushed test database lacks it
     started = timezone.now()
     province = _province()
     units = {

@@ -12,7 +12,7 @@ from django.urls import reverse
 
 from thidua.audit.models import AuditEvent
 from thidua.catalog import services
-from thidua.catalog.models import QuotaRule, RewardCoefficient, RuleSet
+from thidua.catalog.models import CriteriaSetting, QuotaRule, RewardCoefficient, RuleSet
 from thidua.councils.models import VoteThreshold
 from thidua.organizations.models import Province
 
@@ -158,8 +158,6 @@ def test_the_override_forms_speak_in_names_and_a_threshold_keeps_the_titles_chos
 
 
 def test_a_criteria_value_may_be_written_with_names(client, org):
-    from thidua.evaluation.models import CriteriaSetting
-
     client.force_login(org.users["bantdkt"])
     rule_set = RuleSet.objects.get(code="LUAT2022-ND152")
     response = client.post(reverse("province_rule_add", args=["tieu-chi"]), {

@@ -10,8 +10,8 @@ from django.db import IntegrityError, transaction
 from thidua.accounts.models import Role, User
 from thidua.audit.models import AuditEvent
 from thidua.catalog import services as catalog
-from thidua.catalog.models import RewardCoefficient, RuleSet
-from thidua.evaluation.models import AwardRecord, CriteriaSetting, Rating
+from thidua.catalog.models import CriteriaSetting, RewardCoefficient, RuleSet
+from thidua.evaluation.models import AwardRecord, Rating
 from thidua.organizations.models import Province, Staff, Unit, UnitKind
 
 pytestmark = pytest.mark.django_db
@@ -91,7 +91,7 @@ def test_criteria_edits_keep_history(nd91, province):
     for value in ("65", "70"):
         row.value = value
         catalog.override_save(actor=officer, row=row)
-    events = AuditEvent.objects.filter(object_type="evaluation.criteriasetting", object_id=str(row.pk)).order_by("id")
+    events = AuditEvent.objects.filter(object_type="catalog.criteriasetting", object_id=str(row.pk)).order_by("id")
     assert [e.changes["value"] for e in events] == [[None, "60"], ["60", "65"], ["65", "70"]]
     assert {e.actor_id for e in events} == {officer.pk}
 

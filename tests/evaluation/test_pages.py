@@ -6,9 +6,9 @@ import re
 import pytest
 from django.urls import reverse
 
-from thidua.catalog.models import QuotaRule
+from thidua.catalog.models import CriteriaSetting, QuotaRule
 from thidua.emulation.selectors import registration_findings
-from thidua.evaluation.models import AwardRecord, CriteriaSetting
+from thidua.evaluation.models import AwardRecord
 from thidua.evaluation.services import achievement_set_scope
 from thidua.organizations.models import Staff, Unit
 
@@ -222,16 +222,16 @@ def test_the_province_own_ttldtt_criteria_set_in_the_admin_are_followed_by_the_p
     of LĐTT members from "more than 50%" to "more than 95%" for the rule set of 2022 (entered by a
     superuser in the admin; a province officer has the product's pages)."""
     client.force_login(users["admin"])
-    assert client.get(reverse("admin:evaluation_criteriasetting_add")).status_code == 200
+    assert client.get(reverse("admin:catalog_criteriasetting_add")).status_code == 200
     national = CriteriaSetting.objects.get(rule_set__code="ND91-2017", key="ttldtt_ldtt_above_percent",
                                            province__isnull=True)
-    response = client.post(reverse("admin:evaluation_criteriasetting_add"), {
+    response = client.post(reverse("admin:catalog_criteriasetting_add"), {
         "rule_set": national.rule_set_id, "province": users["bantdkt"].unit.province_id,
         "key": "ttldtt_ldtt_above_percent", "value": "95", "valid_from": "01/01/2022", "valid_to": "",
         "basis": "Quy định của UBND tỉnh (ví dụ)",
     })
     assert response.status_code == 302, response.content.decode()[:3000]
-    refused = client.post(reverse("admin:evaluation_criteriasetting_add"), {
+    refused = client.post(reverse("admin:catalog_criteriasetting_add"), {
         "rule_set": national.rule_set_id, "province": users["bantdkt"].unit.province_id,
         "key": "ttldtt_no_discipline", "value": "có lẽ", "valid_from": "01/01/2022", "valid_to": "", "basis": "",
     })

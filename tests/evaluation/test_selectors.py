@@ -8,13 +8,12 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from thidua.catalog.models import QuotaRule, RewardCoefficient, RuleSet
-from thidua.catalog.selectors import reward_coefficient
-from thidua.evaluation.models import Achievement, AwardRecord, CriteriaSetting, Discipline, Rating
+from thidua.catalog.models import CriteriaSetting, QuotaRule, RewardCoefficient, RuleSet
+from thidua.catalog.selectors import criteria_for, reward_coefficient
+from thidua.evaluation.models import Achievement, AwardRecord, Discipline, Rating
 from thidua.evaluation.selectors import (
     agency_eligibility,
     collective_awards,
-    criteria_for,
     evaluate_staff,
     histories,
     lineages_of,

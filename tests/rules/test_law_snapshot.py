@@ -14,8 +14,7 @@ from django.core.management import call_command
 
 from thidua.catalog import names, reference
 from thidua.catalog.law import snapshot
-from thidua.catalog.models import AwardType, RuleSet
-from thidua.evaluation.models import CriteriaSetting
+from thidua.catalog.models import AwardType, CriteriaSetting, RuleSet
 
 RULES = Path(reference.__file__).parent.parent / "rules"
 

@@ -1,10 +1,12 @@
+from django import forms
 from django.contrib import admin
 
 from thidua.accounts.scope import is_admin
 from thidua.core.admin import DomainAdmin
 from thidua.organizations.policy import rules_province_for
 
-from .models import AwardType, BaseSalary, ProvinceSetting, QuotaRule, RewardCoefficient, RuleSet
+from . import criteria as criteria_fields
+from .models import AwardType, BaseSalary, CriteriaSetting, ProvinceSetting, QuotaRule, RewardCoefficient, RuleSet
 
 
 class ProvinceRuleAdmin(DomainAdmin):
@@ -74,3 +76,30 @@ class ProvinceSettingAdmin(ProvinceRuleAdmin):
         if province is None:
             return qs
         return qs.filter(province=province)
+
+
+class CriteriaSettingForm(forms.ModelForm):
+    key = forms.ChoiceField(label="Tiêu chí", choices=criteria_fields.choices)
+
+    class Meta:
+        model = CriteriaSetting
+        fields = ["rule_set", "province", "key", "value", "valid_from", "valid_to", "basis"]
+
+
+@admin.register(CriteriaSetting)
+class CriteriaSettingAdmin(ProvinceRuleAdmin):
+    """Thresholds of the eligibility rules per rule set; a province's row overrides the national one.
+    The value is checked against the type of the criterion (model clean())."""
+
+    form = CriteriaSettingForm
+    list_display = ["label", "key", "value", "default", "rule_set", "province", "valid_from", "valid_to", "basis"]
+    list_filter = ["rule_set", "province", "key"]
+    search_fields = ["key", "value", "basis"]
+
+    @admin.display(description="tiêu chí")
+    def label(self, obj):
+        return criteria_fields.label(obj.key)
+
+    @admin.display(description="mặc định")
+    def default(self, obj):
+        return criteria_fields.default_text(obj.key) if obj.key in criteria_fields.KEYS else ""

@@ -12,31 +12,25 @@ from decimal import Decimal
 from django.db.models import Q
 
 from thidua.councils.models import VoteThreshold
-from thidua.evaluation import criteria as criteria_fields
-from thidua.evaluation.models import CriteriaSetting
 from thidua.organizations.models import IssuerLevel, Province
 from thidua.rules.law import Law
-from thidua.rules.types import Criteria
 
+from . import criteria as criteria_fields
 from . import selectors
-from .models import AwardType, BaseSalary, Certainty, LegalText, ProvinceSetting, QuotaRule, RewardCoefficient, RuleSet
+from .models import (
+    AwardType,
+    BaseSalary,
+    Certainty,
+    CriteriaSetting,
+    LegalText,
+    ProvinceSetting,
+    QuotaRule,
+    RewardCoefficient,
+    RuleSet,
+)
 
 NATIONAL = "Quy định chung"
 DEFAULT = "Mặc định của hệ thống (chưa có quy định)"
-
-
-def criteria_of(rule_set: str, *, province_id: int | None, on: dt.date) -> Criteria:
-    """The criteria of `rule_set` in force on `on` for a province (its own rows over the national
-    ones over the built-in values); a stored value that no longer parses is skipped. One query."""
-    rows = (CriteriaSetting.objects.in_force_on(on).filter(rule_set__code=rule_set)
-            .filter(Q(province__isnull=True) | Q(province_id=province_id)))
-    values = {}
-    for row in _chosen(rows, lambda r: r.key):
-        try:
-            values[row.key] = criteria_fields.parse(row.key, row.value)
-        except ValueError:
-            continue
-    return criteria_fields.apply(values)
 
 
 def _last_day(period, today: dt.date) -> dt.date:
@@ -53,8 +47,8 @@ def snapshot(*, province_id: int | None = None, on: dt.date | None = None) -> La
     today = dt.date.today()
     periods = selectors.rule_set_periods()
     criteria = {
-        p.code: criteria_of(p.code, province_id=province_id,
-                            on=on or _last_day(p, today))
+        p.code: selectors.criteria_for(rule_set=p.code, province_id=province_id,
+                                        on=on or _last_day(p, today))
         for p in periods
     }
     return selectors.law_snapshot(periods=periods, criteria=criteria)

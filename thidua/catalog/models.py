@@ -5,6 +5,7 @@ them in the admin: a correction of the law is a data edit, not a release."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -13,6 +14,8 @@ from django.db import models
 from django.db.models import Q
 
 from thidua.organizations.models import IssuerLevel
+
+from . import criteria as criteria_fields
 
 
 class AwardKind(models.TextChoices):
@@ -319,3 +322,45 @@ class ProvinceSetting(models.Model):
 
     def __str__(self) -> str:
         return f"Thiết lập {self.province}"
+
+
+class CriteriaSetting(Effective):
+    """An override of one threshold of the eligibility rules (a field of
+    `thidua.rules.types.Criteria`) for a rule set, nationally (province empty) or for a province —
+    e.g. the criteria of Tập thể LĐTT that Luật 2022 Điều 28 delegates to provinces. A province's row
+    wins over the national row; both win over the built-in default. The value is typed as text
+    and checked against the field's type."""
+
+    rule_set = models.ForeignKey(RuleSet, on_delete=models.CASCADE, related_name="criteria_settings",
+                                 verbose_name="bộ quy định")
+    province = models.ForeignKey("organizations.Province", on_delete=models.CASCADE, null=True, blank=True,
+                                 verbose_name="tỉnh (nếu riêng)")
+    key = models.CharField("tiêu chí", max_length=60)
+    value = models.CharField("giá trị", max_length=200, blank=True,
+                             help_text="Số, đúng/sai (true/false), mã xếp loại (HTTNV…), phạm vi (co_so, tinh, "
+                                       "toan_quoc) hoặc danh sách mã bộ quy định cách nhau bởi dấu phẩy.")
+
+    overlap_key = ("rule_set_id", "province_id", "key")
+
+    class Meta:
+        verbose_name = "tiêu chí xét danh hiệu"
+        verbose_name_plural = "tiêu chí xét danh hiệu"
+        ordering = ["rule_set", "key", "province"]
+        indexes = [models.Index(fields=["rule_set", "key"], name="catalog_criteria_rule_key")]
+
+    def __str__(self) -> str:
+        where = f" ({self.province})" if self.province_id else ""
+        return f"{criteria_fields.label(self.key)} = {self.value or '(trống)'}{where}"
+
+    def parsed(self) -> Any:
+        return criteria_fields.parse(self.key, self.value)
+
+    def clean(self) -> None:
+        if self.key:
+            try:
+                self.value = criteria_fields.to_text(self.key, criteria_fields.parse(
+                    self.key, self.value, rule_set_codes=dict(RuleSet.objects.values_list("code", "name"))))
+            except ValueError as exc:
+                field = "key" if self.key not in criteria_fields.KEYS else "value"
+                raise ValidationError({field: str(exc)}) from exc
+        super().clean()

@@ -227,7 +227,7 @@ LDTT_MIN_MONTHS = {
 
 # --- the criteria of the eligibility rules (law.md §3) -----------------------------------------
 # The built-in value of every field of `thidua.rules.types.Criteria`; a rule set or a province
-# overrides any of them as data (evaluation.CriteriaSetting, the admin and the law page).
+# overrides any of them as data (`CriteriaSetting`, the admin and the law page).
 CRITERIA: dict[str, Any] = {
     "old_law_rule_sets": ("ND91-2017",),
     "ldtt_min_rating": "HTTNV",  # Luật 2022 Điều 24; Luật 2003 Điều 24: hoàn thành tốt nhiệm vụ
@@ -270,6 +270,39 @@ REVIEW_NOTES: dict[str, str] = {
     "HCSV": _MEDAL,
     "AHLD": "danh hiệu vinh dự nhà nước, tiêu chuẩn do Hội đồng đánh giá",
 }
+
+
+# The standard of Tập thể LĐTT, which the 2022 law delegates to ministries and provinces, is written
+# out per rule set with its basis (national `CriteriaSetting` rows), so a province sees what applies
+# and overrides it with its own row. Every other threshold keeps its built-in value above until
+# someone adds a row.
+TTLDTT_CRITERIA = [
+    # key, value
+    ("ttldtt_ldtt_above_percent", "50"),
+    ("ttldtt_no_discipline", "true"),
+    ("ttldtt_min_rating", "HTTNV"),
+]
+_DELEGATED = ("Luật Thi đua, khen thưởng 2022, Điều 28 giao bộ, ngành, tỉnh quy định; mặc định theo Luật Thi đua, "
+              "khen thưởng 2003, Điều 28 cho đến khi tỉnh ban hành quy định riêng")
+TTLDTT_BASIS = {
+    "ND91-2017": "Luật Thi đua, khen thưởng 2003, Điều 28",
+    "LUAT2022-ND98": _DELEGATED,
+    "LUAT2022-ND152": _DELEGATED,
+}
+
+
+def load_criteria_settings(apps) -> None:
+    """The national criteria rows of Tập thể LĐTT: create what is missing, never overwrite what an
+    administrator edited."""
+    RuleSet = apps.get_model("catalog", "RuleSet")
+    CriteriaSetting = apps.get_model("catalog", "CriteriaSetting")
+    for rule_set in RuleSet.objects.filter(code__in=list(TTLDTT_BASIS)):
+        for key, value in TTLDTT_CRITERIA:
+            CriteriaSetting.objects.get_or_create(
+                rule_set=rule_set, province=None, key=key,
+                defaults={"value": value, "basis": TTLDTT_BASIS[rule_set.code], "valid_from": rule_set.valid_from,
+                          "valid_to": rule_set.valid_to},
+            )
 
 
 def default_criteria() -> Criteria:
@@ -426,3 +459,11 @@ def sync_reference_data(apps) -> None:
             defaults={k: v for k, v in row.items() if k not in keys and k != "rule_set"},
         )
     _load_base_salaries(BaseSalary)
+
+
+def load_law(apps) -> None:
+    """Every reference row of the catalog as the migrations leave them (titles, rule sets, quotas,
+    coefficients, texts, base salaries, criteria settings): `thidua demo` and tests whose
+    database was flushed. Creates what is missing only."""
+    load_reference_data(apps)
+    load_criteria_settings(apps)

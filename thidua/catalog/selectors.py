@@ -7,11 +7,21 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from django.db.models import OuterRef, Q, Subquery
 
+from thidua.catalog import criteria as criteria_fields
 from thidua.catalog import names, reference
-from thidua.catalog.models import AwardType, BaseSalary, LegalText, QuotaRule, RewardCoefficient, RuleSet
+from thidua.catalog.models import (
+    AwardType,
+    BaseSalary,
+    CriteriaSetting,
+    LegalText,
+    QuotaRule,
+    RewardCoefficient,
+    RuleSet,
+)
 from thidua.rules import regimes
 from thidua.rules.law import Award, Law, Quota
 from thidua.rules.reward import BaseSalaryPeriod
@@ -182,3 +192,38 @@ def legal_citations(rule_set: str, *, people_committee: bool = False) -> list[st
 
 def rule_set_codes() -> list[str]:
     return list(RuleSet.objects.order_by("valid_from").values_list("code", flat=True))
+
+
+# --- criteria settings ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CriteriaInForce:
+    """The criteria for a rule set and province on a day, with the rows that changed the defaults."""
+
+    rule_set: str
+    criteria: Criteria
+    settings: tuple[CriteriaSetting, ...]  # the rows applied (province rows win over national ones)
+
+
+def criteria_in_force(*, rule_set: str, province_id: int | None, on: dt.date) -> CriteriaInForce:
+    """One query. A row whose value no longer parses (e.g. saved around the admin's validation) is
+    skipped, so the default stays in force rather than a page failing."""
+    rows = (CriteriaSetting.objects.in_force_on(on).filter(rule_set__code=rule_set)
+            .filter(Q(province__isnull=True) | Q(province_id=province_id)).select_related("province"))
+    chosen: dict[str, CriteriaSetting] = {}
+    for row in sorted(rows, key=lambda r: (r.province_id is not None, r.valid_from)):
+        chosen[row.key] = row  # national first, then the province's own row replaces it
+    values: dict[str, Any] = {}
+    used = []
+    for key, row in chosen.items():
+        try:
+            values[key] = criteria_fields.parse(key, row.value)
+        except ValueError:
+            continue
+        used.append(row)
+    return CriteriaInForce(rule_set, criteria_fields.apply(values), tuple(used))
+
+
+def criteria_for(*, rule_set: str, province_id: int | None, on: dt.date) -> Criteria:
+    return criteria_in_force(rule_set=rule_set, province_id=province_id, on=on).criteria

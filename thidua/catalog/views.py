@@ -15,10 +15,10 @@ from django.views.decorators.http import require_POST
 
 from thidua.accounts.scope import is_admin
 from thidua.core import bounds
-from thidua.evaluation import criteria as criteria_fields
 from thidua.organizations.models import Province
 from thidua.organizations.policy import home_agency, rules_province_for
 
+from . import criteria as criteria_fields
 from . import services
 from .law import law_in_force
 from .models import AwardType, BaseSalary

@@ -1,45 +1,14 @@
-from django import forms
 from django.contrib import admin
 
-from thidua.catalog.admin import ProvinceRuleAdmin
 from thidua.core.admin import DomainAdmin
 
-from . import criteria as criteria_fields
 from .models import (
     Achievement,
     AwardRecord,
     CollectiveRating,
-    CriteriaSetting,
     Discipline,
     Rating,
 )
-
-
-class CriteriaSettingForm(forms.ModelForm):
-    key = forms.ChoiceField(label="Tiêu chí", choices=criteria_fields.choices)
-
-    class Meta:
-        model = CriteriaSetting
-        fields = ["rule_set", "province", "key", "value", "valid_from", "valid_to", "basis"]
-
-
-@admin.register(CriteriaSetting)
-class CriteriaSettingAdmin(ProvinceRuleAdmin):
-    """Thresholds of the eligibility rules per rule set; a province's row overrides the national one.
-    The value is checked against the type of the criterion (model clean())."""
-
-    form = CriteriaSettingForm
-    list_display = ["label", "key", "value", "default", "rule_set", "province", "valid_from", "valid_to", "basis"]
-    list_filter = ["rule_set", "province", "key"]
-    search_fields = ["key", "value", "basis"]
-
-    @admin.display(description="tiêu chí")
-    def label(self, obj):
-        return criteria_fields.label(obj.key)
-
-    @admin.display(description="mặc định")
-    def default(self, obj):
-        return criteria_fields.default_text(obj.key) if obj.key in criteria_fields.KEYS else ""
 
 
 @admin.register(Rating)

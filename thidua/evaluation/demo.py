@@ -135,11 +135,6 @@ def _departments(agency: Unit) -> list[Unit]:
 
 @transaction.atomic
 def load_evaluation_demo() -> None:
-    from django.apps import apps
-
-    from .reference import load_reference_rules
-
-    load_reference_rules(apps)  # normally there from the migration; a flushed test database lacks it
     # The province board's officer edits the province's own rules (quotas, criteria) in the admin.
     User.objects.filter(role=Role.PROVINCE_OFFICER, is_staff=False).update(is_staff=True)
     agency = Unit.objects.filter(code=AGENCY).first()

@@ -1,6 +1,6 @@
 """What the rules read about people and collectives, year by year — ratings, initiatives and
-research, discipline, award history — and the province-editable thresholds of the eligibility
-rules (`CriteriaSetting`). Council voting thresholds are `thidua.councils.models.VoteThreshold`.
+research, discipline, award history. The thresholds the rules apply to them (criteria settings,
+vote thresholds) are law, kept in `thidua.catalog`.
 
 Writes go through `services.py`; reads of many people through `selectors.py` (one query per
 table, never one per person)."""
@@ -14,10 +14,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 
-from thidua.catalog.models import Effective, RuleSet
 from thidua.rules.types import DISCIPLINES
-
-from . import criteria as criteria_fields
 
 
 class RatingLevel(models.TextChoices):
@@ -209,45 +206,3 @@ class AwardRecord(models.Model):
             raise ValidationError("Khen thưởng phải ghi cho đúng một cá nhân hoặc một tập thể.")
         if self.awarded_on and self.year and self.awarded_on.year < self.year:
             raise ValidationError({"awarded_on": "Ngày quyết định không thể trước năm thành tích."})
-
-
-class CriteriaSetting(Effective):
-    """An override of one threshold of the eligibility rules (a field of
-    `thidua.rules.types.Criteria`) for a rule set, nationally (province empty) or for a province —
-    e.g. the criteria of Tập thể LĐTT that Luật 2022 Điều 28 delegates to provinces. A province's row
-    wins over the national row; both win over the built-in default. The value is typed as text
-    and checked against the field's type."""
-
-    rule_set = models.ForeignKey(RuleSet, on_delete=models.CASCADE, related_name="criteria_settings",
-                                 verbose_name="bộ quy định")
-    province = models.ForeignKey("organizations.Province", on_delete=models.CASCADE, null=True, blank=True,
-                                 verbose_name="tỉnh (nếu riêng)")
-    key = models.CharField("tiêu chí", max_length=60)
-    value = models.CharField("giá trị", max_length=200, blank=True,
-                             help_text="Số, đúng/sai (true/false), mã xếp loại (HTTNV…), phạm vi (co_so, tinh, "
-                                       "toan_quoc) hoặc danh sách mã bộ quy định cách nhau bởi dấu phẩy.")
-
-    overlap_key = ("rule_set_id", "province_id", "key")
-
-    class Meta:
-        verbose_name = "tiêu chí xét danh hiệu"
-        verbose_name_plural = "tiêu chí xét danh hiệu"
-        ordering = ["rule_set", "key", "province"]
-        indexes = [models.Index(fields=["rule_set", "key"])]
-
-    def __str__(self) -> str:
-        where = f" ({self.province})" if self.province_id else ""
-        return f"{criteria_fields.label(self.key)} = {self.value or '(trống)'}{where}"
-
-    def parsed(self) -> Any:
-        return criteria_fields.parse(self.key, self.value)
-
-    def clean(self) -> None:
-        if self.key:
-            try:
-                self.value = criteria_fields.to_text(self.key, criteria_fields.parse(
-                    self.key, self.value, rule_set_codes=dict(RuleSet.objects.values_list("code", "name"))))
-            except ValueError as exc:
-                field = "key" if self.key not in criteria_fields.KEYS else "value"
-                raise ValidationError({field: str(exc)}) from exc
-        super().clean()

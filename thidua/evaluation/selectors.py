@@ -15,13 +15,12 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from typing import Any
 
 from django.db.models import Max, Q, QuerySet
 
 from thidua.catalog.models import AwardType
 from thidua.catalog.names import award_name, award_names
-from thidua.catalog.selectors import law_snapshot, rule_set_periods
+from thidua.catalog.selectors import CriteriaInForce, criteria_in_force, law_snapshot, rule_set_periods
 from thidua.emulation.selectors import quotas_in_force
 from thidua.organizations.models import Staff, Unit, UnitKind, UnitSuccession
 from thidua.organizations.services import lineage_ids
@@ -46,14 +45,12 @@ from thidua.rules.types import (
 )
 from thidua.rules.types import Achievement as AchievementValue
 
-from . import criteria as criteria_fields
 from .batch import EARLIER_TITLES, INDIVIDUAL_TITLES, IndexedCase, evaluate_batch, first_year_read
 from .models import (
     DISCIPLINE_SEVERITY,
     Achievement,
     AwardRecord,
     CollectiveRating,
-    CriteriaSetting,
     Discipline,
     Rating,
 )
@@ -67,38 +64,6 @@ STATUS_NAMES = {ELIGIBLE: "Đủ điều kiện", REVIEW: "Cần xem xét", NOT_
 
 
 # --- rules in force ---------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class CriteriaInForce:
-    """The criteria for a rule set and province on a day, with the rows that changed the defaults."""
-
-    rule_set: str
-    criteria: Criteria
-    settings: tuple[CriteriaSetting, ...]  # the rows applied (province rows win over national ones)
-
-
-def criteria_in_force(*, rule_set: str, province_id: int | None, on: dt.date) -> CriteriaInForce:
-    """One query. A row whose value no longer parses (e.g. saved around the admin's validation) is
-    skipped, so the default stays in force rather than a page failing."""
-    rows = (CriteriaSetting.objects.in_force_on(on).filter(rule_set__code=rule_set)
-            .filter(Q(province__isnull=True) | Q(province_id=province_id)).select_related("province"))
-    chosen: dict[str, CriteriaSetting] = {}
-    for row in sorted(rows, key=lambda r: (r.province_id is not None, r.valid_from)):
-        chosen[row.key] = row  # national first, then the province's own row replaces it
-    values: dict[str, Any] = {}
-    used = []
-    for key, row in chosen.items():
-        try:
-            values[key] = criteria_fields.parse(key, row.value)
-        except ValueError:
-            continue
-        used.append(row)
-    return CriteriaInForce(rule_set, criteria_fields.apply(values), tuple(used))
-
-
-def criteria_for(*, rule_set: str, province_id: int | None, on: dt.date) -> Criteria:
-    return criteria_in_force(rule_set=rule_set, province_id=province_id, on=on).criteria
 
 
 def quota_checks(*, province_id: int | None, year: int, counts: Mapping[str, int]) -> list[QuotaCheck]:

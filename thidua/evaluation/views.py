@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils.safestring import mark_safe
 
 from thidua.audit.selectors import history_entries, id_texts
+from thidua.catalog import criteria as criteria_fields
 from thidua.catalog.names import award_name
 from thidua.core import bounds, versions
 from thidua.decisions.policy import decisions_for
@@ -20,7 +21,6 @@ from thidua.organizations.models import Unit, UnitKind
 from thidua.organizations.policy import can_manage_staff, can_record_evaluation, staff_for, units_for
 from thidua.rules.types import ELIGIBLE, NOT_ELIGIBLE, RATING_NAMES, REVIEW, Verdict
 
-from . import criteria as criteria_fields
 from .models import Achievement, AwardRecord, Discipline, Rating
 from .selectors import STATUS_NAMES, agency_eligibility, explain, staff_profile
 

@@ -15,11 +15,19 @@ from collections.abc import Iterable
 
 from django.db.models import Q
 
-from thidua.catalog.models import AwardType, BaseSalary, ProvinceSetting, QuotaRule, RewardCoefficient, RuleSet
+from thidua.catalog.models import (
+    AwardType,
+    BaseSalary,
+    CriteriaSetting,
+    ProvinceSetting,
+    QuotaRule,
+    RewardCoefficient,
+    RuleSet,
+)
 from thidua.core.versions import CATALOG, province_key, track
 from thidua.decisions.models import Decision, DecisionLine
 from thidua.emulation.models import Registration, Target
-from thidua.evaluation.models import Achievement, AwardRecord, CollectiveRating, CriteriaSetting, Discipline, Rating
+from thidua.evaluation.models import Achievement, AwardRecord, CollectiveRating, Discipline, Rating
 from thidua.organizations.models import (
     Block,
     BlockMembership,

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Prefetch, QuerySet
 
 from thidua.catalog.models import AwardType
-from thidua.catalog.selectors import law_snapshot
+from thidua.catalog.selectors import criteria_for, law_snapshot
 from thidua.emulation.models import Target
 from thidua.emulation.selectors import quotas_in_force
 from thidua.evaluation.models import AwardRecord, CollectiveRating, Rating
@@ -24,7 +24,6 @@ from thidua.evaluation.selectors import (
     COLLECTIVE_TITLES,
     Reason,
     agency_eligibility,
-    criteria_for,
     evaluate_staff,
     explain,
     quota_checks,

@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from thidua.catalog import criteria as fields
 from thidua.catalog.reference import default_criteria
-from thidua.evaluation import criteria as fields
 from thidua.rules.types import Criteria
 
 RULE_SETS = ["ND91-2017", "LUAT2022-ND98", "LUAT2022-ND152"]
