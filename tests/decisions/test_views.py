@@ -120,3 +120,11 @@ def test_an_agency_officer_builds_a_draft_line_by_line(client, org):
     # SKHCN cannot draft in the name of UBND tỉnh.
     assert client.post(reverse("decision_create"), {"issuer": org.ubnd.pk, "award_year": "2022",
                                                     "title": "x"}).status_code == 403
+
+
+def test_the_list_shows_each_decisions_line_count_and_money(client, org, decisions):
+    """The figures are read for the page's decisions in one grouped query (decisions.selectors.with_line_figures)."""
+    ubnd = decisions["ubnd"]
+    listing = login(client, org, "bantdkt").get(reverse("decision_list"), {"nam": ubnd.award_year}).content.decode()
+    row = listing[listing.index(ubnd.title):].split("</tr>", 1)[0]
+    assert f"<td>{ubnd.lines.count()}</td>" in row and "1.490.000" in row

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Q, QuerySet, Sum
+from django.db.models import Count, Q, QuerySet, Sum
 
 from thidua.organizations.models import Staff, Unit
 from thidua.organizations.services import lineage_ids
@@ -18,6 +18,18 @@ def decision_with_parts(qs: QuerySet[Decision], *, lines: bool = True) -> QueryS
     qs = qs.select_related("issuer", "issuer__province", "corrects", "revokes", "council_session",
                            "council_session__council")
     return qs.prefetch_related("lines", "withdraws") if lines else qs.prefetch_related("withdraws")
+
+
+def with_line_figures(decisions: list[Decision]) -> list[Decision]:
+    """Give each decision (a page of a list) `n_lines` and `total`, its lines and their money, in one
+    grouped query over their lines. Annotating the list's queryset instead grouped every column of
+    every visible decision with all its lines (~10,000 a province) before the page was cut."""
+    figures = {row["decision"]: row for row in DecisionLine.objects.filter(decision_id__in=[d.pk for d in decisions])
+               .order_by().values("decision").annotate(n=Count("id"), total=Sum("amount"))}
+    for decision in decisions:
+        row = figures.get(decision.pk, {})
+        decision.n_lines, decision.total = row.get("n", 0), row.get("total")
+    return decisions
 
 
 def lines_in_force() -> QuerySet[DecisionLine]:

@@ -7,7 +7,7 @@ import logging
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Count, Q, Sum, prefetch_related_objects
+from django.db.models import Q, prefetch_related_objects
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
@@ -33,7 +33,7 @@ from .documents import annex_groups, annex_lines, decision_context, export_decis
 from .forms import LayoutForm
 from .models import CertificateLayout, Decision, DecisionKind, DecisionLine, DecisionStatus
 from .policy import can, decisions_for, issuers_for, layout_province, may_edit_layout
-from .selectors import decision_with_parts
+from .selectors import decision_with_parts, with_line_figures
 
 # Up to this many certificates are drawn in the request (about a second); more by a background job.
 CERTIFICATES_IN_REQUEST = 30
@@ -65,8 +65,7 @@ def _year(value: str | None, label: str) -> int | None:
 
 def decision_list(request: HttpRequest) -> HttpResponse:
     visible = decisions_for(request.user)
-    qs = visible.annotate(n_lines=Count("lines"), total=Sum("lines__amount")).order_by(
-        "status", "-date", "-number", "-id")
+    qs = visible.order_by("status", "-date", "-number", "-id")
     years = list(visible.order_by("-award_year").values_list("award_year", flat=True).distinct())
     # The user's year, else the latest year this list has (not an empty calendar year).
     year, status = list_year(request, latest=years[0] if years else None), request.GET.get("trang_thai", "")
@@ -75,6 +74,7 @@ def decision_list(request: HttpRequest) -> HttpResponse:
     if status in DecisionStatus.values:
         qs = qs.filter(status=status)
     page = page_of(request, qs)
+    page.object_list = with_line_figures(list(page.object_list))
     return render(request, "decisions/decision_list.html", {
         "decisions": page, "page": page, "page_query": page_query(request),
         "year": year, "status": status, "status_filters": STATUS_FILTERS,
