@@ -80,3 +80,22 @@ def test_the_progress_counts_issued_decisions_and_their_money(users):
     assert figures["Quyết định khen thưởng đã ban hành"] == "4"  # SKHCN, UBND tỉnh, SNV, STC
     assert figures["Tổng tiền thưởng theo các quyết định"].endswith(" đồng")
     assert figures["Tổng tiền thưởng theo các quyết định"] != "0 đồng"
+
+
+def test_the_cached_progress_follows_a_new_rating_and_a_new_person(users, staff):
+    """The province's rated/headcount/decision figures are cached under its stamp (core.versions):
+    a rating recorded or a person added through the services shows at once."""
+    from thidua.evaluation.services import rating_set
+    from thidua.organizations.services import staff_create
+
+    def figures() -> dict[str, str]:
+        return {f.label: f.value for f in dashboard(users["bantdkt"], 2023).progress}
+
+    before = figures()["Cá nhân đã có xếp loại"]
+    assert figures()["Cá nhân đã có xếp loại"] == before  # the second read is the cached one
+    rated, headcount = map(int, before.split("/"))
+    rating_set(actor=users["skhcn"], staff=staff[0], year=2023, rating="HTTNV")
+    assert figures()["Cá nhân đã có xếp loại"] == f"{rated + 1}/{headcount}"
+    staff_create(actor=users["skhcn"], agency=staff[0].agency, full_name="Nguyễn Văn Mới",
+                 position="Chuyên viên", kind="cong_chuc")
+    assert figures()["Cá nhân đã có xếp loại"] == f"{rated + 1}/{headcount + 1}"
