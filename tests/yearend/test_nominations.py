@@ -263,3 +263,30 @@ def test_the_detail_page_runs_a_bounded_number_of_queries(as_user, users, django
     with django_assert_max_num_queries(60):
         page = client.get(reverse("nomination_detail", args=[demo_dossier.pk]))
     assert page.status_code == 200 and page.content.decode().count('id="line-') == demo_dossier.lines.count()
+
+
+def test_the_detail_page_judges_again_when_a_persons_history_or_the_lines_change(as_user, users, agency, draft):
+    """The lines' verdicts are cached under the province's stamp, keyed by the lines (yearend.views._judged):
+    a discipline recorded through its service, or a line added, shows on the next view."""
+    from thidua.evaluation.services import discipline_add
+
+    officer = users["skhcn"]
+    streak = Staff.objects.filter(agency=agency, awards__code="CSTDCS", awards__year__in=(2020, 2021)).exclude(
+        position="Giám đốc").distinct().order_by("pk")
+    person = next(s for s in streak if AwardRecord.objects.filter(staff=s, code="CSTDCS",
+                                                                  year__in=(2020, 2021, 2022)).count() == 3)
+    services.nomination_add_line(actor=officer, nomination=draft, code="CSTD_TINH", staff=person)
+    client, url = as_user("skhcn"), reverse("nomination_detail", args=[draft.pk])
+    added = line(draft, code="CSTD_TINH")
+
+    def verdict() -> str:
+        html = client.get(url).content.decode()
+        row = html[html.index(f'id="line-{added.pk}"'):].split("</tr>", 1)[0]
+        return row.split('data-verdict="', 1)[1].split('"', 1)[0]
+
+    assert verdict() == "eligible" and verdict() == "eligible"  # the second view is served from the cache
+    discipline_add(actor=officer, staff=person, year=2022, form="canh_cao")
+    assert verdict() == "not_eligible"
+    other = not_awarded(agency, "BK_TINH", count=3)[2]
+    services.nomination_add_line(actor=officer, nomination=draft, code="BK_TINH", staff=other)
+    assert client.get(url).content.decode().count('id="line-') == draft.lines.count() == 5
