@@ -237,7 +237,7 @@ def _parse_row(row: dict[str, Any], bad) -> tuple[dict[str, Any], str | None]:
             if not 1930 <= birth_year <= latest_birth:
                 raise ValueError
             values["birth_year"] = birth_year
-        except ValueError:
+        except (ValueError, OverflowError):  # "inf" is a float that no integer holds
             bad("Năm sinh", "Năm sinh không hợp lệ.")
     for column, name in (("Làm việc từ", "active_from"), ("Ngày tuyển dụng", "service_start")):
         try:
