@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "thidua.api",
+    "thidua.demodata",  # the `thidua demo` command only
     "ninja",  # only for its vendored Swagger UI files (static/ninja/): the docs page loads nothing from a CDN
 ]
 

@@ -1,4 +1,5 @@
-"""Names instead of codes: the template filters read the catalog (one place)."""
+"""Names instead of codes: the template filters read the catalog (one place): `{% load catalog %}` for
+titles, forms and rule sets, `{% load evaluation %}` for ratings, `{% load thidua %}` for people."""
 
 import pytest
 from django.template import Context, Template
@@ -8,7 +9,7 @@ from thidua.catalog.names import initials
 
 
 def render(text: str, **context) -> str:
-    return Template("{% load thidua %}" + text).render(Context(context))
+    return Template("{% load thidua catalog evaluation %}" + text).render(Context(context))
 
 
 def test_initials_follow_the_usual_vietnamese_short_forms():

@@ -1,5 +1,5 @@
 """What pages call the catalog's codes: one place, read from the catalog tables (never a copy of a
-name in code or templates). Templates use the filters of ``thidua.core.templatetags.thidua``.
+name in code or templates). Templates use the filters of ``thidua.catalog.templatetags.catalog``.
 
 Names are read once per request (and again after an administrator saves a title or a rule set), so
 a corrected name shows on the next page."""

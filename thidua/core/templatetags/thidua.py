@@ -1,13 +1,11 @@
 from django import template
-from django.utils.html import format_html
 
-from thidua.catalog import names
 from thidua.core.formatting import vn_number
-from thidua.evaluation.models import RatingLevel
 
 register = template.Library()
 
-RATING_NAMES = dict(RatingLevel.choices)
+# The names of the catalog's codes are filters of `catalog` ({% load catalog %}), the ratings' words
+# of `evaluation`: core sits below those apps and imports neither.
 
 
 @register.filter
@@ -24,42 +22,6 @@ def vnd(value):
 @register.simple_tag
 def field_key(prefix, name):
     return f"{prefix}-{name}"
-
-
-@register.filter
-def award_name(code: str) -> str:
-    """{{ line.code|award_name }} — the catalog's Vietnamese name of a title or form."""
-    return names.award_name(code)
-
-
-@register.filter
-def award_short(code: str) -> str:
-    """A short form for tight places (table headers): the name, or its initials with the full
-    name on hover."""
-    short, full = names.award_short(code), names.award_name(code)
-    if short == full:
-        return full
-    return format_html('<abbr title="{}">{}</abbr>', full, short)
-
-
-@register.filter
-def rule_set_name(code) -> str:
-    """A rule set (or its code) by its name."""
-    return names.rule_set_name(getattr(code, "code", code))
-
-
-@register.filter
-def rating_name(code: str) -> str:
-    """A yearly rating by its words: "Hoàn thành xuất sắc nhiệm vụ"."""
-    return RATING_NAMES.get(code, code or "")
-
-
-@register.filter
-def rating_short(code: str) -> str:
-    """A rating in a tight column: its usual initials with the words on hover."""
-    if not code:
-        return ""
-    return format_html('<abbr title="{}">{}</abbr>', RATING_NAMES.get(code, code), code)
 
 
 @register.filter

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class DemoDataConfig(AppConfig):
+    name = "thidua.demodata"
+    verbose_name = "Dữ liệu mẫu"
