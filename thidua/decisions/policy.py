@@ -64,7 +64,7 @@ def can(user, action: str, decision: Decision) -> bool:
     if not user.is_authenticated:
         return False
     if action in ("view", "export"):
-        return decisions_for(user).filter(pk=decision.pk).exists()
+        return Decision.objects.allows(user, VIEW, decision)
     if not may_issue_for(user, decision.issuer):
         return False
     if action in ("edit", "issue"):

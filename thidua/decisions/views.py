@@ -14,7 +14,7 @@ from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
 
-from thidua.accounts.scope import is_admin, may_view_related
+from thidua.accounts.scope import VIEW, is_admin, may_view_related
 from thidua.audit.selectors import history_entries
 from thidua.catalog import selectors as catalog_selectors
 from thidua.catalog.models import AwardType
@@ -46,7 +46,9 @@ logger = logging.getLogger(__name__)
 def _visible(request: HttpRequest, pk: int, action: str = "view", *, lines: bool = True) -> Decision:
     """The decision if the user may see it — 404 otherwise, so ids cannot be probed; 403 when seen
     but the action is not theirs. `lines`: with its lines read ahead."""
-    decision = get_object_or_404(decision_with_parts(decisions_for(request.user), lines=lines), pk=pk)
+    decision = get_object_or_404(decision_with_parts(Decision.objects.all(), lines=lines), pk=pk)
+    if not Decision.objects.allows(request.user, VIEW, decision):
+        raise Http404
     if action != "view" and not can(request.user, action, decision):
         raise PermissionDenied("Bạn không có quyền thực hiện thao tác này.")
     return decision
@@ -161,8 +163,11 @@ def decision_detail(request: HttpRequest, pk: int) -> HttpResponse:
     context = {
         "decision": decision, "may": may, "paper": mark_safe(html),  # rendered by our own template
         "events": decision.events.select_related("actor", "by_decision").order_by("at", "id"),
-        "later_acts": decisions_for(request.user).filter(Q(corrects=decision) | Q(revokes=decision))
-        .order_by("date", "id"),
+        # Each later act checked on its own (Decision.objects.allows): the scope's query with its
+        # subqueries costs more to build than the few acts it would filter.
+        "later_acts": [act for act in Decision.objects.filter(Q(corrects=decision) | Q(revokes=decision))
+                       .select_related("issuer", "issuer__province").order_by("date", "id")
+                       if Decision.objects.allows(request.user, VIEW, act)],
         "today": dt.date.today().isoformat(),
         "salary_notice": _salary_notice(decision),
         "is_admin": is_admin(request.user),
