@@ -5,7 +5,6 @@ members' registrations in various states, and one login per role. Idempotent: wh
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 from dataclasses import dataclass
 
 from django.apps import apps
@@ -20,6 +19,7 @@ from thidua.catalog.reference import load_law
 from thidua.core.text import fold
 from thidua.councils.demo import load_year_end_demo
 from thidua.demo_dates import date_within_year
+from thidua.demo_people import ALL_NAMED, agency_staff, body_staff, leader_titles
 from thidua.emulation.models import (
     Action,
     Movement,
@@ -37,7 +37,6 @@ from thidua.organizations.models import (
     BlockYear,
     Province,
     Staff,
-    StaffKind,
     Unit,
     UnitKind,
 )
@@ -78,40 +77,6 @@ AGENCIES = [
 ]
 BLOCK_HEAD, BLOCK_DEPUTY = "STC", "STP"
 
-SURNAMES = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Hà", "Dương", "Lương", "Ma"]
-MIDDLE = ["Văn", "Thị", "Đức", "Minh", "Thu", "Ngọc", "Quang", "Thanh", "Hồng", "Xuân", "Kim"]
-GIVEN = ["An", "Bình", "Chi", "Dũng", "Giang", "Hà", "Hải", "Hạnh", "Hiếu", "Hoa", "Hùng", "Hương", "Khánh",
-         "Lan", "Linh", "Long", "Mai", "Nam", "Nga", "Phong", "Phương", "Quân", "Sơn", "Tâm", "Thảo", "Trang",
-         "Trung", "Tuấn", "Vân", "Yến"]
-KIND_CYCLE = [StaffKind.CIVIL_SERVANT] * 6 + [StaffKind.PUBLIC_EMPLOYEE] * 3 + [StaffKind.WORKER]
-FEMALE_GIVEN = {"Chi", "Hạnh", "Hoa", "Hương", "Lan", "Linh", "Mai", "Nga", "Phương", "Thảo", "Trang", "Vân", "Yến"}
-MALE_GIVEN = {"Dũng", "Hải", "Hiếu", "Hùng", "Long", "Nam", "Phong", "Quân", "Sơn", "Trung", "Tuấn"}
-
-
-def gender_of(name: str, default: str) -> str:
-    """The gender a Vietnamese name says: the middle name "Thị"/"Văn" first, then the given name;
-    `default` when the name does not tell (Hà, Bình, Khánh…)."""
-    parts = name.split()
-    if "Thị" in parts[1:-1]:
-        return "nu"
-    if "Văn" in parts[1:-1]:
-        return "nam"
-    if parts[-1] in FEMALE_GIVEN:
-        return "nu"
-    if parts[-1] in MALE_GIVEN:
-        return "nam"
-    return default
-
-
-# Everyone has a position (annexes print "Chức vụ"): leaders and heads of department as set below,
-# the others by their kind of employment.
-POSITION_OF_KIND = {StaffKind.CIVIL_SERVANT: "Chuyên viên", StaffKind.PUBLIC_EMPLOYEE: "Chuyên viên",
-                    StaffKind.WORKER: "Nhân viên", StaffKind.CADRE: "Chuyên viên"}
-# People the demo's documents name, who must be among the agency's staff: SKHCN's deputy director
-# signs its registration "KT. GIÁM ĐỐC – PHÓ GIÁM ĐỐC" (demo_seed) and is the leader's login.
-NAMED_STAFF = {("SKHCN", 1): ("Đinh Bộ Sơn", "nam")}
-
-
 @dataclass(frozen=True)
 class DemoLogin:
     username: str
@@ -130,15 +95,19 @@ LOGINS = [
 ]
 
 
-def _names(seed: int):
-    """Deterministic, varied, made-up Vietnamese names, different per agency and never repeated."""
-    seen: set[str] = set()
-    for i in itertools.count():
-        name = (f"{SURNAMES[(i * 5 + seed) % len(SURNAMES)]} {MIDDLE[(i * 3 + seed) % len(MIDDLE)]} "
-                f"{GIVEN[(i * 7 + seed * 3) % len(GIVEN)]}")
-        if name not in seen:
-            seen.add(name)
-            yield name
+def _taken_names() -> set[str]:
+    """Names already given (the demo never gives one twice) and those kept for the people it names."""
+    return set(Staff.objects.values_list("full_name", flat=True)) | ALL_NAMED
+
+
+def _body(province: Province, code: str, **fields) -> Unit:
+    body = _unit(province, code, kind=UnitKind.PROVINCE_BODY, **fields)
+    if not Staff.objects.filter(agency=body).exists():
+        rows = body_staff(body, _taken_names())
+        for row in rows:
+            row.name_folded = fold(row.full_name)
+        Staff.objects.bulk_create(rows)
+    return body
 
 
 def _province() -> Province:
@@ -164,23 +133,9 @@ def _agency(province: Province, index: int, spec) -> Unit:
         for i, dept in enumerate(departments, 1)
     ]
     if not Staff.objects.filter(agency=agency).exists():
-        names = _names(index)
-        leaders = [("Giám đốc", None)] + [("Phó Giám đốc", None)] * 3
-        rows = []
-        for i in range(headcount):
-            position, dept = leaders[i] if i < len(leaders) else ("", depts[i % len(depts)])
-            if not position and i % len(depts) == i // len(depts) % len(depts):
-                position = "Trưởng phòng"
-            kind = StaffKind.CADRE if i == 0 else KIND_CYCLE[i % len(KIND_CYCLE)]
-            name = next(names)
-            gender = gender_of(name, "nu" if i % 3 == 1 else "nam")
-            name, gender = NAMED_STAFF.get((code, i), (name, gender))
-            rows.append(Staff(
-                agency=agency, department=dept, full_name=name, name_folded=fold(name),
-                position=position or POSITION_OF_KIND[kind], kind=kind,
-                gender=gender, birth_year=1965 + (i * 7) % 32,
-                active_from=dt.date(2005 + i % 15, 1, 1 + i % 28),
-            ))
+        rows = agency_staff(agency, depts, headcount, index, _taken_names())
+        for row in rows:
+            row.name_folded = fold(row.full_name)
         Staff.objects.bulk_create(rows)
     return agency
 
@@ -244,6 +199,10 @@ def _member_registration(unit: Unit, status: str, block_year: BlockYear, actor: 
     if Registration.objects.filter(unit=unit, year=YEAR).exists():
         return
     headcount = Staff.objects.filter(agency=unit).count()
+    # Signed by the agency's head, under the head's own title (CHÁNH THANH TRA for the inspectorate).
+    title = leader_titles(unit.code)[0]
+    head = Staff.objects.filter(agency=unit, position=title).first()
+    head_title = title.removesuffix(" UBND tỉnh").removesuffix(" tỉnh").upper()
     departments = unit.children.count()
     reg = Registration.objects.create(
         unit=unit, year=YEAR, heading_year=YEAR, addressee=block_year.block.head_title(), place="Thái Nguyên",
@@ -251,7 +210,7 @@ def _member_registration(unit: Unit, status: str, block_year: BlockYear, actor: 
         letter_year=YEAR, preamble=f"Hưởng ứng phong trào thi đua năm {YEAR} do UBND tỉnh phát động, "
         f"{unit.name} đăng ký thi đua năm {YEAR} với các nội dung sau:",
         professional_goal=f"Phấn đấu hoàn thành xuất sắc nhiệm vụ được UBND tỉnh giao năm {YEAR}.",
-        signer_authority_title="GIÁM ĐỐC", signer_position="GIÁM ĐỐC", signer_name="",
+        signer_authority_title=head_title, signer_position=head_title, signer_name=head.full_name if head else "",
     )
     ldtt = headcount * 9 // 10
     figures = {"LDTT": (None, ldtt), "CSTDCS": (None, ldtt * 15 // 100), "TTLDTT": (departments, None),
@@ -301,10 +260,10 @@ def load_demo(*, year_end: bool = True) -> list[DemoLogin]:
     started = timezone.now()
     province = _province()
     units = {
-        "UBND-TN": _unit(province, "UBND-TN", name="Ủy ban nhân dân tỉnh Thái Nguyên",
-                         document_name="UBND TỈNH THÁI NGUYÊN", symbol="UBND", kind=UnitKind.PROVINCE_BODY),
-        "BTDKT-TN": _unit(province, "BTDKT-TN", name="Ban Thi đua – Khen thưởng tỉnh Thái Nguyên",
-                          document_name="BAN THI ĐUA – KHEN THƯỞNG", symbol="BTĐKT", kind=UnitKind.PROVINCE_BODY),
+        "UBND-TN": _body(province, "UBND-TN", name="Ủy ban nhân dân tỉnh Thái Nguyên",
+                         document_name="UBND TỈNH THÁI NGUYÊN", symbol="UBND"),
+        "BTDKT-TN": _body(province, "BTDKT-TN", name="Ban Thi đua – Khen thưởng tỉnh Thái Nguyên",
+                          document_name="BAN THI ĐUA – KHEN THƯỞNG", symbol="BTĐKT"),
     }
     agencies = {spec[0]: _agency(province, i, spec) for i, spec in enumerate(AGENCIES, 1)}
     units.update(agencies)

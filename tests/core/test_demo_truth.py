@@ -13,7 +13,7 @@ from django.utils import timezone
 from thidua.blocks.selectors import movement_dashboard
 from thidua.decisions.documents import articles
 from thidua.decisions.models import Decision, DecisionEvent, DecisionLine, DecisionStatus
-from thidua.demo import gender_of
+from thidua.demo_people import gender_of
 from thidua.emulation.models import Action, Movement, Registration, RegistrationEvent, Status
 from thidua.organizations.models import Staff
 from thidua.yearend.models import Nomination, NominationEvent

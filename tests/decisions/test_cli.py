@@ -39,7 +39,7 @@ def test_list_json_has_the_contract_shape_and_the_demo_figures(demo):
 
 def test_list_with_a_user_shows_only_what_they_may_see(demo):
     assert len(json.loads(run("list", "--json", "--user", "skhcn"))) == 2  # its own and UBND's about it
-    assert [r["number"] for r in json.loads(run("list", "--json", "--user", "snv"))] == ["01/QĐ-SNV"]
+    assert [r["number"] for r in json.loads(run("list", "--json", "--user", "snv"))] == ["237/QĐ-SNV"]
     with pytest.raises(CommandError) as err:
         run("list", "--user", "nobody")
     assert err.value.returncode == 2

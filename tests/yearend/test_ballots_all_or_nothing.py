@@ -44,7 +44,7 @@ def _post(client, nomination, values):
 def test_one_bad_line_records_nothing_and_every_bad_line_is_named(as_user, at_council):
     client = as_user("bantdkt")
     first, second, third = at_council.lines.order_by("position")
-    text = _post(client, at_council, {f"yes-{first.pk}": "10", f"no-{first.pk}": "1",
+    text = _post(client, at_council, {f"yes-{first.pk}": "9", f"no-{first.pk}": "1",
                                       f"yes-{second.pk}": "abc", f"no-{second.pk}": "1",
                                       f"yes-{third.pk}": "9", f"no-{third.pk}": "100000000000000000000"})
     assert "Chưa ghi kết quả nào" in text and second.subject_name in text and third.subject_name in text, text
@@ -62,7 +62,7 @@ def test_a_whole_form_is_recorded(as_user, at_council):
     lines = list(at_council.lines.order_by("position"))
     values = {}
     for line in lines:
-        values |= {f"yes-{line.pk}": "10", f"no-{line.pk}": "1", f"invalid-{line.pk}": ""}
+        values |= {f"yes-{line.pk}": "9", f"no-{line.pk}": "1", f"invalid-{line.pk}": ""}  # 10 members
     text = _post(as_user("bantdkt"), at_council, values)
     assert "Đã ghi kết quả bỏ phiếu" in text, text
     assert BallotResult.objects.filter(candidate__session=at_council.council_session).count() == len(lines)

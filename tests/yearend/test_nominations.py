@@ -74,8 +74,8 @@ def test_the_whole_path_with_one_line_returned_ends_in_an_issued_decision_and_aw
 
     person_line = line(draft, code="BK_TINH", status=LineStatus.PROPOSED)
     department_line = line(draft, code="TTLDXS")
-    assert services.nomination_record_ballot(actor=board, line=person_line, yes=10, no=1).passed
-    assert not services.nomination_record_ballot(actor=board, line=department_line, yes=3, no=8).passed
+    assert services.nomination_record_ballot(actor=board, line=person_line, yes=9, no=1).passed
+    assert not services.nomination_record_ballot(actor=board, line=department_line, yes=3, no=7).passed
     with pytest.raises(NominationError, match="chưa kết thúc"):
         services.nomination_decide(actor=board, nomination=draft)
     session_close(actor=board, session=session)

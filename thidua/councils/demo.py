@@ -4,9 +4,10 @@
   for Chiến sĩ thi đua cơ sở (one falls short: 5 of 8) and its departments for Tập thể LĐTT; the
   minutes get 01/BB-HĐTĐKT. The director's decision of 15/12/2022 recognises LĐTT, CSTĐCS and
   Tập thể LĐTT for 2022 (179/QĐ-KHCN: the register already reached 178 that year).
-- The provincial council (11 members, one voting in writing) meets on 26/12/2022 on CSTĐ cấp tỉnh
-  (≥ 90% of all members: 11 and 10 votes pass, 9 does not), Tập thể LĐXS and Bằng khen; UBND tỉnh
-  decides on 28/12/2022 (2951/QĐ-UBND).
+- The provincial council (10 members: the chairman and a vice-chairman of UBND tỉnh, the heads of
+  the block's agencies, the head of the emulation board as secretary; one voting in writing) meets
+  on 26/12/2022 on CSTĐ cấp tỉnh (≥ 90% of all members: 10 and 9 votes pass, 8 does not), Tập thể
+  LĐXS and Bằng khen; UBND tỉnh decides on 28/12/2022 (2951/QĐ-UBND), signed by that vice-chairman.
 
 Candidates follow the evaluation demo's ratings when they are there (thidua.evaluation), else a
 deterministic pick of SKHCN's staff. Idempotent: nothing is added once the decisions exist."""
@@ -22,6 +23,7 @@ from thidua.accounts.models import User
 from thidua.decisions import defaults, history
 from thidua.decisions import services as decisions
 from thidua.decisions.models import Decision, NumberCounter
+from thidua.demo_people import held_title
 from thidua.evaluation.models import Rating
 from thidua.evaluation.selectors import agency_eligibility
 from thidua.organizations.models import Staff, Unit, UnitKind
@@ -35,20 +37,29 @@ YEAR = 2022
 AGENCY = "SKHCN"
 PROVINCE_BODY = "UBND-TN"
 
+# The provincial council: the heads of its member bodies as the demo's staff holds them (agency,
+# position), the first of them when there are several (the vice-chairman who signs the decisions).
 PROVINCIAL_MEMBERS = [
-    ("Hoàng Văn Khánh", "Chủ tịch UBND tỉnh", MemberRole.CHAIR),
-    ("Nguyễn Thị Thu Hương", "Phó Chủ tịch UBND tỉnh", MemberRole.VICE_CHAIR),
-    ("Trần Quốc Hưng", "Giám đốc Sở Nội vụ", MemberRole.STANDING),
-    ("Lê Văn Thành", "Chánh Văn phòng UBND tỉnh", MemberRole.MEMBER),
-    ("Phạm Minh Đức", "Giám đốc Sở Tài chính", MemberRole.MEMBER),
-    ("Vũ Thị Lan Anh", "Chủ tịch Liên đoàn Lao động tỉnh", MemberRole.MEMBER),
-    ("Đỗ Văn Hải", "Chủ tịch Ủy ban MTTQ Việt Nam tỉnh", MemberRole.MEMBER),
-    ("Bùi Thị Ngọc", "Giám đốc Sở Giáo dục và Đào tạo", MemberRole.MEMBER),
-    ("Dương Quang Huy", "Bí thư Tỉnh đoàn", MemberRole.MEMBER),
-    ("Ma Thị Hồng", "Chủ tịch Hội Liên hiệp Phụ nữ tỉnh", MemberRole.MEMBER),
-    ("Hà Minh Tuấn", "Trưởng ban Ban Thi đua – Khen thưởng, Sở Nội vụ", MemberRole.SECRETARY),
+    ("UBND-TN", "Chủ tịch UBND tỉnh", MemberRole.CHAIR),
+    ("UBND-TN", "Phó Chủ tịch UBND tỉnh", MemberRole.VICE_CHAIR),
+    ("SNV", "Giám đốc", MemberRole.STANDING),
+    ("VPUBND", "Chánh Văn phòng UBND tỉnh", MemberRole.MEMBER),
+    ("STC", "Giám đốc", MemberRole.MEMBER),
+    ("SKHDT", "Giám đốc", MemberRole.MEMBER),
+    ("STP", "Giám đốc", MemberRole.MEMBER),
+    ("TTT", "Chánh Thanh tra tỉnh", MemberRole.MEMBER),
+    ("SKHCN", "Giám đốc", MemberRole.MEMBER),
+    ("BTDKT-TN", "Trưởng ban", MemberRole.SECRETARY),
 ]
-PROVINCE_SIGNER = ("KT.", "CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Thị Thu Hương")
+# "KT. CHỦ TỊCH – PHÓ CHỦ TỊCH": the vice-chairman of UBND tỉnh signs for the chairman.
+PROVINCE_SIGNER = ("KT.", "CHỦ TỊCH", "PHÓ CHỦ TỊCH", "UBND-TN", "Phó Chủ tịch UBND tỉnh")
+DEPARTMENT_HEADS = ("Trưởng phòng", "Chánh Thanh tra")
+
+
+def holder(code: str, position: str) -> Staff:
+    """The demo's holder of `position` in the unit `code` (the first one when there are several)."""
+    return Staff.objects.select_related("agency__province", "department").filter(
+        agency__code=code, position=position).order_by("pk").first()
 
 
 def _preset_register(issuer: Unit, symbol: str, last: int) -> None:
@@ -75,26 +86,25 @@ def _agency_council(actor, agency: Unit) -> Council:
     council = Council.objects.filter(owner=agency).first()
     if council is not None:
         return council
-    council = councils.council_create(actor=actor, owner=agency, active_from=dt.date(2021, 1, 1),
+    council = councils.council_create(actor=actor, owner=agency, active_from=dt.date(2021, 1, 8),
                                       basis="Quyết định số 05/QĐ-KHCN ngày 08/01/2021 của Giám đốc Sở")
     staff = list(Staff.objects.filter(agency=agency).order_by("pk"))
     leaders = [s for s in staff if s.position in ("Giám đốc", "Phó Giám đốc")][:3]
-    heads = [s for s in staff if s.position == "Trưởng phòng"]
-    office_head = next((s for s in heads if s.department and s.department.name.startswith("Văn phòng")), None)
-    heads = [s for s in heads if s != office_head][:4]
+    heads = [s for s in staff if s.department_id and s.position in DEPARTMENT_HEADS][:4]
+    office_head = next(s for s in staff if s.department_id and s.position == "Chánh Văn phòng")
     roles = [MemberRole.CHAIR, MemberRole.VICE_CHAIR, MemberRole.MEMBER]
     for person, role in zip(leaders, roles, strict=False):
         councils.council_add_member(actor=actor, council=council, full_name=person.full_name, role=role,
-                                    position=f"{person.position} Sở", staff=person)
+                                    position=held_title(person), staff=person)
     for person in heads:
         councils.council_add_member(actor=actor, council=council, full_name=person.full_name,
-                                    position=f"Trưởng phòng, {person.department.name}", staff=person)
-    union = next(s for s in staff if s not in leaders and s not in heads and s != office_head)
+                                    position=held_title(person), staff=person)
+    # The trade union's chairman is a staff member elected to it (kiêm nhiệm), not a position.
+    union = next(s for s in staff if s.position == "Chuyên viên" and s.department_id)
     councils.council_add_member(actor=actor, council=council, full_name=union.full_name,
-                                position="Chủ tịch Công đoàn cơ sở Sở", staff=union)
-    secretary = office_head or staff[-1]
-    councils.council_add_member(actor=actor, council=council, full_name=secretary.full_name,
-                                role=MemberRole.SECRETARY, position="Chánh Văn phòng Sở", staff=secretary)
+                                position=f"{held_title(union)}, Chủ tịch Công đoàn cơ sở Sở", staff=union)
+    councils.council_add_member(actor=actor, council=council, full_name=office_head.full_name,
+                                role=MemberRole.SECRETARY, position=held_title(office_head), staff=office_head)
     return council
 
 
@@ -146,9 +156,12 @@ def _provincial_year_end(actor, body: Unit, agency: Unit) -> Decision:
     council = Council.objects.filter(owner=body).first()
     if council is None:
         council = councils.council_create(actor=actor, owner=body, active_from=dt.date(2021, 7, 1),
+                                          name=f"Hội đồng Thi đua – Khen thưởng tỉnh {body.province.name}",
                                           basis="Quyết định số 1520/QĐ-UBND ngày 01/7/2021 của UBND tỉnh")
-        for name, position, role in PROVINCIAL_MEMBERS:
-            councils.council_add_member(actor=actor, council=council, full_name=name, position=position, role=role)
+        for code, position, role in PROVINCIAL_MEMBERS:
+            person = holder(code, position)
+            councils.council_add_member(actor=actor, council=council, full_name=person.full_name,
+                                        position=held_title(person), role=role, staff=person)
     session = councils.session_create(
         actor=actor, council=council, date=dt.date(YEAR, 12, 26), year=YEAR, start_time=dt.time(14, 0),
         place="Phòng họp số 1, UBND tỉnh Thái Nguyên",
@@ -157,29 +170,30 @@ def _provincial_year_end(actor, body: Unit, agency: Unit) -> Decision:
     written = session.attendance.filter(member__role=MemberRole.MEMBER).order_by("-member_id").first()
     councils.session_set_attendance(actor=actor, session=session, presence={written.member_id: Presence.WRITTEN})
     # CSTĐ cấp tỉnh: the people whose third CSTĐCS is in the director's decision (CSTĐCS in 2020
-    # and 2021 in the evaluation demo), ≥ 90% of all 11 members, so 10 votes: 11, 10 pass, 9 fails.
+    # and 2021 in the evaluation demo), ≥ 90% of all 10 members, so 9 votes: 10, 9 pass, 8 fails.
     records = history._model()
     streak = [pid for pid in cstdcs if records is not None and records.objects.filter(
         staff_id=pid, code="CSTDCS", year__in=(YEAR - 1, YEAR - 2)).count() == 2]
     streak = (streak or cstdcs)[:3]
-    for pid, yes in zip(streak, (11, 10, 9), strict=False):
+    for pid, yes in zip(streak, (10, 9, 8), strict=False):
         candidate = councils.session_add_candidate(actor=actor, session=session, code="CSTD_TINH",
                                                    staff=Staff.objects.get(pk=pid))
-        councils.ballot_record(actor=actor, candidate=candidate, yes=yes, no=11 - yes)
+        councils.ballot_record(actor=actor, candidate=candidate, yes=yes, no=10 - yes)
     for unit in Unit.objects.filter(pk__in=collectives["TTLDXS"]).order_by("position"):
         candidate = councils.session_add_candidate(actor=actor, session=session, code="TTLDXS", unit=unit)
-        councils.ballot_record(actor=actor, candidate=candidate, yes=10, no=1)
+        councils.ballot_record(actor=actor, candidate=candidate, yes=9, no=1)
     department = Unit.objects.filter(parent=agency, kind=UnitKind.DEPARTMENT).exclude(
         pk__in=collectives["TTLDXS"]).order_by("position").last()
     heads = list(Staff.objects.filter(agency=agency, position="Trưởng phòng").exclude(pk__in=streak).order_by("pk"))[:2]
     subjects = [{"unit": department}] + [{"staff": person} for person in heads]
     for subject in subjects:
         candidate = councils.session_add_candidate(actor=actor, session=session, code="BK_TINH", **subject)
-        councils.ballot_record(actor=actor, candidate=candidate, yes=9, no=1, invalid=1)
+        councils.ballot_record(actor=actor, candidate=candidate, yes=8, no=1, invalid=1)
     session = councils.session_close(actor=actor, session=session, end_time=dt.time(16, 0))
 
     _preset_register(body, "QĐ-UBND", 2950)
-    authority, title, position, name = PROVINCE_SIGNER
+    authority, title, position, code, held = PROVINCE_SIGNER
+    name = holder(code, held).full_name
     draft = councils.decision_from_session(  # its title from defaults.award_title, worded as Article 1
         actor=actor, session=session,
         signer_authority=authority, signer_title=title, signer_position=position, signer_name=name,

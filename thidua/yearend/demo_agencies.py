@@ -26,6 +26,8 @@ from thidua.accounts.models import User
 from thidua.councils import services as councils
 from thidua.councils.models import Council, MemberRole
 from thidua.decisions import services as decisions
+from thidua.decisions.models import NumberCounter
+from thidua.demo_people import held_title
 from thidua.evaluation.models import CollectiveRating, Rating
 from thidua.organizations.models import Staff, Unit, UnitKind
 
@@ -39,22 +41,24 @@ YEAR = 2022
 class AgencyYearEnd:
     code: str
     council_basis: str
+    council_from: dt.date  # the day of the decision that set the council up (council_basis)
     session: dt.date
     issued: dt.date
     place: str
     send: bool  # the dossier to the province is sent (else still a draft)
+    decisions_before: int  # the agency's decisions of the year before this one (numbered outside the system)
 
 
 AGENCIES = [
-    AgencyYearEnd("SNV", "Quyết định số 12/QĐ-SNV ngày 15/01/2021 của Giám đốc Sở",
-                  dt.date(YEAR, 12, 13), dt.date(YEAR, 12, 16), "Phòng họp Sở Nội vụ", True),
-    AgencyYearEnd("STC", "Quyết định số 20/QĐ-STC ngày 20/01/2021 của Giám đốc Sở",
-                  dt.date(YEAR, 12, 14), dt.date(YEAR, 12, 19), "Phòng họp Sở Tài chính", False),
+    AgencyYearEnd("SNV", "Quyết định số 12/QĐ-SNV ngày 15/01/2021 của Giám đốc Sở", dt.date(2021, 1, 15),
+                  dt.date(YEAR, 12, 13), dt.date(YEAR, 12, 16), "Phòng họp Sở Nội vụ", True, 236),
+    AgencyYearEnd("STC", "Quyết định số 20/QĐ-STC ngày 20/01/2021 của Giám đốc Sở", dt.date(2021, 1, 20),
+                  dt.date(YEAR, 12, 14), dt.date(YEAR, 12, 19), "Phòng họp Sở Tài chính", False, 412),
 ]
 
 
-# Staff who lead (everyone else is an ordinary member: "Chuyên viên", "Nhân viên" in the demo).
-LEADERSHIP = ("Giám đốc", "Phó Giám đốc", "Trưởng phòng")
+# Positions of staff who do not lead (the others are the agency's and its departments' heads and deputies).
+LEADERSHIP = ("Chuyên viên", "Nhân viên")
 
 def _ratings(agency: Unit, staff: list[Staff], departments: list[Unit]) -> None:
     if Rating.objects.filter(staff__agency=agency, year=YEAR).exists():
@@ -73,22 +77,21 @@ def _council(actor, agency: Unit, spec: AgencyYearEnd, staff: list[Staff]) -> Co
     council = Council.objects.filter(owner=agency).first()
     if council is not None:
         return council
-    council = councils.council_create(actor=actor, owner=agency, active_from=dt.date(2021, 1, 1),
+    council = councils.council_create(actor=actor, owner=agency, active_from=spec.council_from,
                                       basis=spec.council_basis)
     director = next(s for s in staff if s.position == "Giám đốc")
     deputy = next(s for s in staff if s.position == "Phó Giám đốc")
-    heads = [s for s in staff if s.position == "Trưởng phòng"]
-    office = next((s for s in heads if s.department and s.department.name.startswith("Văn phòng")), heads[-1])
-    heads = [s for s in heads if s != office][:2]
+    heads = [s for s in staff if s.department_id and s.position == "Trưởng phòng"][:2]
+    office = next(s for s in staff if s.department_id and s.position == "Chánh Văn phòng")
     councils.council_add_member(actor=actor, council=council, full_name=director.full_name, role=MemberRole.CHAIR,
-                                position="Giám đốc Sở", staff=director)
+                                position=held_title(director), staff=director)
     councils.council_add_member(actor=actor, council=council, full_name=deputy.full_name,
-                                role=MemberRole.VICE_CHAIR, position="Phó Giám đốc Sở", staff=deputy)
+                                role=MemberRole.VICE_CHAIR, position=held_title(deputy), staff=deputy)
     for person in heads:
         councils.council_add_member(actor=actor, council=council, full_name=person.full_name,
-                                    position=f"Trưởng phòng, {person.department.name}", staff=person)
+                                    position=held_title(person), staff=person)
     councils.council_add_member(actor=actor, council=council, full_name=office.full_name,
-                                role=MemberRole.SECRETARY, position="Chánh Văn phòng Sở", staff=office)
+                                role=MemberRole.SECRETARY, position=held_title(office), staff=office)
     return council
 
 
@@ -111,7 +114,7 @@ def _year_end(spec: AgencyYearEnd, actor: User) -> None:
                                       start_time=dt.time(8, 0), place=spec.place,
                                       purpose=f"Xét công nhận danh hiệu thi đua năm {YEAR}")
 
-    excellent = [s for i, s in enumerate(staff) if i % 5 == 0 and s.position not in LEADERSHIP][:3]
+    excellent = [s for i, s in enumerate(staff) if i % 5 == 0 and s.position in LEADERSHIP][:3]
     present = session.attendance.count()
     for person in excellent:
         candidate = councils.session_add_candidate(actor=actor, session=session, code="CSTDCS", staff=person)
@@ -121,8 +124,10 @@ def _year_end(spec: AgencyYearEnd, actor: User) -> None:
         councils.ballot_record(actor=actor, candidate=candidate, yes=present - 1, no=1)
     session = councils.session_close(actor=actor, session=session, end_time=dt.time(10, 0))
     director = next(s for s in staff if s.position == "Giám đốc")
+    NumberCounter.objects.get_or_create(issuer=agency, symbol=f"QĐ-{agency.symbol}", year=YEAR,
+                                        defaults={"last": spec.decisions_before})
     draft = councils.decision_from_session(actor=actor, session=session, signer_position="GIÁM ĐỐC",
-                                            signer_name=director.full_name)
+                                           signer_name=director.full_name)
     decisions.decision_issue(actor=actor, decision=draft, date=spec.issued)
 
     # The dossier to the province (Bằng khen of the chairman of UBND tỉnh): drafted after the

@@ -1,0 +1,108 @@
+"""The demo's people are consistent wherever they appear (issue 12, item 7): whoever signs a
+decision or a registration, or sits on a council, is a member of staff of that unit (or, for the
+provincial council, of the member body) with the position the document prints; names say the
+gender recorded; one head per agency and per department; every annex line has its position."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from thidua.councils.models import CouncilMember
+from thidua.decisions.models import Decision, DecisionLine
+from thidua.demo import LOGINS
+from thidua.demo_people import gender_of
+from thidua.emulation.models import Registration
+from thidua.organizations.models import Staff, Unit, UnitKind
+
+pytestmark = pytest.mark.django_db
+
+SIGNED_AS = {"GIÁM ĐỐC": "Giám đốc", "PHÓ GIÁM ĐỐC": "Phó Giám đốc", "CHỦ TỊCH": "Chủ tịch UBND tỉnh",
+             "PHÓ CHỦ TỊCH": "Phó Chủ tịch UBND tỉnh", "CHÁNH VĂN PHÒNG": "Chánh Văn phòng UBND tỉnh",
+             "CHÁNH THANH TRA": "Chánh Thanh tra tỉnh"}
+
+
+def test_every_decision_is_signed_by_a_person_of_its_issuer_holding_that_position(year_end_demo):
+    decisions = list(Decision.objects.select_related("issuer"))
+    assert len(decisions) >= 4 and {d.issuer.code for d in decisions} >= {"UBND-TN", "SKHCN", "SNV", "STC"}
+    for decision in decisions:
+        signer = Staff.objects.get(agency=decision.issuer, full_name=decision.signer_name)
+        assert signer.position == SIGNED_AS[decision.signer_position], (decision, signer.position)
+    provincial = next(d for d in decisions if d.issuer.code == "UBND-TN")
+    assert (provincial.signer_authority, provincial.signer_title) == ("KT.", "CHỦ TỊCH")
+
+
+def test_every_registration_is_signed_by_its_agencys_head_or_a_deputy_for_the_head(year_end_demo):
+    registrations = list(Registration.objects.filter(year=2022).select_related("unit"))
+    assert len(registrations) == 7
+    for reg in registrations:
+        signer = Staff.objects.get(agency=reg.unit, full_name=reg.signer_name)
+        assert signer.position == SIGNED_AS[reg.signer_position], (reg.unit.code, signer.position)
+        head = Staff.objects.get(agency=reg.unit, position=SIGNED_AS[reg.signer_authority_title])
+        assert head.department_id is None
+        assert reg.signer_authority == ("KT." if signer != head else "")
+
+
+def test_every_council_member_is_a_person_of_the_province_with_the_position_named(year_end_demo):
+    members = list(CouncilMember.objects.select_related("council__owner", "staff__agency", "staff__department"))
+    assert {m.council.owner.code for m in members} == {"UBND-TN", "SKHCN", "SNV", "STC"}
+    for member in members:
+        assert member.staff is not None and member.staff.full_name == member.full_name, member
+        assert member.position.startswith(member.staff.position), (member.position, member.staff.position)
+        if member.council.owner.kind == UnitKind.AGENCY:
+            assert member.staff.agency == member.council.owner
+    provincial = {m.full_name: m for m in members if m.council.owner.code == "UBND-TN"}
+    heads = {"Chủ tịch UBND tỉnh": "UBND-TN", "Giám đốc Sở Nội vụ": "SNV", "Giám đốc Sở Tài chính": "STC",
+             "Chánh Văn phòng UBND tỉnh": "VPUBND", "Chánh Thanh tra tỉnh": "TTT",
+             "Trưởng ban Ban Thi đua – Khen thưởng tỉnh": "BTDKT-TN"}
+    for position, code in heads.items():
+        member = next(m for m in provincial.values() if m.position == position)
+        assert member.staff.agency.code == code and member.staff.department_id is None
+    # The names the council's list printed before the demo's people were made consistent.
+    assert provincial["Trần Quốc Hưng"].staff == Staff.objects.get(agency__code="SNV", position="Giám đốc")
+    assert provincial["Phạm Minh Đức"].staff == Staff.objects.get(agency__code="STC", position="Giám đốc")
+    assert provincial["Nguyễn Thị Thu Hương"].position == "Phó Chủ tịch UBND tỉnh"
+    assert provincial["Hà Minh Tuấn"].role == "secretary"
+
+
+def test_names_say_the_gender_recorded_and_no_name_is_given_twice(year_end_demo):
+    staff = list(Staff.objects.values_list("full_name", "gender"))
+    assert len(staff) > 380
+    for name, gender in staff:
+        parts = name.split()
+        assert gender_of(name, gender) == gender, name
+        assert not ("Thị" in parts[1:-1] and gender == "nam") and not ("Văn" in parts[1:-1] and gender == "nu")
+        assert parts[-1] != parts[-2], name
+    assert not [name for name, count in Counter(n for n, _ in staff).items() if count > 1]
+
+
+def test_one_head_per_agency_and_per_department_and_ages_that_fit(year_end_demo):
+    heads = {"VPUBND": "Chánh Văn phòng UBND tỉnh", "TTT": "Chánh Thanh tra tỉnh"}
+    for agency in Unit.objects.filter(kind=UnitKind.AGENCY, province__code="TN"):
+        title = heads.get(agency.code, "Giám đốc")
+        assert Staff.objects.filter(agency=agency, position=title).count() == 1, agency.code
+        assert Staff.objects.filter(agency=agency, position=f"Phó {title}").count() == 3
+        for dept in agency.children.filter(kind=UnitKind.DEPARTMENT):
+            positions = Counter(Staff.objects.filter(department=dept).values_list("position", flat=True))
+            head = {"Văn phòng": "Chánh Văn phòng", "Thanh tra": "Chánh Thanh tra"}.get(
+                dept.name.split(" Sở")[0], "Trưởng phòng")
+            assert positions[head] == 1 and positions[f"Phó {head}"] == 1, (dept.name, positions)
+            assert set(positions) <= {head, f"Phó {head}", "Chuyên viên", "Nhân viên"}
+    assert Staff.objects.filter(position="Chủ tịch UBND tỉnh").count() == 1
+    for person in Staff.objects.filter(active_from__isnull=False, birth_year__isnull=False):
+        assert person.active_from.year - person.birth_year >= 22, person
+
+
+def test_the_demo_logins_people_work_where_their_login_does(year_end_demo):
+    for login in LOGINS:
+        if login.unit:
+            person = Staff.objects.get(full_name=login.full_name)
+            assert person.agency.code == login.unit and person.position, login
+
+
+def test_every_annex_line_has_the_persons_position(year_end_demo):
+    lines = DecisionLine.objects.filter(staff__isnull=False).select_related("staff")
+    assert lines.count() > 50
+    for line in lines:
+        assert line.job_title and line.job_title == line.staff.position and line.name == line.staff.full_name
