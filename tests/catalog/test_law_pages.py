@@ -12,8 +12,7 @@ from django.urls import reverse
 
 from thidua.audit.models import AuditEvent
 from thidua.catalog import services
-from thidua.catalog.models import CriteriaSetting, QuotaRule, RewardCoefficient, RuleSet
-from thidua.councils.models import VoteThreshold
+from thidua.catalog.models import CriteriaSetting, QuotaRule, RewardCoefficient, RuleSet, VoteThreshold
 from thidua.organizations.models import Province
 
 pytestmark = pytest.mark.django_db
@@ -136,8 +135,6 @@ def test_thai_nguyen_on_20_12_2025_every_value_has_its_basis_and_source(client, 
 
 
 def test_the_override_forms_speak_in_names_and_a_threshold_keeps_the_titles_chosen_by_name(client, org):
-    from thidua.councils.models import VoteThreshold
-
     client.force_login(org.users["bantdkt"])
     for kind in ("ty-le", "he-so", "tieu-chi", "bieu-quyet"):
         form = client.get(reverse("province_rule_add", args=[kind])).content.decode()

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from thidua.councils.tally import ALL_MEMBERS, PRESENT, Attendance, Ratio, Threshold, check_counts, tally
+from thidua.rules.tally import ALL_MEMBERS, PRESENT, Attendance, Ratio, Threshold, check_counts, tally
 
 ND91_HIGHEST = Threshold(quorum=Ratio(2, 3), approval=Ratio(90, 100), base=ALL_MEMBERS)
 DEFAULT = Threshold(quorum=Ratio(2, 3), approval=Ratio(70, 100), base=PRESENT)

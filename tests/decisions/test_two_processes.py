@@ -84,13 +84,11 @@ def test_two_application_processes_keep_numbers_locks_and_versions(tmp_path):
     from councils.builders import build_org
     from django.apps import apps
 
-    from thidua.catalog.reference import load_reference_data
-    from thidua.councils.reference import load_thresholds
+    from thidua.catalog.reference import load_law
     from thidua.decisions.services import LineSpec, decision_create
     from thidua.emulation.models import Registration
 
-    load_reference_data(apps)  # a transactional test starts from empty tables
-    load_thresholds(apps)
+    load_law(apps)  # a transactional test starts from empty tables
     org = build_org()
     admin = org.users["admin"]
     drafts = [decision_create(actor=admin, issuer=org.ubnd, award_year=2022, title=f"Về việc khen thưởng {i}",

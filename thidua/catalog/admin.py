@@ -6,7 +6,16 @@ from thidua.core.admin import DomainAdmin
 from thidua.organizations.policy import rules_province_for
 
 from . import criteria as criteria_fields
-from .models import AwardType, BaseSalary, CriteriaSetting, ProvinceSetting, QuotaRule, RewardCoefficient, RuleSet
+from .models import (
+    AwardType,
+    BaseSalary,
+    CriteriaSetting,
+    ProvinceSetting,
+    QuotaRule,
+    RewardCoefficient,
+    RuleSet,
+    VoteThreshold,
+)
 
 
 class ProvinceRuleAdmin(DomainAdmin):
@@ -103,3 +112,12 @@ class CriteriaSettingAdmin(ProvinceRuleAdmin):
     @admin.display(description="mặc định")
     def default(self, obj):
         return criteria_fields.default_text(obj.key) if obj.key in criteria_fields.KEYS else ""
+
+
+@admin.register(VoteThreshold)
+class VoteThresholdAdmin(ProvinceRuleAdmin):
+    """When a council's ballot passes, per rule set and level; a province's row overrides the national one."""
+
+    list_display = ["rule_set", "province", "level", "codes", "quorum_numerator", "quorum_denominator",
+                    "approval_numerator", "approval_denominator", "approval_base", "valid_from", "valid_to", "basis"]
+    list_filter = ["rule_set", "level", "province"]

@@ -11,7 +11,6 @@ from decimal import Decimal
 
 from django.db.models import Q
 
-from thidua.councils.models import VoteThreshold
 from thidua.organizations.models import IssuerLevel, Province
 from thidua.rules.law import Law
 
@@ -27,6 +26,7 @@ from .models import (
     QuotaRule,
     RewardCoefficient,
     RuleSet,
+    VoteThreshold,
 )
 
 NATIONAL = "Quy định chung"

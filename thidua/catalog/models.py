@@ -14,6 +14,7 @@ from django.db import models
 from django.db.models import Q
 
 from thidua.organizations.models import IssuerLevel
+from thidua.rules import tally
 
 from . import criteria as criteria_fields
 
@@ -363,4 +364,70 @@ class CriteriaSetting(Effective):
             except ValueError as exc:
                 field = "key" if self.key not in criteria_fields.KEYS else "value"
                 raise ValidationError({field: str(exc)}) from exc
+        super().clean()
+
+
+class ThresholdLevel(models.TextChoices):
+    UNIT = "unit", "Danh hiệu, hình thức cấp cơ sở"
+    HIGHER = "higher", "Cấp tỉnh (bộ, ngành) trở lên"
+
+
+class ApprovalBase(models.TextChoices):
+    ALL_MEMBERS = tally.ALL_MEMBERS, "Tổng số thành viên hội đồng"
+    PRESENT = tally.PRESENT, "Số thành viên tham gia bỏ phiếu"
+
+
+class VoteThreshold(Effective):
+    """When a ballot passes. The most specific row wins: a province's row over the national one,
+    a row naming the code over one for the whole level. Ratios are fractions (2/3 stays exact)."""
+
+    rule_set = models.ForeignKey("catalog.RuleSet", on_delete=models.CASCADE, related_name="vote_thresholds",
+                                 verbose_name="bộ quy định")
+    province = models.ForeignKey("organizations.Province", on_delete=models.CASCADE, null=True, blank=True,
+                                 verbose_name="tỉnh (nếu riêng)")
+    level = models.CharField("cấp danh hiệu, hình thức", max_length=10, choices=ThresholdLevel.choices)
+    codes = models.CharField(
+        "chỉ áp dụng cho mã", max_length=200, blank=True,
+        help_text="Các mã danh hiệu cách nhau bởi dấu phẩy, ví dụ CSTD_TINH,CSTD_TQ; để trống: mọi mã của cấp này.",
+    )
+    quorum_numerator = models.PositiveSmallIntegerField("số thành viên dự họp tối thiểu: tử số", default=2)
+    quorum_denominator = models.PositiveSmallIntegerField("mẫu số", default=3)
+    approval_numerator = models.PositiveSmallIntegerField("tỷ lệ tán thành tối thiểu: tử số", default=70)
+    approval_denominator = models.PositiveSmallIntegerField("mẫu số", default=100)
+    approval_base = models.CharField("tính trên", max_length=10, choices=ApprovalBase.choices,
+                                     default=ApprovalBase.ALL_MEMBERS)
+    secret_ballot = models.BooleanField("bỏ phiếu kín", default=True)
+
+    overlap_key = ("rule_set_id", "province_id", "level", "codes")
+
+    class Meta:
+        verbose_name = "ngưỡng biểu quyết của hội đồng"
+        verbose_name_plural = "ngưỡng biểu quyết của hội đồng"
+        ordering = ["rule_set", "level", "codes"]
+
+    def __str__(self) -> str:
+        what = self.codes or self.get_level_display()
+        return f"{self.rule_set}: {what} — dự họp ≥ {self.quorum.label()}, tán thành ≥ {self.approval.label()}"
+
+    @property
+    def quorum(self) -> tally.Ratio:
+        return tally.Ratio(self.quorum_numerator, self.quorum_denominator)
+
+    @property
+    def approval(self) -> tally.Ratio:
+        return tally.Ratio(self.approval_numerator, self.approval_denominator)
+
+    def code_list(self) -> list[str]:
+        return [c.strip().upper() for c in self.codes.split(",") if c.strip()]
+
+    def as_rule(self) -> tally.Threshold:
+        return tally.Threshold(quorum=self.quorum, approval=self.approval, base=self.approval_base,
+                               basis=self.basis, secret_ballot=self.secret_ballot)
+
+    def clean(self) -> None:
+        for num, den, name in ((self.quorum_numerator, self.quorum_denominator, "quorum_denominator"),
+                               (self.approval_numerator, self.approval_denominator, "approval_denominator")):
+            if num is not None and den is not None and (den == 0 or num > den):
+                raise ValidationError({name: "Tỷ lệ phải là phân số từ 0 đến 1 (tử số không lớn hơn mẫu số)."})
+        self.codes = ",".join(self.code_list())
         super().clean()

@@ -461,9 +461,62 @@ def sync_reference_data(apps) -> None:
     _load_base_salaries(BaseSalary)
 
 
+# --- council vote thresholds (law.md §6) -------------------------------------------------------
+# Vote thresholds from the law (shared/domain/law.md §6), loaded by a data migration and then owned
+# by administrators: every value can be corrected in the admin without a release.
+#
+# - Nghị định 91/2017/NĐ-CP Điều 45 khoản 8: for Chiến sĩ thi đua cấp bộ, ngành, tỉnh, Chiến sĩ thi
+#   đua toàn quốc and Anh hùng Lao động the council votes by secret ballot and a candidate needs
+#   ≥ 90% of ALL members of the council (absent members vote in writing). Verified.
+# - Quorum ≥ 2/3 and ≥ 70% of those taking part for the other titles and forms: a common sector rule
+#   (Thông tư 35/2015/TT-BGDĐT, education), used as the default. Provinces set their own.
+# - Under Luật 2022 with Nghị định 98/2023 or 152/2025 the thresholds are unknown: the same values are
+#   loaded, marked as defaults to check.
+HIGHEST_CODES = "CSTD_TINH,CSTD_TQ,AHLD"
+
+ND91_HIGHEST = "Nghị định 91/2017/NĐ-CP Điều 45 khoản 8"
+DEFAULT_BASIS = ("Mức mặc định thông dụng (như Thông tư 35/2015/TT-BGDĐT); tỉnh, cơ quan có thể quy định "
+                 "khác")
+UNKNOWN_BASIS = "Chưa xác định được quy định theo {texts}; tạm dùng mức của Nghị định 91/2017/NĐ-CP — cần kiểm tra"
+
+# (level, codes, quorum n/d, approval n/d, base, basis template)
+VOTE_THRESHOLDS = [
+    ("higher", HIGHEST_CODES, (2, 3), (90, 100), "all", ND91_HIGHEST),
+    ("higher", "", (2, 3), (70, 100), "present", DEFAULT_BASIS),
+    ("unit", "", (2, 3), (70, 100), "present", DEFAULT_BASIS),
+]
+THRESHOLDS_UNKNOWN_UNDER = {
+    "LUAT2022-ND98": "Nghị định 98/2023/NĐ-CP",
+    "LUAT2022-ND152": "Nghị định 152/2025/NĐ-CP",
+}
+
+
+def load_vote_thresholds(apps) -> None:
+    """Create the national rows that are missing; never overwrite what an administrator edited."""
+    RuleSet = apps.get_model("catalog", "RuleSet")
+    VoteThreshold = apps.get_model("catalog", "VoteThreshold")
+    for rule_set in RuleSet.objects.all():
+        unknown = rule_set.code in THRESHOLDS_UNKNOWN_UNDER
+        for level, codes, (qn, qd), (an, ad), base, basis in VOTE_THRESHOLDS:
+            if unknown:
+                basis = UNKNOWN_BASIS.format(texts=THRESHOLDS_UNKNOWN_UNDER[rule_set.code]) + (
+                    f" ({ND91_HIGHEST})" if codes else ""
+                )
+            VoteThreshold.objects.get_or_create(
+                rule_set=rule_set, province=None, level=level, codes=codes,
+                defaults={
+                    "quorum_numerator": qn, "quorum_denominator": qd,
+                    "approval_numerator": an, "approval_denominator": ad, "approval_base": base,
+                    "secret_ballot": True, "basis": basis[:300],
+                    "valid_from": rule_set.valid_from, "valid_to": rule_set.valid_to,
+                },
+            )
+
+
 def load_law(apps) -> None:
     """Every reference row of the catalog as the migrations leave them (titles, rule sets, quotas,
-    coefficients, texts, base salaries, criteria settings): `thidua demo` and tests whose
+    coefficients, texts, base salaries, criteria settings, vote thresholds): `thidua demo` and tests whose
     database was flushed. Creates what is missing only."""
     load_reference_data(apps)
     load_criteria_settings(apps)
+    load_vote_thresholds(apps)

@@ -21,6 +21,8 @@ from thidua.catalog.models import (
     QuotaRule,
     RewardCoefficient,
     RuleSet,
+    ThresholdLevel,
+    VoteThreshold,
 )
 from thidua.rules import regimes
 from thidua.rules.law import Award, Law, Quota
@@ -227,3 +229,32 @@ def criteria_in_force(*, rule_set: str, province_id: int | None, on: dt.date) ->
 
 def criteria_for(*, rule_set: str, province_id: int | None, on: dt.date) -> Criteria:
     return criteria_in_force(rule_set=rule_set, province_id=province_id, on=on).criteria
+
+
+# --- council vote thresholds ---------------------------------------------------------------------
+
+
+def level_of(code: str) -> str:
+    """'unit' for unit-level titles and forms (LĐTT, CSTĐCS, Tập thể LĐTT, Giấy khen), else 'higher'."""
+    level = AwardType.objects.filter(code=code).values_list("level", flat=True).first()
+    if level is None:
+        raise ValueError(f"Mã {code} không có trong danh mục danh hiệu, hình thức khen thưởng.")
+    return ThresholdLevel.UNIT if level == "unit" else ThresholdLevel.HIGHER
+
+
+def threshold_for(code: str, *, rule_set: RuleSet, on: dt.date, province_id: int | None = None
+                  ) -> VoteThreshold | None:
+    """The most specific threshold row for `code`: the province's over the national one, a row
+    naming the code over one for its whole level; a row in force on `on` over an older one."""
+    code = code.upper()
+    level = level_of(code)
+    rows = list(VoteThreshold.objects.filter(rule_set=rule_set, level=level)
+                .filter(Q(province__isnull=True) | Q(province_id=province_id)).select_related("rule_set"))
+
+    def in_force(row: VoteThreshold) -> bool:
+        return row.valid_from <= on and (row.valid_to is None or on <= row.valid_to)
+
+    candidates = [r for r in rows if not r.codes or code in r.code_list()]
+    if not candidates:
+        return None
+    return max(candidates, key=lambda r: (in_force(r), r.province_id is not None, bool(r.codes), r.valid_from))

@@ -14,11 +14,10 @@ from django.utils import timezone
 
 from thidua.accounts.scope import is_admin
 from thidua.audit.services import audit_record, snapshot, stored_snapshot
-from thidua.councils.models import VoteThreshold
 from thidua.organizations.models import Province
 from thidua.organizations.policy import rules_province_for
 
-from .models import BaseSalary, CriteriaSetting, QuotaRule, RewardCoefficient
+from .models import BaseSalary, CriteriaSetting, QuotaRule, RewardCoefficient, VoteThreshold
 
 MAX_BASE_SALARY = 100_000_000  # đồng/tháng: far above any real one, bounds a typo
 

@@ -2,7 +2,7 @@ from django.contrib import admin
 
 from thidua.core.admin import DomainAdmin, DomainInline
 
-from .models import Council, CouncilMember, Session, VoteThreshold
+from .models import Council, CouncilMember, Session
 
 
 class MemberInline(DomainInline):
@@ -17,15 +17,6 @@ class CouncilAdmin(DomainAdmin):
     list_display = ["name", "owner", "active_from", "active_to"]
     search_fields = ["name", "owner__name"]
     inlines = [MemberInline]
-
-
-@admin.register(VoteThreshold)
-class VoteThresholdAdmin(DomainAdmin):
-    """Thresholds are law as data: an administrator corrects them here, with history."""
-
-    list_display = ["rule_set", "province", "level", "codes", "quorum_numerator", "quorum_denominator",
-                    "approval_numerator", "approval_denominator", "approval_base", "valid_from", "valid_to", "basis"]
-    list_filter = ["rule_set", "level", "province"]
 
 
 @admin.register(Session)

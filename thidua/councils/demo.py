@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.apps import apps
 from django.db import transaction
 
 from thidua.accounts.models import User
@@ -30,7 +29,6 @@ from thidua.organizations.models import Staff, Unit, UnitKind
 
 from . import services as councils
 from .models import Council, MemberRole, Presence
-from .reference import load_thresholds
 from .selectors import passed_candidates
 
 YEAR = 2022
@@ -203,7 +201,6 @@ def _provincial_year_end(actor, body: Unit, agency: Unit) -> Decision:
 
 @transaction.atomic
 def load_year_end_demo() -> None:
-    load_thresholds(apps)  # normally there from the migration; a flushed test database lacks it
     agency = Unit.objects.filter(code=AGENCY).first()
     body = Unit.objects.filter(code=PROVINCE_BODY).first()
     actor = User.objects.filter(username="admin").first()

@@ -9,8 +9,9 @@ from thidua.catalog.models import AwardType
 from thidua.decisions.formatting import long_date, place_date, short_unit_name
 from thidua.documents import pdf, render
 from thidua.organizations.models import UnitKind
+from thidua.rules import tally
 
-from . import selectors, tally
+from . import selectors
 from .models import ROLE_ORDER, MemberRole, Presence, Session
 
 COUNCIL_HEADING = "HỘI ĐỒNG\nTHI ĐUA - KHEN THƯỞNG"

@@ -1,9 +1,9 @@
 """Emulation and commendation councils (Hội đồng Thi đua – Khen thưởng): their members, sessions,
-the agenda of candidates, attendance, secret-ballot results and the vote thresholds.
+the agenda of candidates, attendance and secret-ballot results.
 
 A ballot result holds counts only (tán thành / không tán thành / không hợp lệ): the product never
-stores who voted how. Thresholds are data (rule set, level, ratios, base, legal basis), seeded from
-Nghị định 91/2017/NĐ-CP and the common defaults, and edited by an administrator."""
+stores who voted how. The vote thresholds a ballot is judged by are law, kept with the rest of it
+in `thidua.catalog` (`VoteThreshold`); a ballot keeps the row it was judged by and its words."""
 
 from __future__ import annotations
 
@@ -15,11 +15,8 @@ from django.db import models
 from django.db.models import Q
 
 from thidua.accounts.scope import VIEW, Scope, ScopedQuerySet
-from thidua.catalog.models import Effective
 from thidua.decisions.models import format_number
 from thidua.organizations.selectors import lineage_ids
-
-from . import tally
 
 
 class MemberRole(models.TextChoices):
@@ -99,72 +96,6 @@ class CouncilMember(models.Model):
     def clean(self) -> None:
         if self.valid_from and self.valid_to and self.valid_to < self.valid_from:
             raise ValidationError({"valid_to": "Ngày kết thúc phải sau ngày bắt đầu."})
-
-
-class ThresholdLevel(models.TextChoices):
-    UNIT = "unit", "Danh hiệu, hình thức cấp cơ sở"
-    HIGHER = "higher", "Cấp tỉnh (bộ, ngành) trở lên"
-
-
-class ApprovalBase(models.TextChoices):
-    ALL_MEMBERS = tally.ALL_MEMBERS, "Tổng số thành viên hội đồng"
-    PRESENT = tally.PRESENT, "Số thành viên tham gia bỏ phiếu"
-
-
-class VoteThreshold(Effective):
-    """When a ballot passes. The most specific row wins: a province's row over the national one,
-    a row naming the code over one for the whole level. Ratios are fractions (2/3 stays exact)."""
-
-    rule_set = models.ForeignKey("catalog.RuleSet", on_delete=models.CASCADE, related_name="vote_thresholds",
-                                 verbose_name="bộ quy định")
-    province = models.ForeignKey("organizations.Province", on_delete=models.CASCADE, null=True, blank=True,
-                                 verbose_name="tỉnh (nếu riêng)")
-    level = models.CharField("cấp danh hiệu, hình thức", max_length=10, choices=ThresholdLevel.choices)
-    codes = models.CharField(
-        "chỉ áp dụng cho mã", max_length=200, blank=True,
-        help_text="Các mã danh hiệu cách nhau bởi dấu phẩy, ví dụ CSTD_TINH,CSTD_TQ; để trống: mọi mã của cấp này.",
-    )
-    quorum_numerator = models.PositiveSmallIntegerField("số thành viên dự họp tối thiểu: tử số", default=2)
-    quorum_denominator = models.PositiveSmallIntegerField("mẫu số", default=3)
-    approval_numerator = models.PositiveSmallIntegerField("tỷ lệ tán thành tối thiểu: tử số", default=70)
-    approval_denominator = models.PositiveSmallIntegerField("mẫu số", default=100)
-    approval_base = models.CharField("tính trên", max_length=10, choices=ApprovalBase.choices,
-                                     default=ApprovalBase.ALL_MEMBERS)
-    secret_ballot = models.BooleanField("bỏ phiếu kín", default=True)
-
-    overlap_key = ("rule_set_id", "province_id", "level", "codes")
-
-    class Meta:
-        verbose_name = "ngưỡng biểu quyết của hội đồng"
-        verbose_name_plural = "ngưỡng biểu quyết của hội đồng"
-        ordering = ["rule_set", "level", "codes"]
-
-    def __str__(self) -> str:
-        what = self.codes or self.get_level_display()
-        return f"{self.rule_set}: {what} — dự họp ≥ {self.quorum.label()}, tán thành ≥ {self.approval.label()}"
-
-    @property
-    def quorum(self) -> tally.Ratio:
-        return tally.Ratio(self.quorum_numerator, self.quorum_denominator)
-
-    @property
-    def approval(self) -> tally.Ratio:
-        return tally.Ratio(self.approval_numerator, self.approval_denominator)
-
-    def code_list(self) -> list[str]:
-        return [c.strip().upper() for c in self.codes.split(",") if c.strip()]
-
-    def as_rule(self) -> tally.Threshold:
-        return tally.Threshold(quorum=self.quorum, approval=self.approval, base=self.approval_base,
-                               basis=self.basis, secret_ballot=self.secret_ballot)
-
-    def clean(self) -> None:
-        for num, den, name in ((self.quorum_numerator, self.quorum_denominator, "quorum_denominator"),
-                               (self.approval_numerator, self.approval_denominator, "approval_denominator")):
-            if num is not None and den is not None and (den == 0 or num > den):
-                raise ValidationError({name: "Tỷ lệ phải là phân số từ 0 đến 1 (tử số không lớn hơn mẫu số)."})
-        self.codes = ",".join(self.code_list())
-        super().clean()
 
 
 class SessionStatus(models.TextChoices):
@@ -289,7 +220,7 @@ class BallotResult(models.Model):
     passed = models.BooleanField("đạt")
     required_yes = models.PositiveIntegerField("số phiếu tán thành cần có")
     base = models.PositiveIntegerField("tính trên số")
-    threshold = models.ForeignKey(VoteThreshold, on_delete=models.SET_NULL, null=True, related_name="+")
+    threshold = models.ForeignKey("catalog.VoteThreshold", on_delete=models.SET_NULL, null=True, related_name="+")
     threshold_text = models.CharField("ngưỡng áp dụng", max_length=300)
     basis = models.CharField("căn cứ", max_length=300, blank=True)
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,

@@ -2,40 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
+from django.db.models import QuerySet
 
-from django.db.models import Q, QuerySet
+from thidua.catalog.models import VoteThreshold
+from thidua.catalog.selectors import threshold_for
+from thidua.rules import tally
 
-from thidua.catalog.models import AwardType, RuleSet
-
-from . import tally
-from .models import BallotResult, Candidate, Presence, Session, ThresholdLevel, VoteThreshold
-
-
-def level_of(code: str) -> str:
-    """'unit' for unit-level titles and forms (LĐTT, CSTĐCS, Tập thể LĐTT, Giấy khen), else 'higher'."""
-    level = AwardType.objects.filter(code=code).values_list("level", flat=True).first()
-    if level is None:
-        raise ValueError(f"Mã {code} không có trong danh mục danh hiệu, hình thức khen thưởng.")
-    return ThresholdLevel.UNIT if level == "unit" else ThresholdLevel.HIGHER
-
-
-def threshold_for(code: str, *, rule_set: RuleSet, on: dt.date, province_id: int | None = None
-                  ) -> VoteThreshold | None:
-    """The most specific threshold row for `code`: the province's over the national one, a row
-    naming the code over one for its whole level; a row in force on `on` over an older one."""
-    code = code.upper()
-    level = level_of(code)
-    rows = list(VoteThreshold.objects.filter(rule_set=rule_set, level=level)
-                .filter(Q(province__isnull=True) | Q(province_id=province_id)).select_related("rule_set"))
-
-    def in_force(row: VoteThreshold) -> bool:
-        return row.valid_from <= on and (row.valid_to is None or on <= row.valid_to)
-
-    candidates = [r for r in rows if not r.codes or code in r.code_list()]
-    if not candidates:
-        return None
-    return max(candidates, key=lambda r: (in_force(r), r.province_id is not None, bool(r.codes), r.valid_from))
+from .models import BallotResult, Candidate, Presence, Session
 
 
 def members_count(session: Session) -> int:

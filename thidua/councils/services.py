@@ -15,6 +15,7 @@ from django.db.models import Max
 
 from thidua.audit.services import audit_record, snapshot
 from thidua.catalog.models import AwardType, RuleSet
+from thidua.catalog.selectors import threshold_for
 from thidua.catalog.subjects import subject_error
 from thidua.core import bounds
 from thidua.decisions import defaults as decision_defaults
@@ -23,8 +24,9 @@ from thidua.decisions.models import Decision
 from thidua.decisions.numbering import take_number
 from thidua.organizations.authority import governs
 from thidua.organizations.models import Staff, Unit
+from thidua.rules import tally
 
-from . import selectors, tally
+from . import selectors
 from .models import (
     BallotResult,
     Candidate,
@@ -204,7 +206,7 @@ def session_remove_candidate(*, actor: Any, candidate: Candidate) -> None:
 
 
 def _judge(ballot: BallotResult, candidate: Candidate, session: Session) -> tally.Tally:
-    threshold = selectors.threshold_for(candidate.code, rule_set=session.rule_set, on=session.date,
+    threshold = threshold_for(candidate.code, rule_set=session.rule_set, on=session.date,
                                         province_id=session.council.owner.province_id)
     if threshold is None:
         raise CouncilError(f"Chưa có ngưỡng biểu quyết cho {candidate.code} theo bộ quy định "

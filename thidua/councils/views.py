@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 from thidua.accounts.scope import is_admin
 from thidua.audit.selectors import history_entries
 from thidua.catalog.models import AwardType
+from thidua.catalog.selectors import threshold_for
 from thidua.core import bounds
 from thidua.decisions import services as decision_services
 from thidua.decisions.policy import may_issue_for
@@ -136,7 +137,7 @@ def _threshold_rows(session: Session) -> list[dict]:
     att = selectors.attendance(session)
     rows = []
     for code in dict.fromkeys(c.code for c in session.candidates.all()):
-        t = selectors.threshold_for(code, rule_set=session.rule_set, on=session.date,
+        t = threshold_for(code, rule_set=session.rule_set, on=session.date,
                                     province_id=session.council.owner.province_id)
         name = AwardType.objects.filter(code=code).values_list("name", flat=True).first() or code
         if t is None:
