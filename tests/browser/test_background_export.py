@@ -15,11 +15,11 @@ PASSWORD = "mat-khau-thu-nghiem-2022"
 def province_decision(transactional_db, settings):
     from django.apps import apps
 
-    from thidua.catalog.reference import load_reference_data
+    from thidua.catalog.reference import load_law
     from thidua.decisions import services
 
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    load_reference_data(apps)  # a transactional test before this one may have flushed the catalog
+    load_law(apps)  # a transactional test before this one may have flushed the catalog
     org = build_org()
     officer = org.users["bantdkt"]
     officer.set_password(PASSWORD)
