@@ -162,3 +162,60 @@ def test_a_criteria_value_may_be_written_with_names(client, org):
         "valid_from": "2025-07-01", "basis": "x"})
     assert response.status_code == 302, response.content.decode()[:2000]
     assert CriteriaSetting.objects.get(province=org.province, key="ldtt_min_rating").value == "HTTNV"
+
+
+def test_thai_nguyen_on_20_12_2025_shows_every_criterion_threshold_and_citation_the_rules_apply(client, org):
+    """Every criterion of the rules (a province's own row, a national row or the built-in value, each
+    with the article it follows), every vote threshold (the province's over the national one) and
+    every article the eligibility reasons cite, for the rule set in force on 20/12/2025."""
+    from thidua.catalog import criteria as criteria_fields
+
+    rs = RuleSet.objects.get(code="LUAT2022-ND152")
+    CriteriaSetting.objects.create(rule_set=rs, province=org.province, key="ttldxs_ldtt_min_percent", value="75",
+                                   basis="Quyết định của UBND tỉnh Thái Nguyên", valid_from=dt.date(2025, 7, 1))
+    VoteThreshold.objects.create(rule_set=rs, province=org.province, level="unit", codes="", quorum_numerator=1,
+                                 quorum_denominator=2, approval_numerator=60, approval_base="present",
+                                 basis="Quy chế của Hội đồng tỉnh Thái Nguyên", valid_from=dt.date(2025, 7, 1))
+    html = page(client, org.users["skhcn"], ngay="2025-12-20")
+    own = f"Quy định riêng của {org.province}"
+
+    criteria = _rows(html, "criteria")
+    assert len(criteria) == len(criteria_fields.KEYS)
+    assert all(row[2] for row in criteria), [row for row in criteria if not row[2]]  # each names its article
+    mine = next(row for row in criteria if row[0] == criteria_fields.label("ttldxs_ldtt_min_percent"))
+    assert mine[1:] == ["75", "Quyết định của UBND tỉnh Thái Nguyên", own]
+    ttldtt = next(row for row in criteria if row[0] == criteria_fields.label("ttldtt_ldtt_above_percent"))
+    assert ttldtt[3] == "Quy định chung" and "Điều 28" in ttldtt[2]
+    ldtt = next(row for row in criteria if row[0] == criteria_fields.label("ldtt_min_rating"))
+    assert ldtt[3].startswith("Mặc định") and ldtt[2] == rs.citation("ldtt")
+
+    thresholds = _rows(html, "thresholds")
+    national = {(t.level, t.codes) for t in VoteThreshold.objects.filter(rule_set=rs, province__isnull=True)}
+    assert len(thresholds) == len(national)  # the province's unit-level row replaces the national one
+    unit = next(row for row in thresholds if row[-1] == own)
+    assert unit[1:5] == ["1/2", "60% (số thành viên tham gia bỏ phiếu)", "Có", "Quy chế của Hội đồng tỉnh Thái Nguyên"]
+    assert sum(row[-1] == "Quy định chung" for row in thresholds) == len(national) - 1
+
+    citations = _rows(html, "citations")
+    assert {row[1] for row in citations} == {text for text in rs.citations.values()}
+    assert all(row[2] == "Quy định chung" and row[0] for row in citations)
+    assert any(row[1] == "Luật Thi đua, khen thưởng 2022, Điều 24" for row in citations)
+
+
+def test_a_citation_corrected_in_the_catalog_reaches_the_reasons_and_the_page(client, org):
+    """The article a reason names is data of the rule set: correct it and the next verdict cites it."""
+    from thidua.catalog.law import snapshot
+    from thidua.rules.eligibility import evaluate
+
+    rs = RuleSet.objects.get(code="LUAT2022-ND152")
+    rs.citations = {**rs.citations, "ldtt": "Luật Thi đua, khen thưởng 2022, Điều 24 (đã đối chiếu lại)"}
+    rs.full_clean()
+    rs.save()
+    case = {"id": "x", "subject": "individual", "year": 2025, "ask": ["LDTT"],
+            "history": [{"year": 2025, "rating": "HTTNV"}]}
+    reasons = evaluate(case, snapshot()).verdicts["LDTT"].reasons
+    assert any("Điều 24 (đã đối chiếu lại)" in r for r in reasons)
+    assert "Điều 24 (đã đối chiếu lại)" in page(client, org.users["skhcn"], ngay="2025-12-20")
+    rs.citations = {"khong-co": "x"}
+    with pytest.raises(Exception, match="Không có tiêu chuẩn"):
+        rs.full_clean()

@@ -7,6 +7,7 @@ from __future__ import annotations
 import ast
 import io
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -36,6 +37,25 @@ def test_the_rules_hold_no_name_regime_or_decree_of_the_law():
     found = [(path.name, text) for path in sorted(RULES.glob("*.py")) for text in _strings(path)
              for needle in (*names, *regimes, *decrees) if needle.lower() in text.lower()]
     assert found == []
+
+
+def test_no_article_of_the_law_is_written_in_the_rules_or_the_registration_check():
+    """The articles reasons cite are the rule sets' citations (catalog data), not strings of code —
+    docstrings and comments included."""
+    article = re.compile(r"Điều \d")
+    sources = [*sorted(RULES.glob("*.py")), RULES.parent / "emulation" / "checks.py"]
+    found = [(path.name, n) for path in sources
+             for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if article.search(line)]
+    assert found == []
+
+
+def test_every_ground_the_rules_cite_has_a_citation_under_the_2022_law_and_a_label():
+    from thidua.catalog import citations
+    from thidua.rules.types import CITATION_GROUNDS
+
+    assert set(citations.LABELS) == set(CITATION_GROUNDS)
+    missing = [g for g in CITATION_GROUNDS if g != "conduct" and g not in reference.CITATIONS["LUAT2022-ND152"]]
+    assert missing == []
 
 
 @pytest.mark.django_db

@@ -56,6 +56,19 @@ def label(key: str) -> str:
     return LABELS.get(key, key)
 
 
+# Which rule a criterion belongs to (its key's prefix), so a built-in value shows the article of
+# that rule (`RuleSet.citations`); the rest follow the principles of the law.
+_GROUND_PREFIXES = ("ldtt", "cstdcs", "cstd_tinh", "cstd_tq", "ttldxs", "ttldtt", "hcld3", "co_cp")
+
+
+def ground(key: str) -> str:
+    """The citation ground of criterion `key` ("ldtt_min_rating" → "ldtt")."""
+    found = next((g for g in _GROUND_PREFIXES if key.startswith(g + "_")), None)
+    if found:
+        return found
+    return "conduct" if key.startswith("discipline_") else "titles"
+
+
 def choices() -> list[tuple[str, str]]:
     return [(key, f"{label(key)} [{key}]") for key in KEYS]
 

@@ -14,6 +14,7 @@ from django.db.models import Q
 from thidua.organizations.models import IssuerLevel, Province
 from thidua.rules.law import Law
 
+from . import citations as citation_fields
 from . import criteria as criteria_fields
 from . import selectors
 from .models import (
@@ -116,6 +117,14 @@ class CriteriaEntry:
 
 
 @dataclass(frozen=True)
+class CitationEntry:
+    ground: str
+    label: str
+    citation: str
+    source: str
+
+
+@dataclass(frozen=True)
 class LawInForce:
     day: dt.date
     province: Province | None
@@ -127,6 +136,7 @@ class LawInForce:
     quotas: tuple[QuotaEntry, ...]
     thresholds: tuple[ThresholdEntry, ...]
     criteria: tuple[CriteriaEntry, ...]
+    citations: tuple[CitationEntry, ...] = ()
 
 
 def _chosen(rows, key) -> list:
@@ -189,12 +199,16 @@ def law_in_force(day: dt.date, province: Province | None) -> LawInForce:
         text = criteria_fields.default_text(key) if row is None else row.value
         value = criteria_fields.display(key, text, rule_set_names)
         if row is None:
-            criteria.append(CriteriaEntry(key, criteria_fields.label(key), value, "", DEFAULT, False))
+            # The built-in value follows the rule's own article (the rule set's citation).
+            basis = rule_set.citation(criteria_fields.ground(key)) or rule_set.citation("once")
+            criteria.append(CriteriaEntry(key, criteria_fields.label(key), value, basis, DEFAULT, False))
         else:
             criteria.append(CriteriaEntry(key, criteria_fields.label(key), value, row.basis,
                                           _source(row.province_id, province), row.province_id is not None))
     months = (f"Không xét Lao động tiên tiến cho người được tuyển dụng dưới {rule_set.ldtt_min_months} tháng "
               f"tính đến hết năm ({rule_set.ldtt_min_months_basis})" if rule_set.ldtt_min_months
               else "Không đặt điều kiện số tháng công tác")
+    citations = tuple(CitationEntry(ground, citation_fields.label(ground), rule_set.citation(ground), NATIONAL)
+                      for ground in citation_fields.LABELS if rule_set.citation(ground))
     return LawInForce(day, province, rule_set, texts, salary, months, tuple(coefficients), quotas, thresholds,
-                      tuple(criteria))
+                      tuple(criteria), citations)

@@ -16,6 +16,7 @@ from django.db.models import Q
 from thidua.organizations.models import IssuerLevel
 from thidua.rules import tally
 
+from . import citations as citation_fields
 from . import criteria as criteria_fields
 
 
@@ -145,6 +146,13 @@ class RuleSet(Effective):
         help_text="Ví dụ 10000: số tiền thưởng được làm tròn lên hàng chục nghìn đồng.",
     )
     money_rounding_basis = models.CharField("căn cứ làm tròn tiền thưởng", max_length=300, blank=True)
+    # What each rule cites in its reasons under this rule set: {ground: "Luật …, Điều …"} (grounds:
+    # `rules.types.CITATION_GROUNDS`, labels: `citations.LABELS`). The rules have no article of their own.
+    citations = models.JSONField(
+        "căn cứ của từng tiêu chuẩn", default=dict, blank=True,
+        help_text="Mỗi tiêu chuẩn và điều khoản được trích dẫn trong lý do xét, ví dụ "
+                  "{\"ldtt\": \"Luật Thi đua, khen thưởng 2022, Điều 24\"}.",
+    )
 
     class Meta:
         verbose_name = "bộ quy định (chế độ pháp lý)"
@@ -153,6 +161,16 @@ class RuleSet(Effective):
 
     def __str__(self) -> str:
         return self.code
+
+    def clean(self) -> None:
+        try:
+            self.citations = citation_fields.clean(self.citations)
+        except ValueError as exc:
+            raise ValidationError({"citations": str(exc)}) from exc
+        super().clean()
+
+    def citation(self, ground: str) -> str:
+        return (self.citations or {}).get(ground, "")
 
     @classmethod
     def for_year(cls, year: int) -> RuleSet | None:

@@ -214,6 +214,64 @@ def load_local_government_texts(apps) -> None:
         LegalText.objects.create(rule_set=rs, position=0, **text)
 
 
+# --- the article each rule cites in its reasons, per rule set (law.md §3) -----------------------
+# Ground → the citation printed after a reason ("… (Luật Thi đua, khen thưởng 2022, Điều 24)."). The
+# numbering is the law's: the titles keep the same articles in the 2003 and 2022 laws. Stored on the
+# rule set (`RuleSet.citations`) and read by the rules through the snapshot; an administrator
+# corrects one as data. The keys are `thidua.rules.types.CITATION_GROUNDS`.
+_LAW_2003 = "Luật Thi đua, khen thưởng 2003"
+_LAW_2022 = "Luật Thi đua, khen thưởng 2022"
+_UNASSESSED_HCLD3 = ("hệ thống chỉ xét căn cứ tại điểm e khoản 1 Điều 44; các căn cứ tại điểm a, b, c, d, đ (lập "
+                     "được thành tích xuất sắc đột xuất, có quá trình cống hiến, phát minh, sáng chế, công trình, "
+                     "tác phẩm…) do Hội đồng Thi đua – Khen thưởng đánh giá, chưa được xét")
+_CITATIONS_2022 = {
+    "titles": f"{_LAW_2022}, Điều 20",
+    "ldtt": f"{_LAW_2022}, Điều 24",
+    "cstdcs": f"{_LAW_2022}, Điều 23",
+    "cstd_tinh": f"{_LAW_2022}, Điều 22",
+    "cstd_tq": f"{_LAW_2022}, Điều 21",
+    "ttldxs": f"{_LAW_2022}, Điều 27",
+    "ttldtt": f"{_LAW_2022}, Điều 28 giao bộ, ngành, tỉnh quy định; áp dụng mặc định tiêu chuẩn của {_LAW_2003}, "
+              "Điều 28",
+    "co_tinh": f"{_LAW_2022}, Điều 26",
+    "co_cp": f"{_LAW_2022}, Điều 25",
+    "hcld3": f"{_LAW_2022}, Điều 44 khoản 1 điểm e",
+    "hcld3_grounds": f"{_LAW_2022}, Điều 44 khoản 1",
+    "hcld3_unassessed": _UNASSESSED_HCLD3,
+    "once": f"{_LAW_2022}, Điều 5",
+    "title_ladder": f"{_LAW_2022}, Điều 22, 23",
+}
+CITATIONS: dict[str, dict[str, str]] = {
+    "ND91-2017": {
+        "titles": f"{_LAW_2003}, Điều 20",
+        "ldtt": f"{_LAW_2003}, Điều 24",
+        "cstdcs": f"{_LAW_2003}, Điều 23",
+        "cstd_tinh": f"{_LAW_2003}, Điều 22",
+        "cstd_tq": f"{_LAW_2003}, Điều 21",
+        "ttldxs": f"{_LAW_2003}, Điều 27",
+        "ttldtt": f"{_LAW_2003}, Điều 28",
+        "co_tinh": f"{_LAW_2003}, Điều 26",
+        # Under ND 91/2017 the Cờ of the Government has the decree's own grounds (law.md §3).
+        "co_cp": "Nghị định 91/2017/NĐ-CP, Điều 11",
+        "once": f"{_LAW_2003}, Điều 6",
+        # The old law's bar of a disciplined person: an LĐTT "chấp hành tốt … pháp luật".
+        "conduct": f"{_LAW_2003}, Điều 24 về chấp hành tốt pháp luật",
+        "title_ladder": f"{_LAW_2003}, Điều 23",
+    },
+    "LUAT2022-ND98": _CITATIONS_2022,
+    "LUAT2022-ND152": _CITATIONS_2022,
+}
+
+
+def load_citations(apps) -> None:
+    """Fill each rule set's citations once (a rule set an administrator already gave some keeps them)."""
+    RuleSet = apps.get_model("catalog", "RuleSet")
+    for rule_set in RuleSet.objects.filter(code__in=list(CITATIONS)):
+        if not rule_set.citations:
+            rule_set.citations = dict(CITATIONS[rule_set.code])
+            rule_set.save(update_fields=["citations"])
+
+
 # ND 91/2017: a person recruited less than 10 whole months before 31/12 is not LĐTT. Whether ND 98
 # and ND 152 keep it is unsure (law.md §3): kept by default, editable per rule set.
 LDTT_MIN_MONTHS = {
@@ -318,7 +376,8 @@ def reference_periods() -> tuple[RuleSetPeriod, ...]:
         RuleSetPeriod(spec["code"], spec["valid_from"], spec["valid_to"], spec["name"],
                       *LDTT_MIN_MONTHS.get(spec["code"], (None, "")),
                       law_name=short(spec["code"], "Luật"), decree_name=short(spec["code"], "Nghị định"),
-                      money_rounding_step=MONEY_ROUNDING[spec["code"]][0])
+                      money_rounding_step=MONEY_ROUNDING[spec["code"]][0],
+                      citations=tuple(CITATIONS.get(spec["code"], {}).items()))
         for spec in RULE_SETS
     )
 
@@ -515,8 +574,9 @@ def load_vote_thresholds(apps) -> None:
 
 def load_law(apps) -> None:
     """Every reference row of the catalog as the migrations leave them (titles, rule sets, quotas,
-    coefficients, texts, base salaries, criteria settings, vote thresholds): `thidua demo` and tests whose
+    coefficients, texts and citations, base salaries, criteria settings, vote thresholds): `thidua demo` and tests whose
     database was flushed. Creates what is missing only."""
     load_reference_data(apps)
     load_criteria_settings(apps)
     load_vote_thresholds(apps)
+    load_citations(apps)

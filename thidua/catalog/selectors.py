@@ -45,7 +45,8 @@ def rule_set_periods() -> tuple[RuleSetPeriod, ...]:
         RuleSetPeriod(code=rs.code, valid_from=rs.valid_from, valid_to=rs.valid_to, name=rs.name,
                       ldtt_min_months=rs.ldtt_min_months, ldtt_min_months_basis=rs.ldtt_min_months_basis,
                       law_name=rs.law_name or "", decree_name=rs.decree_name or "",
-                      money_rounding_step=rs.money_rounding_step)
+                      money_rounding_step=rs.money_rounding_step,
+                      citations=tuple((rs.citations or {}).items()))
         for rs in rows.order_by("valid_from")
     )
 

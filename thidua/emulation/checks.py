@@ -18,10 +18,8 @@ BASIS_ORG = "Số liệu tổ chức, biên chế của đơn vị trong năm đ
 BASIS_CATALOG = "Danh mục danh hiệu thi đua, hình thức khen thưởng (đối tượng áp dụng)"
 # The ladder of individual titles: each needs the one below it in the same year.
 TITLE_LADDER = [("CSTDCS", "LDTT"), ("CSTD_TINH", "CSTDCS")]
-LADDER_BASIS = {
-    "ND91-2017": "Luật Thi đua, khen thưởng 2003, Điều 23",
-    "default": "Luật Thi đua, khen thưởng 2022, Điều 22, 23",
-}
+# Cited when the rule set has no citation for the ladder (catalog RuleSet.citations["title_ladder"]).
+LADDER_FALLBACK = "Tiêu chuẩn danh hiệu thi đua của bộ quy định đang áp dụng"
 
 
 @dataclass(frozen=True)
@@ -142,7 +140,9 @@ def _check_ratio(t: TargetInput, side: str, count: int | None, written: str, bas
 
 
 def check_registration(data: RegistrationInput, facts: UnitFacts, *, rule_set: str | None,
-                       quotas: list[QuotaInput]) -> list[Finding]:
+                       quotas: list[QuotaInput], ladder_basis: str = "") -> list[Finding]:
+    """Findings on what was typed. `ladder_basis`: what the rule set cites for "each higher title
+    needs the lower one" (catalog data)."""
     findings: list[Finding] = []
     if data.heading_year is not None and data.heading_year != data.year:
         findings.append(Finding(
@@ -172,7 +172,7 @@ def check_registration(data: RegistrationInput, facts: UnitFacts, *, rule_set: s
                 WARNING, "TITLE_LADDER",
                 f"«{up.label}» ({up.individual_count}) nhiều hơn «{low.label if low else lower}» "
                 f"({(low.individual_count or 0) if low else 0}): mỗi người đạt danh hiệu trên phải đạt danh hiệu dưới.",
-                LADDER_BASIS.get(rule_set or "", LADDER_BASIS["default"]), upper, f"{upper}-individual_count"))
+                ladder_basis or LADDER_FALLBACK, upper, f"{upper}-individual_count"))
     for q in quotas:
         t, base_t = by_code.get(q.code), by_code.get(q.base_code)
         if not t or not t.individual_count or not base_t or base_t.individual_count is None:

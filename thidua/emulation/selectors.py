@@ -27,6 +27,11 @@ def unit_facts(unit: Unit, year: int) -> UnitFacts:
 def quotas_in_force(province_id: int | None, year: int) -> tuple[str | None, list[QuotaInput]]:
     """The rule set for year Y (in force on 31/12/Y) and its quotas, a province's row overriding the
     national row for the same code; rounding from the row, else the province setting, else down."""
+    rule_set, quotas = _rule_set_and_quotas(province_id, year)
+    return (rule_set.code if rule_set else None), quotas
+
+
+def _rule_set_and_quotas(province_id: int | None, year: int) -> tuple[RuleSet | None, list[QuotaInput]]:
     rule_set = RuleSet.for_year(year)
     if rule_set is None:
         return None, []
@@ -40,7 +45,7 @@ def quotas_in_force(province_id: int | None, year: int) -> tuple[str | None, lis
             chosen[row.code] = row  # a province's own row wins over the national one
     setting = ProvinceSetting.objects.filter(province_id=province_id).first()
     default_rounding = setting.quota_rounding if setting else "down"
-    return rule_set.code, [
+    return rule_set, [
         QuotaInput(code=r.code, base_code=r.base_code, ratio=r.ratio, rounding=r.rounding or default_rounding,
                    basis=r.basis)
         for r in chosen.values()
@@ -69,9 +74,10 @@ def registration_findings(registration: Registration, data: RegistrationInput | 
                           ) -> tuple[str | None, list[Finding]]:
     """Check a registration as saved, or `data` typed into its form but not yet saved."""
     data = data or registration_input(registration)
-    rule_set, quotas = quotas_in_force(registration.unit.province_id, data.year)
-    return rule_set, check_registration(data, unit_facts(registration.unit, data.year), rule_set=rule_set,
-                                        quotas=quotas)
+    rule_set, quotas = _rule_set_and_quotas(registration.unit.province_id, data.year)
+    code = rule_set.code if rule_set else None
+    return code, check_registration(data, unit_facts(registration.unit, data.year), rule_set=code, quotas=quotas,
+                                    ladder_basis=rule_set.citation("title_ladder") if rule_set else "")
 
 
 def registration_with_parts(qs):

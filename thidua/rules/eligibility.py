@@ -11,8 +11,8 @@ condition met or missing and its legal basis. How a verdict is reached:
 - otherwise `eligible`. The qualitative conditions of each title (tinh thần đoàn kết, đạo đức …)
   are confirmed by people; the machine checks what can be counted.
 
-Codes whose criteria are qualitative (Bằng khen, Cờ thi đua cấp tỉnh, Giấy khen, most Huân
-chương, Anh hùng Lao động …) always give `review`.
+Codes whose criteria are qualitative (BK_TINH, CO_TINH, GK, most HC…, AHLD …) always give
+`review`. Names and citations come from the law snapshot (catalog data), never from here.
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ from typing import Any
 from thidua.rules.law import BOTH, Law
 from thidua.rules.regimes import find_rule_set, rule_set_for_year
 from thidua.rules.types import (
+    CITATION_GROUNDS,
     COLLECTIVE,
     DISCIPLINES,
     ELIGIBLE,
@@ -125,14 +126,10 @@ class _Ctx:
         """The law of the regime as reasons name it ("Luật Thi đua, khen thưởng 2022")."""
         return self.period.law_name or self.period.name or self.rule_set
 
-    @property
-    def old_law_name(self) -> str:
-        """The old law's name (a delegated standard of Luật 2022 defaults to the old law's rule)."""
-        return next((p.law_name for p in self.snapshot.periods
-                     if self.criteria.is_old_law(p.code) and p.law_name), self.law_name)
-
-    def law(self, article: int, detail: str = "") -> str:
-        return f"{self.law_name}, Điều {article}{detail}"
+    def cite(self, ground: str) -> str:
+        """What a reason on `ground` cites under this rule set (catalog data: the article of the
+        text); the regime's law by name when the catalog has no citation for it."""
+        return self.period.citation(ground) or self.law_name
 
     @property
     def decree(self) -> str:
@@ -146,9 +143,9 @@ def _discipline_bar(ctx: _Ctx, f: _Findings, rec: YearRecord | None) -> None:
     """A person disciplined in the year judged is not proposed.
 
     ND 152/2025 states it as a principle of every award (law.md §3, verified). For the earlier
-    regimes this module reads the same bar: Luật 2003 Điều 24 asks of an LĐTT — and so of every
-    title built on it — that he "chấp hành tốt … pháp luật", which a discipline in the year
-    contradicts, and practice under ND 91/2017 and ND 98/2023 did not propose disciplined people.
+    regimes this module reads the same bar: the old law asks of an LĐTT — and so of every title
+    built on it — that he "chấp hành tốt … pháp luật" (the rule set's citation `conduct`), which a
+    discipline in the year contradicts, and practice under ND 91/2017 and ND 98/2023 did not propose disciplined people.
     Turning it off is `Criteria(discipline_bars_individual=False)`."""
     if not ctx.criteria.discipline_bars_individual or rec is None or rec.discipline is None:
         return
@@ -156,7 +153,7 @@ def _discipline_bar(ctx: _Ctx, f: _Findings, rec: YearRecord | None) -> None:
     if ctx.rule_set in ctx.criteria.discipline_bar_stated_in:
         basis = f"{ctx.decree}, nguyên tắc khen thưởng; {_once_basis(ctx)}"
     elif ctx.old:
-        basis = f"{ctx.law_name}, Điều 24 về chấp hành tốt pháp luật; {ctx.decree}; cách hiểu của hệ thống"
+        basis = f"{ctx.cite('conduct')}; {ctx.decree}; cách hiểu của hệ thống"
     else:
         basis = f"{ctx.law_name}, nguyên tắc khen thưởng; {ctx.decree}; cách hiểu của hệ thống"
     f.fail(
@@ -210,7 +207,7 @@ def _service_condition(ctx: _Ctx, f: _Findings, year: int, prefix: str) -> None:
 
 def _ldtt_condition(ctx: _Ctx, f: _Findings, rec: YearRecord, *, as_part_of: bool = False) -> None:
     crit = ctx.criteria
-    basis = ctx.law(24)
+    basis = ctx.cite("ldtt")
     state = _meets_ldtt(rec, crit)
     need = _rating_text(crit.ldtt_min_rating)
     prefix = f"về tiêu chuẩn {ctx.name('LDTT')}, " if as_part_of else ""
@@ -282,8 +279,8 @@ def _record_or_need(ctx: _Ctx, f: _Findings, basis: str) -> YearRecord | None:
 
 
 def _once_basis(ctx: _Ctx) -> str:
-    """One achievement is rewarded once (Luật 2003 Điều 6; Luật 2022 Điều 5)."""
-    return f"{ctx.law_name}, Điều {6 if ctx.old else 5}"
+    """One achievement is rewarded once: a principle of the law (the rule set's citation `once`)."""
+    return ctx.cite("once")
 
 
 def _used_before(ctx: _Ctx, f: _Findings, code: str, window: list[int],
@@ -309,8 +306,8 @@ def _discipline_in_period(ctx: _Ctx, f: _Findings, years: Iterable[int], basis: 
         if y != ctx.case.year and rec is not None and rec.discipline is not None:
             form = DISCIPLINES.get(rec.discipline, rec.discipline)
             f.need(f"năm {y} (trong thời gian tính thành tích) chịu hình thức kỷ luật {_q(form)}; cần Hội đồng "
-                   "Thi đua – Khen thưởng xem xét", f"{basis}; {_once_basis(ctx).split(',')[0]}, nguyên tắc khen "
-                   "thưởng; cách hiểu của hệ thống")
+                   "Thi đua – Khen thưởng xem xét", f"{basis}; {ctx.law_name}, nguyên tắc khen thưởng; "
+                   "cách hiểu của hệ thống")
 
 
 # --- individual titles ----------------------------------------------------------------------
@@ -318,7 +315,7 @@ def _discipline_in_period(ctx: _Ctx, f: _Findings, years: Iterable[int], basis: 
 
 def _ldtt(ctx: _Ctx) -> Verdict:
     f = _Findings(ctx.name("LDTT"))
-    rec = _record_or_need(ctx, f, ctx.law(24))
+    rec = _record_or_need(ctx, f, ctx.cite("ldtt"))
     if rec is not None:
         _discipline_bar(ctx, f, rec)
         _ldtt_condition(ctx, f, rec)
@@ -330,7 +327,7 @@ def _cstdcs_in(ctx: _Ctx, year: int) -> Verdict:
     under Luật 2022 an HTXSNV rating may take the initiative's place."""
     crit = ctx.criteria
     f = _Findings(ctx.name("CSTDCS"))
-    basis = ctx.law(23)
+    basis = ctx.cite("cstdcs")
     rec = ctx.case.record(year)
     if rec is None:
         f.need(f"không có dữ liệu của năm {year}", basis)
@@ -404,7 +401,7 @@ def _cstd_tinh_in(ctx: _Ctx, year: int) -> Verdict:
     it, and an initiative/research of provincial scope or wider recognised within those years."""
     crit = ctx.criteria
     f = _Findings(ctx.name("CSTD_TINH"))
-    basis = ctx.law(22)
+    basis = ctx.cite("cstd_tinh")
     rec = ctx.case.record(year)
     _discipline_bar(ctx, f, rec)
     n = crit.cstd_tinh_streak_years
@@ -433,7 +430,7 @@ def _cstd_tq(ctx: _Ctx) -> Verdict:
     crit = ctx.criteria
     year, n, k = ctx.case.year, crit.cstd_tinh_streak_years, crit.cstd_tq_consecutive_tinh
     f = _Findings(ctx.name("CSTD_TQ"))
-    basis = ctx.law(21)
+    basis = ctx.cite("cstd_tq")
     _discipline_bar(ctx, f, ctx.case.record(year))
     window = list(range(year - n * k + 1, year + 1))
     if _used_before(ctx, f, "CSTD_TQ", window,
@@ -469,21 +466,20 @@ def _cstd_tq(ctx: _Ctx) -> Verdict:
 
 
 def _hcld3(ctx: _Ctx) -> Verdict:
-    """Huân chương Lao động hạng Ba, individual, Luật 2022 Điều 44 khoản 1 điểm e: holds a Bằng
-    khen của Thủ tướng; in the ≥ 5 consecutive years after it up to the year judged every year
+    """HCLĐ hạng Ba, individual, the one ground a machine can check (the rule set's citation `hcld3`):
+    holds a BK_TTG; in the ≥ 5 consecutive years after it up to the year judged every year
     ≥ HTTNV, at least one HTXSNV, and 3 CSTĐCS titles. The other points of khoản 1 need a
     person's judgement and are not checked here."""
     crit = ctx.criteria
     f = _Findings(ctx.name("HCLD3"))
     year = ctx.case.year
     if ctx.case.subject == COLLECTIVE:
-        return _qualitative(ctx, "HCLD3", "tiêu chuẩn Huân chương cho tập thể đòi hỏi đánh giá thành tích")
+        return _qualitative(ctx, "HCLD3", f"tiêu chuẩn {ctx.name('HCLD3')} cho tập thể đòi hỏi đánh giá thành tích")
     if ctx.rule_set in crit.hcld3_rule_sets_excluded:
         return _qualitative(ctx, "HCLD3", f"tiêu chuẩn theo {ctx.decree} chưa được mã hóa")
-    basis = ctx.law(44, " khoản 1 điểm e")
-    f.note("hệ thống chỉ xét căn cứ tại điểm e khoản 1 Điều 44; các căn cứ tại điểm a, b, c, d, đ (lập được "
-           "thành tích xuất sắc đột xuất, có quá trình cống hiến, phát minh, sáng chế, công trình, tác phẩm…) do "
-           "Hội đồng Thi đua – Khen thưởng đánh giá, chưa được xét", ctx.law(44, " khoản 1"))
+    basis = ctx.cite("hcld3")
+    f.note(ctx.period.citation("hcld3_unassessed") or "hệ thống chỉ xét căn cứ nêu trên; các căn cứ khác do Hội "
+           "đồng Thi đua – Khen thưởng đánh giá, chưa được xét", ctx.cite("hcld3_grounds"))
     _discipline_bar(ctx, f, ctx.case.record(year))
     bk_years = sorted(r.year for r in ctx.case.history if "BK_TTG" in r.titles and r.year <= year)
     if not bk_years:
@@ -594,7 +590,7 @@ def _no_discipline(ctx: _Ctx, f: _Findings, basis: str) -> None:
 def _ttldxs(ctx: _Ctx) -> Verdict:
     crit = ctx.criteria
     f = _Findings(ctx.name("TTLDXS"))
-    basis = ctx.law(27)
+    basis = ctx.cite("ttldxs")
     total = _counts(ctx, f, basis)
     m = ctx.case.collective.members
     if total is not None:
@@ -624,20 +620,17 @@ def _ttldxs(ctx: _Ctx) -> Verdict:
                basis)
     _collective_rating(ctx, f, crit.ttldxs_rating, basis, _rating_text(crit.ttldxs_rating))
     if ctx.rule_set in crit.ttldxs_no_discipline_in:
-        _no_discipline(ctx, f, f"{ctx.law_name}, Điều 27; {ctx.decree}")
+        _no_discipline(ctx, f, f"{basis}; {ctx.decree}")
     return f.verdict()
 
 
 def _ttldtt(ctx: _Ctx) -> Verdict:
-    """Old law Điều 28: > 50% LĐTT, nobody disciplined at cảnh cáo or above, tasks completed well.
-    Luật 2022 Điều 28 delegates the standard to ministries and provinces; until a province sets
-    its own, the old rule applies (law.md §3), as data in `Criteria`."""
+    """Old law: > 50% LĐTT, nobody disciplined at cảnh cáo or above, tasks completed well. The 2022
+    law delegates the standard to ministries and provinces; until a province sets its own, the old
+    rule applies (law.md §3), as data in `Criteria`; the citation `ttldtt` says which."""
     crit = ctx.criteria
     f = _Findings(ctx.name("TTLDTT"))
-    basis = ctx.law(28) if ctx.old else (
-        f"{ctx.law_name}, Điều 28 giao bộ, ngành, tỉnh quy định; "
-        f"áp dụng mặc định tiêu chuẩn của {ctx.old_law_name}, Điều 28"
-    )
+    basis = ctx.cite("ttldtt")
     total = _counts(ctx, f, basis)
     m = ctx.case.collective.members
     above = crit.ttldtt_ldtt_above_percent
@@ -659,15 +652,15 @@ def _ttldtt(ctx: _Ctx) -> Verdict:
 
 
 def _co_cp(ctx: _Ctx) -> Verdict:
-    """Cờ thi đua của Chính phủ (Điều 25): one of three grounds, each a recorded fact."""
+    """CO_CP: one of its grounds (the rule set's citation `co_cp`), each a recorded fact."""
     f = _Findings(ctx.name("CO_CP"))
     c = ctx.case.collective
     if ctx.old:
-        # ND 91/2017 Điều 11: the collective leads the emulation of the ministry, sector or province,
+        # Under the old decree: the collective leads the emulation of the ministry, sector or province,
         # chosen among the collectives that reached the provincial flag's standard; the quota of the
         # rule set (catalog data) caps them over the whole province in the year, checked when the
         # proposals are totalled.
-        basis = f"{ctx.decree}, Điều 11"
+        basis = ctx.cite("co_cp")
         flag = ctx.name("CO_TINH")
         grounds = [
             (c.leads_block, "dẫn đầu phong trào thi đua của bộ, ngành, tỉnh (khối, cụm thi đua do bộ, ngành, tỉnh "
@@ -680,7 +673,7 @@ def _co_cp(ctx: _Ctx) -> Verdict:
                    f"{ctx.name(quota.base_code)} của cả bộ, ngành, tỉnh trong năm; giới hạn này được kiểm tra khi "
                    "tổng hợp đề nghị của tỉnh", quota.basis or basis)
     else:
-        basis = ctx.law(25)
+        basis = ctx.cite("co_cp")
         grounds = [
             (c.leads_block, "dẫn đầu khối, cụm thi đua do bộ, ngành, tỉnh tổ chức"),
             (c.leads_central_block,
@@ -728,14 +721,14 @@ def _judge(ctx: _Ctx, code: str) -> Verdict:
     if subject != BOTH and subject != ctx.case.subject:
         who = "cá nhân" if subject == INDIVIDUAL else "tập thể"
         return Verdict(NOT_ELIGIBLE, (f"{ctx.name(code)}: danh hiệu chỉ xét tặng cho {who} "
-                                      f"({ctx.law(_ARTICLES.get(code, 20))}).",))
+                                      f"({ctx.cite(_ground(code))}).",))
     rule = RULES.get(code)
     return rule(ctx) if rule else _qualitative(ctx, code)
 
 
-# Articles of the title rules (same numbering in Luật 2003 and Luật 2022); 20 lists the titles.
-_ARTICLES = {"CSTD_TQ": 21, "CSTD_TINH": 22, "CSTDCS": 23, "LDTT": 24, "CO_CP": 25, "CO_TINH": 26,
-             "TTLDXS": 27, "TTLDTT": 28}
+def _ground(code: str) -> str:
+    """The citation of a title's own rule (its code in lower case), else of the list of titles."""
+    return code.lower() if code.lower() in CITATION_GROUNDS else "titles"
 
 
 def evaluate(case: Case | Mapping[str, Any], law: Law, criteria: Criteria | None = None) -> CaseResult:

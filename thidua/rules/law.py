@@ -25,7 +25,7 @@ class Award:
     name: str
     subject: str  # "individual" | "collective" | "both"
     kind: str = ""  # "title" | "form"
-    # Where the standard is judged by people (Bằng khen, Huân chương …): what the `review` reason says.
+    # Where the standard is judged by people (BK_*, HC* …): what the `review` reason says.
     review_note: str = ""
 
 

@@ -1,6 +1,6 @@
 """Reward money (law.md §5): coefficient × base salary in force on the decision date, rounded up
 to the next 10,000 đồng (ND 98/2023). Where the law gives a coefficient per individual and pays a
-collective "gấp 02 lần mức tiền thưởng đối với cá nhân" (Huân chương, Bằng khen, Giấy khen …), the
+collective "gấp 02 lần mức tiền thưởng đối với cá nhân" (HC*, BK_*, GK …), the
 collective receives the multiplier times the individual amount; the multiplier is catalog data.
 Decimal throughout: money is never a float."""
 

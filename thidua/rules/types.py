@@ -106,7 +106,7 @@ class Members:
 class CollectiveFigures:
     rating: str | None = None
     members: Members = field(default_factory=Members)
-    # Grounds of Cờ thi đua của Chính phủ (Luật 2022 Điều 25); None = not known.
+    # Grounds of CO_CP (the rule set's citation `co_cp`); None = not known.
     leads_block: bool | None = None  # leads a block/cluster organised by a ministry or province
     leads_central_block: bool | None = None  # leads a block organised by the Central Council
     led_pm_movement: bool | None = None  # led a >= 5-year movement launched by the Prime Minister
@@ -160,6 +160,14 @@ class CaseResult:
         }
 
 
+# The grounds a reason cites, each looked up in the rule set's citations (catalog data): the rules
+# name the ground, the catalog says which article of which text it is.
+CITATION_GROUNDS: tuple[str, ...] = (
+    "titles", "ldtt", "cstdcs", "cstd_tinh", "cstd_tq", "ttldxs", "ttldtt", "co_tinh", "co_cp", "hcld3",
+    "hcld3_grounds", "hcld3_unassessed", "once", "conduct", "title_ladder",
+)
+
+
 @dataclass(frozen=True)
 class RuleSetPeriod:
     """A legal regime in force from `valid_from` to `valid_to` (inclusive; open-ended if None)."""
@@ -177,6 +185,12 @@ class RuleSetPeriod:
     decree_name: str = ""
     # Reward money is rounded up to this many đồng (catalog RuleSet.money_rounding_step).
     money_rounding_step: int | None = None
+    # What each rule cites in its reasons under this rule set (catalog RuleSet.citations): pairs of
+    # a key of CITATION_GROUNDS and the citation, the article of the text as reasons print it.
+    citations: tuple[tuple[str, str], ...] = ()
+
+    def citation(self, ground: str) -> str | None:
+        return next((text for key, text in self.citations if key == ground and text), None)
 
     def in_force_on(self, day: dt.date) -> bool:
         if self.valid_from is not None and day < self.valid_from:
@@ -195,30 +209,30 @@ class Criteria:
 
     # Rule sets of the old law (Luật 2003 + ND 91/2017). Any other rule set is read as Luật 2022.
     old_law_rule_sets: tuple[str, ...]
-    # LĐTT (Điều 24): the lowest rating.
+    # LĐTT (citation `ldtt`): the lowest rating.
     ldtt_min_rating: str
-    # CSTĐCS (Điều 23): the old law makes the initiative/research mandatory; Luật 2022 accepts a
+    # CSTĐCS (citation `cstdcs`): the old law makes the initiative/research mandatory; Luật 2022 accepts a
     # rating instead of it.
     cstdcs_initiative_mandatory_in: tuple[str, ...]
     cstdcs_rating_instead_of_initiative: str
     cstdcs_min_scope: str
-    # CSTĐ cấp bộ, ngành, tỉnh (Điều 22).
+    # CSTĐ cấp bộ, ngành, tỉnh (citation `cstd_tinh`).
     cstd_tinh_streak_years: int
     cstd_tinh_min_scope: str
-    # CSTĐ toàn quốc (Điều 21): consecutive CSTĐ cấp tỉnh whose periods adjoin.
+    # CSTĐ toàn quốc (citation `cstd_tq`): consecutive CSTĐ cấp tỉnh whose periods adjoin.
     cstd_tq_consecutive_tinh: int
     cstd_tq_min_scope: str
-    # Tập thể LĐXS (Điều 27).
+    # Tập thể LĐXS (citation `ttldxs`).
     ttldxs_completed_min_percent: int
     ttldxs_ldtt_min_percent: int  # at least (≥)
     ttldxs_cstdcs_min: int
     ttldxs_rating: str
     ttldxs_no_discipline_in: tuple[str, ...]
-    # Tập thể LĐTT (Luật 2003 Điều 28; Luật 2022 Điều 28 delegates).
+    # Tập thể LĐTT (citation `ttldtt`; the 2022 law delegates it to ministries and provinces).
     ttldtt_ldtt_above_percent: int  # strictly more than
     ttldtt_no_discipline: bool
     ttldtt_min_rating: str | None  # None: not checked
-    # Huân chương Lao động hạng Ba, individual (Luật 2022 Điều 44 khoản 1 điểm e).
+    # HCLĐ hạng Ba, individual (citation `hcld3`).
     hcld3_rule_sets_excluded: tuple[str, ...]
     hcld3_years_after_bk_ttg: int
     hcld3_min_rating: str
@@ -229,7 +243,7 @@ class Criteria:
     discipline_bars_individual: bool
     # Rule sets whose decree states that bar itself as a principle (the others: this system's reading).
     discipline_bar_stated_in: tuple[str, ...]
-    # Cờ thi đua của Chính phủ under Luật 2022 Điều 25: led a Prime-Minister movement of at least this many years.
+    # CO_CP under the 2022 law (citation `co_cp`): led a Prime-Minister movement of at least this many years.
     co_cp_movement_min_years: int
 
     def is_old_law(self, rule_set: str) -> bool:
