@@ -180,9 +180,12 @@ def test_pages_do_not_query_per_person(officer, django_assert_max_num_queries):
     with django_assert_max_num_queries(29):
         officer.get(ELIGIBILITY)
     person = director()
-    # 21: the page's own reads, once each whatever the person's history: the person's «Lịch sử thay
-    # đổi» (one read of the audit trail) and the rule sets' names are two of them.
-    with django_assert_max_num_queries(21):
+    # 23: the page's own reads, once each whatever the person's history: the person's «Lịch sử thay
+    # đổi» (one read of the audit trail) and the rule sets' names are two of them; two the stamps of
+    # the cached records (one once they exist). A second view reads the cached records.
+    with django_assert_max_num_queries(23):
+        officer.get(reverse("staff_detail", args=[person.pk]))
+    with django_assert_max_num_queries(12):
         officer.get(reverse("staff_detail", args=[person.pk]))
 
 
@@ -266,3 +269,16 @@ def test_the_cached_page_follows_a_rating_saved_through_the_service(officer, use
     rating_set(actor=users["skhcn"], staff=person, year=2022, rating="KHTNV")
     eligible, review, not_eligible = counts(section(officer.get(ELIGIBILITY).content.decode(), "LDTT"))
     assert (eligible, not_eligible) == (before[0] - 1, before[2] + 1)
+
+
+def test_the_staff_page_follows_a_discipline_recorded_through_the_service(officer, users, before_year_end):
+    """The person's records and verdicts are cached under the province's stamp (evaluation.views.staff_detail):
+    a discipline recorded for the year shows, and is judged, on the next view."""
+    from thidua.evaluation.services import discipline_add
+
+    url = reverse("staff_detail", args=[director().pk])
+    for _ in range(2):  # the second view from the cache
+        assert 'data-code="LDTT" data-status="not_eligible"' not in officer.get(url).content.decode()
+    discipline_add(actor=users["skhcn"], staff=director(), year=2022, form="canh_cao")
+    page = officer.get(url).content.decode()
+    assert "Cảnh cáo" in page and 'data-code="LDTT" data-status="not_eligible"' in page

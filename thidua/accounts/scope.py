@@ -70,6 +70,12 @@ class Scope:
         return scope
 
     @property
+    def reach(self) -> str:
+        """What the querysets' `restrict` rules read of a scope, as text: two users with the same
+        reach see the same objects (a cache key of a page part computed for one of them)."""
+        return f"{self.role}:{int(self.admin)}:{self.agency_id}:{self.province_id}:{int(self.in_department)}"
+
+    @property
     def province_board(self) -> bool:
         return self.role == Role.PROVINCE_OFFICER and self.province_id is not None
 

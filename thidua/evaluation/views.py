@@ -11,6 +11,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.safestring import mark_safe
 
+from thidua.accounts.scope import Scope
 from thidua.audit.selectors import history_entries, id_texts
 from thidua.catalog import criteria as criteria_fields
 from thidua.catalog.names import award_name
@@ -48,11 +49,20 @@ def _criteria_rows(rules, *, individual_only: bool = False) -> list[dict]:
 def staff_detail(request: HttpRequest, pk: int) -> HttpResponse:
     staff = get_object_or_404(staff_for(request.user).select_related("agency", "agency__province", "department"),
                               pk=pk)
-    profile = staff_profile(staff, _year(request))
+    year = _year(request)
+    # The records and verdicts, and the links to the person's decisions the user may open (by the
+    # number printed in the award history), are cached until the province's data or the law change:
+    # judging one person reads the law and five tables, the decisions' scope compiles six subqueries.
+    # The links depend on the user's scope, so both are kept per scope (Scope.reach).
+    def compute() -> tuple:
+        links = {d.number_display: d.pk for d in decisions_for(request.user).filter(lines__staff=staff).distinct()
+                 if d.number}
+        return staff_profile(staff, year), links
+
+    profile, decision_links = versions.cached(
+        "staff-profile", (staff.pk, year, Scope.of(request.user).reach),
+        (versions.province_key(staff.agency.province_id), versions.CATALOG), compute)
     verdicts = [_verdict(code, name, v) for code, name, v in profile.verdicts]
-    # Decisions of this person that the user may open, by the number printed in the award history.
-    decisions = decisions_for(request.user).filter(lines__staff=staff).distinct()
-    decision_links = {d.number_display: d.pk for d in decisions if d.number}
     return render(request, "evaluation/staff_detail.html", {
         "staff": staff, "profile": profile, "verdicts": verdicts, "rating_names": RATING_NAMES,
         "criteria_rows": _criteria_rows(profile.criteria, individual_only=True),
