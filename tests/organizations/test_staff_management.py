@@ -337,3 +337,16 @@ def test_the_import_page_previews_then_applies_and_reimport_adds_nobody(client, 
         client.post(url, {"apply": "1", "fingerprint": preview.context["preview"].fingerprint})
         assert Staff.objects.count() == 1
     assert client.post(url, {"apply": "1", "fingerprint": "x"}).status_code == 422  # nothing waiting any more
+
+
+def test_the_agency_pages_cached_rows_follow_a_correction_made_through_the_service(client, org):
+    """A page of the staff list is drawn once per province stamp (organizations.views.agency_detail):
+    a correction through staff_update shows on the next view."""
+    person = add(org, full_name="Đỗ Văn Bình", position="Chuyên viên")
+    client.force_login(org["users"]["a"])
+    url = reverse("agency_detail", args=["A"])
+    for _ in range(2):  # the second view from the cache
+        page = client.get(url).content.decode()
+        assert "Đỗ Văn Bình" in page and "Chuyên viên chính" not in page
+    services.staff_update(actor=org["users"]["a"], staff=person, position="Chuyên viên chính")
+    assert "Chuyên viên chính" in client.get(url).content.decode()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
+import hashlib
 
 from django.conf import settings
 from django.contrib import messages
@@ -14,6 +15,8 @@ from django.db.models import Count, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
 
 from thidua.accounts.scope import VIEW
 from thidua.audit.selectors import history_entries, id_texts
@@ -96,8 +99,15 @@ def agency_detail(request: HttpRequest, code: str) -> HttpResponse:
     if bounds.parse_id(department):
         staff = staff.filter(department_id=bounds.parse_id(department))
     page = page_of(request, staff, per_page=PAGE_SIZE)
+    # The rows of a page (100 people: most of the page's CPU) are drawn once until the province's
+    # data change (staff and units are tracked: core.versions), for each filter, page and day.
+    filters = hashlib.sha256(repr((show, year, query, department)).encode()).hexdigest()[:20]
+    rows = versions.cached("staff-rows", (agency.pk, filters, page.number, today.isoformat()),
+                           (versions.province_key(agency.province_id),),
+                           lambda: render_to_string("organizations/_staff_rows.html", {"staff": page, "today": today}))
     return render(request, "organizations/agency_detail.html", {
-        "agency": agency, "departments": departments, "staff": page, "total": page.paginator.count,
+        "agency": agency, "departments": departments, "staff_rows": mark_safe(rows),  # our own template
+        "total": page.paginator.count,
         "page": page, "page_query": page_query(request), "query": query, "department": department,
         "show": show, "shows": SHOW, "year": year, "today": today,
         "former_names": agency.former_names.all(), "may_manage": can_manage_staff(request.user, agency),
