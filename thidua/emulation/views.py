@@ -15,7 +15,7 @@ from thidua.accounts.scope import is_admin
 from thidua.audit.selectors import history_entries
 from thidua.catalog.models import AwardType
 from thidua.catalog.wording import catalog_matcher
-from thidua.core import bounds, uploads
+from thidua.core import bounds, uploads, versions
 from thidua.core.paging import page_of, page_query
 from thidua.documents.pdf import PdfError
 from thidua.emulation.policy import can, registrations_for
@@ -87,7 +87,12 @@ def registration_start(request: HttpRequest) -> HttpResponse:
 
 
 def _page_context(request: HttpRequest, reg: Registration) -> dict:
-    rule_set, findings = registration_findings(reg)
+    # The checks read the law, the quotas and the agency's headcount (a third of the page's CPU):
+    # computed once until the province's data (the registration and its targets are tracked) or the
+    # law change (core.versions).
+    rule_set, findings = versions.cached(
+        "registration-findings", (reg.pk,), (versions.province_key(reg.unit.province_id), versions.CATALOG),
+        lambda: registration_findings(reg))
     return {
         "registration": reg,
         "targets": sorted(reg.targets.all(), key=lambda t: (t.position, t.pk)),
