@@ -195,6 +195,11 @@ MEMBER_STATES = {"STC": Status.DRAFT, "STP": Status.SUBMITTED, "SKHDT": Status.R
                  "VPUBND": Status.SUBMITTED, "TTT": Status.DRAFT}
 
 
+def _officer(unit: Unit) -> User | None:
+    """The agency's emulation officer among the demo logins (SKHCN's, SNV's), if it has one."""
+    return User.objects.filter(role=Role.AGENCY_OFFICER, unit=unit).first()
+
+
 def _member_registration(unit: Unit, status: str, block_year: BlockYear, actor: User) -> None:
     if Registration.objects.filter(unit=unit, year=YEAR).exists():
         return
@@ -222,7 +227,10 @@ def _member_registration(unit: Unit, status: str, block_year: BlockYear, actor: 
                individual_count=figures.get(a.code, (None, None))[1])
         for a in awards
     )
-    RegistrationEvent.objects.create(registration=reg, action=Action.CREATE, to_status=Status.DRAFT, actor=actor)
+    # Drafted and sent by the agency's own officer; received or returned by the block head's.
+    officer = _officer(unit) or actor
+    head_officer = User.objects.filter(role=Role.BLOCK_OFFICER, unit=block_year.head).first() or actor
+    RegistrationEvent.objects.create(registration=reg, action=Action.CREATE, to_status=Status.DRAFT, actor=officer)
     path = {
         Status.DRAFT: [],
         Status.SUBMITTED: [(Action.SUBMIT, Status.SUBMITTED, "")],
@@ -233,7 +241,8 @@ def _member_registration(unit: Unit, status: str, block_year: BlockYear, actor: 
     previous = Status.DRAFT
     for action, to_status, reason in path:
         RegistrationEvent.objects.create(registration=reg, action=action, from_status=previous,
-                                         to_status=to_status, actor=actor, reason=reason)
+                                         to_status=to_status, reason=reason,
+                                         actor=officer if action == Action.SUBMIT else head_officer)
         previous = to_status
     reg.status = status
     reg.save(update_fields=["status"])
@@ -270,7 +279,7 @@ def load_demo(*, year_end: bool = True) -> list[DemoLogin]:
     block_year = _block(province, agencies)
     _users(province, units)
     actor = User.objects.get(username="admin")
-    _seed_registration(agencies["SKHCN"], block_year, actor)
+    _seed_registration(agencies["SKHCN"], block_year, _officer(agencies["SKHCN"]) or actor)
     for code, status in MEMBER_STATES.items():
         _member_registration(agencies[code], status, block_year, actor)
     load_evaluation_demo()  # SKHCN's ratings, initiatives and award history 2018–2022

@@ -178,13 +178,16 @@ def body_staff(body: Unit, taken: set[str]) -> list[Staff]:
 
 def held_title(person: Staff) -> str:
     """A person's position with where it is held, as a council's member list or a minutes' header
-    writes it: "Giám đốc Sở Nội vụ", "Trưởng phòng Quản lý khoa học", "Chánh Văn phòng Sở"."""
+    writes it: "Giám đốc Sở Nội vụ", "Trưởng phòng Quản lý khoa học", "Chánh Văn phòng Sở",
+    "Chuyên viên Văn phòng Sở"."""
     position = person.position
     if person.department_id:
         name = person.department.name
-        if name.startswith("Phòng "):
-            return f"{position} {name.removeprefix('Phòng ')}"
-        return f"{position} Sở" if name.endswith(" Sở") else f"{position}, {name}"
+        if position in ("Trưởng phòng", "Phó Trưởng phòng") and name.startswith("Phòng "):
+            return f"{position} {name.removeprefix('Phòng ')}"  # "Trưởng phòng Quản lý khoa học"
+        if position.endswith(("Văn phòng", "Thanh tra")):  # "Chánh Văn phòng Sở", "Phó Chánh Thanh tra Sở"
+            return f"{position} Sở" if name.endswith(" Sở") else position
+        return f"{position} {name}" if name.startswith(("Phòng", "Văn phòng", "Thanh tra")) else f"{position}, {name}"
     agency, place = person.agency, person.agency.province.name
     if position in SO_LEADERS:  # "Giám đốc Sở Nội vụ"
         return f"{position} {agency.name.removesuffix(f' tỉnh {place}')}"

@@ -106,3 +106,30 @@ def test_every_annex_line_has_the_persons_position(year_end_demo):
     assert lines.count() > 50
     for line in lines:
         assert line.job_title and line.job_title == line.staff.position and line.name == line.staff.full_name
+
+
+def test_the_board_opens_the_page_of_every_signer_and_council_member(year_end_demo, client):
+    from django.urls import reverse
+
+    from thidua.accounts.models import User
+
+    client.force_login(User.objects.get(username="bantdkt"))
+    people = {m.staff for m in CouncilMember.objects.filter(council__owner__code="UBND-TN").select_related("staff")}
+    people |= {Staff.objects.get(agency=d.issuer, full_name=d.signer_name) for d in Decision.objects.all()}
+    assert len(people) >= 10
+    for person in people:
+        page = client.get(reverse("staff_detail", args=[person.pk])).content.decode()
+        assert person.full_name in page and person.position in page, person
+    body = client.get(reverse("agency_detail", args=["UBND-TN"])).content.decode()
+    assert "Nguyễn Thị Thu Hương" in body and "Phó Chủ tịch UBND tỉnh" in body
+    assert reverse("agency_eligibility", args=["UBND-TN"]) not in body  # the province's bodies are not rated here
+
+
+def test_registrations_are_sent_by_their_officer_and_received_by_the_block_heads(year_end_demo):
+    from thidua.emulation.models import Action, RegistrationEvent
+
+    events = RegistrationEvent.objects.filter(registration__year=2022).select_related("actor", "registration__unit")
+    assert {e.actor.username for e in events if e.registration.unit.code == "SKHCN"} == {"skhcn"}
+    assert {e.actor.username for e in events if e.registration.unit.code == "SNV" and e.action == Action.SUBMIT} == {
+        "snv"}
+    assert {e.actor.username for e in events if e.action in (Action.RECEIVE, Action.RETURN)} == {"truongkhoi"}

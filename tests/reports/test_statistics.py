@@ -28,6 +28,9 @@ def _in_force(**filters) -> int:
 @pytest.mark.parametrize(("title", "group"), [
     ("Giám đốc", "leader_department"), ("Phó Giám đốc", "leader_department"),
     ("Trưởng phòng", "leader_other"), ("Phó Chánh Thanh tra", "leader_other"),
+    # A department's chief inspector (Thanh tra Sở) leads a department; the province's leads a sở-level agency.
+    ("Chánh Thanh tra", "leader_other"), ("Chánh Thanh tra tỉnh", "leader_department"),
+    ("Chánh Văn phòng UBND tỉnh", "leader_department"), ("Chánh Văn phòng", "leader_other"),
     ("Phó Chủ tịch UBND tỉnh", "leader_province"), ("Giám đốc Công ty TNHH An Phát", "entrepreneur"),
     ("Chuyên viên", "worker"), ("", "worker"),
 ])

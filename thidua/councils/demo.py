@@ -18,7 +18,7 @@ import datetime as dt
 
 from django.db import transaction
 
-from thidua.accounts.models import User
+from thidua.accounts.models import Role, User
 from thidua.decisions import defaults, history
 from thidua.decisions import services as decisions
 from thidua.decisions.models import Decision, NumberCounter
@@ -206,7 +206,11 @@ def load_year_end_demo() -> None:
     actor = User.objects.filter(username="admin").first()
     if agency is None or body is None or actor is None:
         return
+    # The work is done by whoever does it in an agency and at the province (their names are in the
+    # histories): the agency's emulation officer, the province board's officer.
+    officer = User.objects.filter(role=Role.AGENCY_OFFICER, unit=agency).first() or actor
+    board = User.objects.filter(role=Role.PROVINCE_OFFICER, unit__province=body.province).first() or actor
     if not Decision.objects.filter(issuer=agency, award_year=YEAR).exists():
-        _agency_year_end(actor, agency)
+        _agency_year_end(officer, agency)
     if not Decision.objects.filter(issuer=body, award_year=YEAR).exists():
-        _provincial_year_end(actor, body, agency)
+        _provincial_year_end(board, body, agency)

@@ -282,12 +282,13 @@ class StaffKind(models.TextChoices):
 
 class StaffQuerySet(ScopedQuerySet):
     def restrict(self, scope: Scope, action: str) -> StaffQuerySet:
-        """view (records, ratings, award history): the staff of the agencies whose organisation data
-        the user sees. change (add, edit, move, depart): the agency's own emulation officer, and the
-        province board for its province's agencies."""
+        """view (records, ratings, award history): the staff of the units whose organisation data
+        the user sees — for the province board its agencies' and the province's own bodies' (UBND
+        tỉnh's chairman who signs, the council's members). change (add, edit, move, depart): the
+        agency's own emulation officer, and the province board for its province's units."""
         if action == VIEW:
             if scope.province_board:
-                return self.filter(agency__province_id=scope.province_id, agency__kind=UnitKind.AGENCY)
+                return self.filter(agency__province_id=scope.province_id)
             return self.filter(agency_id=scope.agency_id)
         if action == CHANGE and scope.province_board:
             return self.filter(agency__province_id=scope.province_id)

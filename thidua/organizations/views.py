@@ -76,7 +76,11 @@ def _managed_agency(request: HttpRequest, code: str) -> Unit:
 
 
 def agency_detail(request: HttpRequest, code: str) -> HttpResponse:
-    agency = _agency(request, code)
+    # The province's own bodies (UBND tỉnh, the board) have a page too: their people sign decisions
+    # and sit on the council. Their staff is kept by the board; they are not rated here.
+    agency = get_object_or_404(units_for(request.user).filter(kind__in=(UnitKind.AGENCY, UnitKind.PROVINCE_BODY)),
+                               code=code)
+    is_agency = agency.kind == UnitKind.AGENCY
     today = dt.date.today()
     departments = agency.children.filter(kind=UnitKind.DEPARTMENT).annotate(
         headcount=Count("department_staff", filter=Q(department_staff__active_to__isnull=True)
@@ -110,7 +114,8 @@ def agency_detail(request: HttpRequest, code: str) -> HttpResponse:
         "total": page.paginator.count,
         "page": page, "page_query": page_query(request), "query": query, "department": department,
         "show": show, "shows": SHOW, "year": year, "today": today,
-        "former_names": agency.former_names.all(), "may_manage": can_manage_staff(request.user, agency),
+        "former_names": agency.former_names.all(), "is_agency": is_agency,
+        "may_manage": is_agency and can_manage_staff(request.user, agency),
         "may_govern": can_govern(request.user, agency),
         "audit_history": history_entries(agency, related={"organizations.unit": id_texts(agency.children.all())}),
         "audit_show_object": True,

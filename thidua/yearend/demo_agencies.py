@@ -2,7 +2,7 @@
 tested: each agency's people see their own dossiers and decisions, not another's.
 
 For Sở Nội vụ (SNV) and Sở Tài chính (STC), through the same services as the pages, acting as the
-administrator (as the other demos do):
+agency's emulation officer (SNV's login), or the administrator where the demo has no login (STC):
 
 - the 2022 ratings of every person and department;
 - the agency's council (director in the chair, a deputy director, two heads of department, the
@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.utils import timezone
 
-from thidua.accounts.models import User
+from thidua.accounts.models import Role, User
 from thidua.councils import services as councils
 from thidua.councils.models import Council, MemberRole
 from thidua.decisions import services as decisions
@@ -147,4 +147,6 @@ def load_agencies_demo() -> None:
     if admin is None:
         return
     for spec in AGENCIES:
-        _year_end(spec, admin)
+        # The agency's emulation officer when the demo has one (SNV's), else the administrator.
+        officer = User.objects.filter(role=Role.AGENCY_OFFICER, unit__code=spec.code).first()
+        _year_end(spec, officer or admin)
