@@ -18,6 +18,7 @@ from thidua.catalog.models import (
     BaseSalary,
     CriteriaSetting,
     LegalText,
+    ProvinceSetting,
     QuotaRule,
     RewardCoefficient,
     RuleSet,
@@ -90,6 +91,26 @@ def law_snapshot(*, periods: tuple[RuleSetPeriod, ...] | None = None,
     return Law(awards=awards(), periods=rule_set_periods() if periods is None else periods,
                default_criteria=reference.default_criteria(), criteria=dict(criteria or {}),
                quotas=_Lazy(_national_quotas))  # type: ignore[arg-type]
+
+
+def quotas_for_year(province_id: int | None, year: int) -> tuple[RuleSet | None, list[Quota]]:
+    """The rule set for year Y (in force on 31/12/Y) and its quotas in force then, a province's row
+    overriding the national row for the same code; rounding from the row, else the province
+    setting, else down. Three queries."""
+    rule_set = RuleSet.for_year(year)
+    if rule_set is None:
+        return None, []
+    rows = QuotaRule.objects.in_force_on(dt.date(year, 12, 31)).filter(rule_set=rule_set)
+    rows = rows.filter(province__isnull=True) | rows.filter(province_id=province_id)
+    chosen: dict[str, QuotaRule] = {}
+    for row in rows:
+        current = chosen.get(row.code)
+        if current is None or (current.province_id is None and row.province_id is not None):
+            chosen[row.code] = row  # a province's own row wins over the national one
+    setting = ProvinceSetting.objects.filter(province_id=province_id).first()
+    default_rounding = setting.quota_rounding if setting else "down"
+    return rule_set, [Quota(rule_set.code, r.code, r.base_code, r.ratio, r.basis, r.rounding or default_rounding)
+                      for r in chosen.values()]
 
 
 def rule_set_on(day: dt.date) -> RuleSetPeriod | None:

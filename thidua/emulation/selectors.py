@@ -6,7 +6,8 @@ import datetime as dt
 
 from django.db.models import Prefetch
 
-from thidua.catalog.models import AwardType, ProvinceSetting, QuotaRule, RuleSet
+from thidua.catalog.models import AwardType, RuleSet
+from thidua.catalog.selectors import quotas_for_year
 from thidua.organizations.models import Staff, Unit
 
 from .checks import Finding, QuotaInput, RegistrationInput, TargetInput, UnitFacts, check_registration
@@ -32,24 +33,10 @@ def quotas_in_force(province_id: int | None, year: int) -> tuple[str | None, lis
 
 
 def _rule_set_and_quotas(province_id: int | None, year: int) -> tuple[RuleSet | None, list[QuotaInput]]:
-    rule_set = RuleSet.for_year(year)
-    if rule_set is None:
-        return None, []
-    year_end = dt.date(year, 12, 31)
-    rows = QuotaRule.objects.in_force_on(year_end).filter(rule_set=rule_set)
-    rows = rows.filter(province__isnull=True) | rows.filter(province_id=province_id)
-    chosen: dict[str, QuotaRule] = {}
-    for row in rows:
-        current = chosen.get(row.code)
-        if current is None or (current.province_id is None and row.province_id is not None):
-            chosen[row.code] = row  # a province's own row wins over the national one
-    setting = ProvinceSetting.objects.filter(province_id=province_id).first()
-    default_rounding = setting.quota_rounding if setting else "down"
-    return rule_set, [
-        QuotaInput(code=r.code, base_code=r.base_code, ratio=r.ratio, rounding=r.rounding or default_rounding,
-                   basis=r.basis)
-        for r in chosen.values()
-    ]
+    """The catalog's reading (catalog.selectors.quotas_for_year) as the checks' plain inputs."""
+    rule_set, quotas = quotas_for_year(province_id, year)
+    return rule_set, [QuotaInput(code=q.code, base_code=q.base_code, ratio=q.ratio, rounding=q.rounding,
+                                 basis=q.basis) for q in quotas]
 
 
 def target_input(target: Target, award: AwardType | None = None) -> TargetInput:

@@ -23,6 +23,7 @@ from thidua.catalog.models import (
     QuotaRule,
     RewardCoefficient,
     RuleSet,
+    VoteThreshold,
 )
 from thidua.core.versions import CATALOG, province_key, track
 from thidua.decisions.models import Decision, DecisionLine
@@ -75,14 +76,15 @@ def _catalog(_instance: object) -> Iterable[str]:
     return [CATALOG]
 
 
-def _own_or_catalog(row: CriteriaSetting | QuotaRule | RewardCoefficient) -> Iterable[str]:
+def _own_or_catalog(row: CriteriaSetting | QuotaRule | RewardCoefficient | VoteThreshold) -> Iterable[str]:
     return [province_key(row.province_id) if row.province_id else CATALOG]
 
 
 def connect() -> None:
     for model in (AwardType, RuleSet, BaseSalary):
         track(model, _catalog)
-    for model in (CriteriaSetting, QuotaRule, RewardCoefficient):
+    # Every law table with province rows: a province's row concerns that province only.
+    for model in (CriteriaSetting, QuotaRule, RewardCoefficient, VoteThreshold):
         track(model, _own_or_catalog)
     track(ProvinceSetting, lambda s: [province_key(s.province_id)])
     track(Province, lambda p: [province_key(p.pk)])

@@ -38,6 +38,8 @@ class Quota:
     base_code: str
     ratio: Decimal
     basis: str = ""
+    # How a cap with a remainder is rounded (rules.quotas): the row's, else the province's choice.
+    rounding: str = "down"
 
 
 @dataclass(frozen=True)
