@@ -57,16 +57,18 @@ def label(key: str) -> str:
 
 
 # Which rule a criterion belongs to (its key's prefix), so a built-in value shows the article of
-# that rule (`RuleSet.citations`); the rest follow the principles of the law.
+# that rule (`RuleSet.citations`); the discipline bar follows the law's conduct rule or principles;
+# the others (which rule sets follow the old law) follow the rule set's own texts.
 _GROUND_PREFIXES = ("ldtt", "cstdcs", "cstd_tinh", "cstd_tq", "ttldxs", "ttldtt", "hcld3", "co_cp")
 
 
 def ground(key: str) -> str:
-    """The citation ground of criterion `key` ("ldtt_min_rating" → "ldtt")."""
+    """The citation ground of criterion `key` ("ldtt_min_rating" → "ldtt"); "" when it follows no
+    single rule."""
     found = next((g for g in _GROUND_PREFIXES if key.startswith(g + "_")), None)
     if found:
         return found
-    return "conduct" if key.startswith("discipline_") else "titles"
+    return "conduct" if key.startswith("discipline_") else ""
 
 
 def choices() -> list[tuple[str, str]]:

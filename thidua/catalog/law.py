@@ -199,8 +199,10 @@ def law_in_force(day: dt.date, province: Province | None) -> LawInForce:
         text = criteria_fields.default_text(key) if row is None else row.value
         value = criteria_fields.display(key, text, rule_set_names)
         if row is None:
-            # The built-in value follows the rule's own article (the rule set's citation).
-            basis = rule_set.citation(criteria_fields.ground(key)) or rule_set.citation("once")
+            # The built-in value follows the rule's own article (the rule set's citation), else the
+            # law's principles, else the rule set's texts.
+            ground = criteria_fields.ground(key)
+            basis = (rule_set.citation(ground) or rule_set.citation("once")) if ground else rule_set.basis
             criteria.append(CriteriaEntry(key, criteria_fields.label(key), value, basis, DEFAULT, False))
         else:
             criteria.append(CriteriaEntry(key, criteria_fields.label(key), value, row.basis,
