@@ -14,7 +14,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils.html import escape
+from django.utils.html import conditional_escape, escape
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
 
@@ -37,7 +37,7 @@ from thidua.jobs.services import start_document_pdf
 from thidua.organizations.models import Staff, Unit, UnitKind
 
 from . import policy, selectors, services
-from .models import Level, LineStatus, Nomination, NominationStatus
+from .models import Level, LineStatus, Nomination, NominationLine, NominationStatus
 
 RATINGS_PAGE_SIZE = 50  # people per page of the ratings and individual registrations grids
 
@@ -273,17 +273,31 @@ def nomination_new(request: HttpRequest) -> HttpResponse:
     return redirect("nomination_detail", nomination.pk)
 
 
-def _judged(nomination: Nomination) -> tuple[list[selectors.JudgedLine], list]:
-    """The lines with their verdicts, and the quotas over the proposal: cached under the stamps of
-    the province's data and of the law (core.versions), keyed by what the lines propose, since
-    judging reads the history of every person on the dossier (~25 ms CPU at nation scale). A line of
-    someone from another agency, or a collective of another province, is judged on each view: their
-    history changes bump another province's stamp."""
+def _verdict_cell(judged: selectors.JudgedLine) -> str:
+    """A line's verdict with its reasons as the page shows it, escaped once (drawn by the template for
+    each line on each view, the reasons were half of the page's rendering)."""
+    verdict = judged.verdict
+    if verdict is None:
+        return ""
+    esc = conditional_escape  # as the template's autoescape
+    reasons = "".join(f"<li>{esc(r.text)}" + (f' <span class="basis">({esc(r.basis)})</span>' if r.basis else "")
+                      + "</li>" for r in judged.reasons)
+    status = verdict.status
+    return (f'<span class="status {STATUS_CLASSES.get(status, "")}" data-verdict="{esc(status)}">'
+            f'{esc(STATUS_NAMES.get(status, ""))}</span>\n<ul class="verdict-reasons">{reasons}</ul>')
+
+
+def _judged(nomination: Nomination) -> tuple[list[tuple[NominationLine, str]], list]:
+    """Each line with its verdict cell (_verdict_cell), and the quotas over the proposal: cached under
+    the stamps of the province's data and of the law (core.versions), keyed by what the lines
+    propose, since judging reads the history of every person on the dossier (~25 ms CPU at nation
+    scale). A line of someone from another agency, or a collective of another province, is judged on
+    each view: their history changes bump another province's stamp."""
     lines = list(nomination.lines.all())
 
-    def compute() -> tuple[dict[int, tuple], list]:
+    def compute() -> tuple[dict[int, str], list]:
         judged = selectors.nomination_lines(nomination)
-        return {j.line.pk: (j.verdict, j.reasons) for j in judged}, selectors.proposal_quotas(nomination)
+        return {j.line.pk: _verdict_cell(j) for j in judged}, selectors.proposal_quotas(nomination)
 
     unit = nomination.unit
     local = all(ln.staff.agency_id == unit.pk if ln.staff_id else ln.unit.province_id == unit.province_id
@@ -295,7 +309,7 @@ def _judged(nomination: Nomination) -> tuple[list[selectors.JudgedLine], list]:
                                            (versions.province_key(unit.province_id), versions.CATALOG), compute)
     else:
         verdicts, quotas = compute()
-    return [selectors.JudgedLine(ln, *verdicts.get(ln.pk, (None, []))) for ln in lines], quotas
+    return [(ln, verdicts.get(ln.pk, "")) for ln in lines], quotas
 
 
 def nomination_detail(request: HttpRequest, pk: int) -> HttpResponse:
@@ -303,11 +317,9 @@ def nomination_detail(request: HttpRequest, pk: int) -> HttpResponse:
     user = request.user
     judged, quotas = _judged(nomination)
     rows = [{
-        "line": j.line, "verdict": j.verdict, "reasons": j.reasons,
-        "status_name": STATUS_NAMES.get(j.verdict.status, "") if j.verdict else "",
-        "status_class": STATUS_CLASSES.get(j.verdict.status, "") if j.verdict else "",
-        "ballot": getattr(j.line.candidate, "ballot", None) if j.line.candidate_id else None,
-    } for j in judged]
+        "line": line, "verdict_html": mark_safe(cell),  # escaped in _verdict_cell
+        "ballot": getattr(line.candidate, "ballot", None) if line.candidate_id else None,
+    } for line, cell in judged]
     may = {action: policy.can(user, action, nomination) for action in policy.ACTIONS if action != "view"}
     context = {
         "nomination": nomination, "rows": rows, "may": may, "quotas": quotas,
