@@ -199,10 +199,17 @@ def achievement_add(request: HttpRequest, code: str) -> HttpResponse:
 def registrations_page(request: HttpRequest, code: str) -> HttpResponse:
     agency = _agency(request, code)
     year = _year(request)
-    grid = selectors.ratings_grid(agency, year)
+    # The people of the year (staff and ratings are tracked) and the titles' select (the catalog) are
+    # read once until their stamps change (core.versions); the registrations themselves on each view.
+    grid = versions.cached("ratings-grid", (agency.pk, year), (versions.province_key(agency.province_id),),
+                           lambda: selectors.ratings_grid(agency, year))
     registered = selectors.individual_registrations(agency, year)
-    codes = selectors.individual_codes()
-    options = select_options(((a.code, a.name, "") for a in codes), "— không đăng ký —")
+
+    def titles() -> tuple[list, dict]:
+        codes = selectors.individual_codes()
+        return codes, select_options(((a.code, a.name, "") for a in codes), "— không đăng ký —")
+
+    codes, options = versions.cached("individual-titles", (), (versions.CATALOG,), titles)
     page = page_of(request, grid.staff, per_page=RATINGS_PAGE_SIZE)  # in pages, as the ratings grid
     rows = [{"row": r, "current": code, "options": options.get(code, options[""])}
             for r in page.object_list for code in [registered.get(r.id, "")]]
