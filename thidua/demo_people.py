@@ -111,7 +111,9 @@ PROVINCE_BODIES = {
 ALL_NAMED = {n.full_name for n in NAMED.values()} | {name for rows in PROVINCE_BODIES.values() for name, _, _ in rows
                                                      if name}
 
-KIND_CYCLE = [StaffKind.CIVIL_SERVANT] * 6 + [StaffKind.PUBLIC_EMPLOYEE] * 3 + [StaffKind.WORKER]
+# A Sở's people are công chức; one in ten is a contract worker (người lao động: driver, văn thư,
+# guard), who works in the office. (Viên chức work in the Sở's public service units, not in the demo.)
+KIND_CYCLE = [StaffKind.CIVIL_SERVANT] * 9 + [StaffKind.WORKER]
 LEADERS = 4  # the head and three deputies
 
 
@@ -123,32 +125,33 @@ def _birth_year(rng: random.Random, rank: str, started: int) -> int:
 
 def agency_staff(agency: Unit, departments: list[Unit], headcount: int, seed: int, taken: set[str]) -> list[Staff]:
     """The staff of a demo agency, unsaved: the head and deputies (no department), then everyone
-    else spread over the departments in turn — the first in each its head, the second its deputy."""
+    else spread over the departments in turn — the first in each its head, the second its deputy —
+    except the contract workers, who work in the office."""
     rng = random.Random(f"{agency.code}-{seed}")
     head, deputy = leader_titles(agency.code)
     seen: dict[int, int] = {}
+    office = next((d for d in departments if d.name.startswith(("Văn phòng", "Phòng Hành chính"))), departments[0])
     officer_slot = None
     rows = []
     for i in range(headcount):
-        # Kept from the first demo: who worked since when (the evaluation demo's history follows it).
-        started = dt.date(2005 + i % 15, 1, 1 + i % 28)
+        # The year each started is the first demo's (the evaluation demo's history follows it); in
+        # January, so rated for that whole year, and not on New Year's Day.
+        started = dt.date(2005 + i % 15, 1, 2 + i % 27)
         dept = None if i < LEADERS else departments[(i - LEADERS) % len(departments)]
         kind = KIND_CYCLE[i % len(KIND_CYCLE)]
         if i == 0:
             position, rank, kind = head, "head", StaffKind.CIVIL_SERVANT
         elif i < LEADERS:
             position, rank, kind = deputy, "deputy", StaffKind.CIVIL_SERVANT
-        else:
+        elif seen.get(dept.pk, -1) < 1:  # the department has no head or no deputy yet
             order = seen[dept.pk] = seen.get(dept.pk, -1) + 1
             dept_head, dept_deputy = department_titles(dept.name)
-            if order == 0:
-                position, rank, kind = dept_head, "dept_head", StaffKind.CIVIL_SERVANT
-            elif order == 1:
-                position, rank, kind = dept_deputy, "dept_deputy", StaffKind.CIVIL_SERVANT
-            elif kind == StaffKind.WORKER:
-                position, rank = "Nhân viên", "staff"
-            else:
-                position, rank = "Chuyên viên", "staff"
+            kind = StaffKind.CIVIL_SERVANT
+            position, rank = (dept_head, "dept_head") if order == 0 else (dept_deputy, "dept_deputy")
+        elif kind == StaffKind.WORKER:
+            position, rank, dept = "Nhân viên", "staff", office
+        else:
+            position, rank = "Chuyên viên", "staff"
         key: int | str = i
         if (officer_slot is None and dept is not None and dept.name.startswith("Văn phòng")
                 and position == "Chuyên viên" and kind == StaffKind.CIVIL_SERVANT):

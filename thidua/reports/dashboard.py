@@ -25,7 +25,7 @@ from thidua.decisions.policy import decisions_for
 from thidua.emulation.models import Status
 from thidua.emulation.policy import registrations_for
 from thidua.evaluation.models import Rating
-from thidua.organizations.models import BlockMembership
+from thidua.organizations.models import BlockMembership, UnitKind
 from thidua.organizations.policy import headed_block_years, home_agency, staff_for
 from thidua.yearend.models import Level, LineStatus, NominationLine, NominationStatus
 from thidua.yearend.policy import nominations_for
@@ -191,7 +191,8 @@ def _province_figures(user, year: int) -> tuple[int, int, dict]:
     cached under the province's stamp (core.versions): staff, ratings and decisions are tracked
     (reports.freshness; a decision's lines count once it is issued, which saves the decision)."""
     def compute() -> tuple[int, int, dict]:
-        people = staff_for(user).active_in_year(year)
+        # The agencies' people: UBND tỉnh's leaders and the board's staff are not rated in this system.
+        people = staff_for(user).active_in_year(year).filter(agency__kind=UnitKind.AGENCY)
         issued = decisions_for(user).filter(award_year=year, status=DecisionStatus.ISSUED).aggregate(
             n=Count("id", distinct=True), money=Sum("lines__amount", filter=Q(lines__revoked_by__isnull=True)))
         return Rating.objects.filter(year=year, staff__in=people).count(), people.count(), issued
