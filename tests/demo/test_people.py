@@ -133,3 +133,16 @@ def test_registrations_are_sent_by_their_officer_and_received_by_the_block_heads
     assert {e.actor.username for e in events if e.registration.unit.code == "SNV" and e.action == Action.SUBMIT} == {
         "snv"}
     assert {e.actor.username for e in events if e.action in (Action.RECEIVE, Action.RETURN)} == {"truongkhoi"}
+
+
+def test_an_agencys_list_starts_with_its_head_then_deputies_then_each_departments_head(year_end_demo, client):
+    from django.urls import reverse
+
+    from thidua.accounts.models import User
+
+    client.force_login(User.objects.get(username="skhcn"))
+    page = client.get(reverse("agency_detail", args=["SKHCN"])).content.decode()
+    rows = page.split("<tbody>")[1].split("</tr>")
+    positions = [next(p for p in ("Phó Giám đốc", "Giám đốc", "Phó Chánh Văn phòng", "Chánh Văn phòng") if
+                      f"<td>{p}</td>" in row) for row in rows[:6]]
+    assert positions == ["Giám đốc"] + ["Phó Giám đốc"] * 3 + ["Chánh Văn phòng", "Phó Chánh Văn phòng"]

@@ -23,7 +23,7 @@ from thidua.decisions import services as decisions
 from thidua.decisions.models import Decision
 from thidua.decisions.numbering import take_number
 from thidua.organizations.authority import governs
-from thidua.organizations.models import Staff, Unit
+from thidua.organizations.models import Staff, Unit, UnitKind
 from thidua.rules import tally
 
 from . import selectors
@@ -67,7 +67,10 @@ def _require_open(session: Session) -> None:
 @transaction.atomic
 def council_create(*, actor: Any, owner: Unit, name: str = "", basis: str = "",
                    active_from: dt.date | None = None) -> Council:
-    council = Council(owner=owner, name=name.strip() or f"Hội đồng Thi đua – Khen thưởng {owner.name}",
+    # The province's council is "Hội đồng Thi đua – Khen thưởng tỉnh X", not "… Ủy ban nhân dân tỉnh X".
+    default = (f"Hội đồng Thi đua – Khen thưởng tỉnh {owner.province.name}" if owner.kind == UnitKind.PROVINCE_BODY
+               else f"Hội đồng Thi đua – Khen thưởng {owner.name}")
+    council = Council(owner=owner, name=name.strip() or default,
                       basis=basis, active_from=active_from)
     _require(actor, council)
     bounds.clean(council, error=CouncilError)

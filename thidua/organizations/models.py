@@ -280,6 +280,11 @@ class StaffKind(models.TextChoices):
     WORKER = "nguoi_lao_dong", "Người lao động"
 
 
+# Positions that head a unit or a department (their deputies are "Phó …"): what lists put first.
+HEAD_POSITIONS = ("Chủ tịch UBND tỉnh", "Giám đốc", "Chánh Văn phòng UBND tỉnh", "Chánh Thanh tra tỉnh", "Trưởng ban",
+                  "Chánh Văn phòng", "Chánh Thanh tra", "Trưởng phòng", "Thủ trưởng")
+
+
 class StaffQuerySet(ScopedQuerySet):
     def restrict(self, scope: Scope, action: str) -> StaffQuerySet:
         """view (records, ratings, award history): the staff of the units whose organisation data
@@ -295,6 +300,14 @@ class StaffQuerySet(ScopedQuerySet):
         if action == CHANGE and scope.agency_officer:
             return self.filter(agency_id=scope.agency_id)
         return self.none()
+
+    def in_rank_order(self) -> StaffQuerySet:
+        """As an agency lists its people: the leaders (no department) first, the head before the
+        deputies, then each department in its order with its head, its deputies, the others by name."""
+        rank = models.Case(models.When(position__in=HEAD_POSITIONS, then=0),
+                           models.When(position__istartswith="Phó ", then=1), default=2,
+                           output_field=models.IntegerField())
+        return self.order_by(models.F("department__position").asc(nulls_first=True), rank, "full_name")
 
     def active_on(self, day: dt.date) -> StaffQuerySet:
         """People working in their agency on `day` (those who left before are history, not gone)."""

@@ -87,8 +87,7 @@ def agency_detail(request: HttpRequest, code: str) -> HttpResponse:
                         | Q(department_staff__active_to__gte=today))).order_by("position")
     show = request.GET.get("hien", "")
     show = show if show in SHOW else ""
-    staff = Staff.objects.filter(agency=agency).select_related("department").order_by("department__position",
-                                                                                     "full_name")
+    staff = Staff.objects.filter(agency=agency).select_related("department").in_rank_order()
     year_number = bounds.parse_year(request.GET.get("nam"))
     year = str(year_number) if year_number else ""
     if year_number:
