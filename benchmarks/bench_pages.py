@@ -148,6 +148,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--max-requests", type=int, default=20_000, help="per page")
     parser.add_argument("--threads", type=int, default=4, help="waitress threads")
     parser.add_argument("--only", default="", help="only pages whose name contains this")
+    parser.add_argument("--paired", action="store_true",
+                        help="load the health endpoint right before each page and compare the page with that "
+                             "run (on a shared machine whose load drifts during the run)")
     args = parser.parse_args(argv)
     seconds, connections = min(args.seconds, 30.0), min(args.connections, 64)
 
@@ -188,7 +191,11 @@ def main(argv: list[str] | None = None) -> None:
                                     max_requests=args.max_requests))
 
         health = [run("health", "/suc-khoe/", board)]
-        results = [run(name, url, cookies[role]) for role, name, url in urls]
+        results, beside = [], []
+        for role, name, url in urls:
+            if args.paired:
+                beside.append(run("health", "/suc-khoe/", board))
+            results.append(run(name, url, cookies[role]))
         health.append(run("health", "/suc-khoe/", board))
     finally:
         os.killpg(server.pid, signal.SIGTERM)
@@ -203,15 +210,20 @@ def main(argv: list[str] | None = None) -> None:
           f"{connections} connections, {seconds:.0f} s per page; load average {os.getloadavg()[0]:.1f}")
     print(f"health: {health[0].rate:.0f} and {health[1].rate:.0f} req/s (before, after), p95 "
           f"{health[0].pct(0.95) * 1000:.1f} / {health[1].pct(0.95) * 1000:.1f} ms")
+    if args.paired:
+        print("paired: each page against the health endpoint loaded just before it (its req/s in the last column)")
     print(f"{'page':28} {'req/s':>7} {'share':>7} {'p50 ms':>8} {'p95 ms':>8} {'p95 ×':>6} {'err':>4}")
     missed = []
-    for r in results:
-        share, times = r.rate / rate, r.pct(0.95) / p95
+    for i, r in enumerate(results):
+        reference = beside[i] if args.paired else None
+        share = r.rate / (reference.rate if reference else rate)
+        times = r.pct(0.95) / (reference.pct(0.95) if reference else p95)
         ok = share >= MIN_SHARE and times <= MAX_P95 and not r.errors
         if not ok:
             missed.append(r.name)
         print(f"{r.name:28} {r.rate:7.1f} {share:7.1%} {r.pct(0.5) * 1000:8.1f} {r.pct(0.95) * 1000:8.1f} "
-              f"{times:6.1f} {r.errors:4d} {'' if ok else '  MISSED'}")
+              f"{times:6.1f} {r.errors:4d} {'' if ok else '  MISSED'}"
+              + (f"  (health {reference.rate:.0f})" if reference else ""))
     print(f"target: ≥ {MIN_SHARE:.0%} of health, p95 ≤ {MAX_P95:.0f}× health p95 — "
           + ("all met" if not missed else f"missed: {', '.join(missed)}"))
     if missed:
