@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from thidua.catalog.names import award_name, rule_set_name
 from thidua.catalog.selectors import law_snapshot
+from thidua.emulation.selectors import quotas_in_force
 from thidua.organizations.models import BlockYear
 from thidua.rules.eligibility import evaluate
 from thidua.rules.quotas import check_quota
@@ -68,8 +69,6 @@ def recheck_quota(province_id: int, year: int) -> None:
     """Cờ CP proposals of the province's blocks for `year` against the quota in force: the base is
     every Cờ thi đua cấp tỉnh proposal of the province's blocks that year (the collectives meeting
     the provincial standard). Run whenever a block proposes, since every block changes the base."""
-    from thidua.emulation.selectors import quotas_in_force
-
     rule_set, quotas = quotas_in_force(province_id, year)
     quota = next((q for q in quotas if q.code == CO_CP and q.base_code == CO_TINH), None)
     in_province = Proposal.objects.filter(block_year__block__province_id=province_id, block_year__year=year)

@@ -8,9 +8,10 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db.models import Prefetch
+from django.utils import timezone
 
 from thidua.catalog.models import AwardType
-from thidua.emulation.models import Registration, Status, Target
+from thidua.emulation.models import Action, Registration, RegistrationEvent, Status, Target
 from thidua.organizations.models import Block, BlockMembership, BlockYear, Unit
 
 from . import scoring
@@ -303,10 +304,6 @@ class ResponseRow:
 def movement_dashboard(movement, today) -> list[ResponseRow]:
     """Each agency that must respond, with its registration of the movement's year: registered (sent
     or received), returned, late (nothing sent by the deadline, or first sent after it)."""
-    from django.utils import timezone
-
-    from thidua.emulation.models import Action, RegistrationEvent
-
     units = list(movement.target_units.order_by("position", "name"))
     regs = {r.unit_id: r for r in Registration.objects.filter(year=movement.launched_for_year, unit__in=units)}
     first_sent: dict[int, object] = {}

@@ -17,12 +17,12 @@ from django.utils import timezone
 from thidua.audit.services import audit_record, snapshot
 from thidua.catalog.names import award_name
 from thidua.core import bounds
-from thidua.emulation.models import Movement, MovementKind
+from thidua.emulation.models import Movement, MovementKind, Registration, Status
 from thidua.notifications import hooks
 from thidua.notifications.services import notify
 from thidua.organizations.models import Block, BlockKind, BlockMembership, BlockYear, Province, Unit, UnitKind
 
-from . import scoring, selectors
+from . import proposals, scoring, selectors
 from .models import (
     POINTS,
     AgreedScore,
@@ -191,8 +191,6 @@ def movement_launch(*, actor: Any, launched_by: Unit, data: MovementInput) -> Mo
 def movement_deadline_reminders(*, today: dt.date, days_before: int = 3) -> int:
     """Remind agencies that have not sent their registration: once when the deadline is near, once
     when it has passed. Safe to run every day (a notice is never repeated)."""
-    from thidua.emulation.models import Registration, Status
-
     sent = 0
     movements = Movement.objects.filter(deadline__isnull=False, launched_for_year__isnull=False,
                                         deadline__gte=today - dt.timedelta(days=30))
@@ -522,8 +520,6 @@ def proposals_make(*, actor: Any, block_year: BlockYear) -> ProposalOutcome:
     đua cấp tỉnh, and the block's leader (rank 1, alone) for Cờ thi đua của Chính phủ. Each is
     checked by the rules engine; Cờ CP also against the quota (ND 91/2017: ≤ 20% of the collectives
     meeting the provincial flag's standard, counted over the province's block proposals)."""
-    from . import proposals
-
     _require(can(actor, "run", block_year))
     review = _review(block_year)
     if not review.is_published:

@@ -1,14 +1,16 @@
 from django.apps import AppConfig
 
+from thidua.audit.labels import register_names
+
 
 class CatalogConfig(AppConfig):
     name = "thidua.catalog"
     verbose_name = "Danh mục và quy định"
 
     def ready(self) -> None:
-        # Connects the signals that drop the cached names when the catalog changes.
-        from thidua.audit.labels import register_names
-
+        # Connects the signals that drop the cached names when the catalog changes. The app's own
+        # module is imported here, Django's documented place: it needs the models, not loaded yet
+        # when this module is imported.
         from . import names
 
         # The audit trail prints award and rule set codes by their names.

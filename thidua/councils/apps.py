@@ -1,6 +1,6 @@
 from django.apps import AppConfig
 
-from thidua.documents.render import register_samples
+from thidua.documents.samples import register_samples
 
 from .samples import SAMPLE_MINUTES_CONTEXT
 

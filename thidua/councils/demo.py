@@ -19,11 +19,11 @@ import datetime as dt
 from django.db import transaction
 
 from thidua.accounts.models import Role, User
-from thidua.decisions import defaults, history
+from thidua.decisions import defaults
 from thidua.decisions import services as decisions
 from thidua.decisions.models import Decision, NumberCounter
 from thidua.demo_people import held_title
-from thidua.evaluation.models import Rating
+from thidua.evaluation.models import AwardRecord, Rating
 from thidua.evaluation.selectors import agency_eligibility
 from thidua.organizations.models import Staff, Unit, UnitKind
 
@@ -120,8 +120,7 @@ def _agency_year_end(actor, agency: Unit) -> Decision:
     # The candidate who falls short is one without the 2020–2021 streak, whatever order the
     # eligibility page listed them in (names sort differently under PostgreSQL's collation), so the
     # provincial council always hears the same CSTĐ cấp tỉnh candidates.
-    records = history._model()
-    streaks = {pid for pid in cstdcs if records is not None and records.objects.filter(
+    streaks = {pid for pid in cstdcs if AwardRecord.objects.filter(
         staff_id=pid, code="CSTDCS", year__in=(YEAR - 1, YEAR - 2)).count() == 2}
     cstdcs = sorted(cstdcs, key=lambda pid: (pid not in streaks, pid))
     for i, pid in enumerate(cstdcs):
@@ -169,8 +168,7 @@ def _provincial_year_end(actor, body: Unit, agency: Unit) -> Decision:
     councils.session_set_attendance(actor=actor, session=session, presence={written.member_id: Presence.WRITTEN})
     # CSTĐ cấp tỉnh: the people whose third CSTĐCS is in the director's decision (CSTĐCS in 2020
     # and 2021 in the evaluation demo), ≥ 90% of all 10 members, so 9 votes: 10, 9 pass, 8 fails.
-    records = history._model()
-    streak = [pid for pid in cstdcs if records is not None and records.objects.filter(
+    streak = [pid for pid in cstdcs if AwardRecord.objects.filter(
         staff_id=pid, code="CSTDCS", year__in=(YEAR - 1, YEAR - 2)).count() == 2]
     streak = (streak or cstdcs)[:3]
     for pid, yes in zip(streak, (10, 9, 8), strict=False):

@@ -15,6 +15,8 @@ from thidua.organizations.models import Unit, UnitKind
 from . import defaults
 from .formatting import long_date, place_date
 from .models import Decision, DecisionKind, DecisionLine, DecisionStatus
+from .money import MoneyError, line_money
+from .services import money_basis_text
 
 ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV", "XVI",
          "XVII", "XVIII", "XIX", "XX"]
@@ -145,9 +147,6 @@ def _money_sentence(decision: Decision, lines: list[DecisionLine]) -> str:
 
 def _preview_basis(decision: Decision, lines: list[DecisionLine]) -> str:
     """A draft has no recorded basis yet: the one its preview amounts were computed with."""
-    from .money import MoneyError, line_money
-    from .services import money_basis_text
-
     if not lines or decision.date is None:
         return ""
     # One computation per distinct title and subject, not per line (three queries each): the same

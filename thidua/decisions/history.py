@@ -8,19 +8,13 @@ written before the link existed, by number, subject, code and year."""
 
 from __future__ import annotations
 
-from django.apps import apps
 from django.db.models import Q
 
 from thidua.audit.services import audit_record, audit_record_many, snapshot
+from thidua.catalog.models import AwardType
+from thidua.evaluation.models import AwardRecord
 
 from . import defaults
-
-
-def _model():
-    try:
-        return apps.get_model("evaluation", "AwardRecord")
-    except LookupError:  # the evaluation app is not installed
-        return None
 
 
 def _linked(model) -> bool:
@@ -37,8 +31,8 @@ def _records_of(model, line):
 
 def record_awards(decision, lines) -> None:
     """One award record per line of the issued `decision`."""
-    model = _model()
-    if model is None or not lines:
+    model = AwardRecord
+    if not lines:
         return
     issuer = defaults.authority_name(decision.issuer, on=decision.date)
     extra = {"decision": decision} if _linked(model) else {}
@@ -54,9 +48,7 @@ def record_awards(decision, lines) -> None:
 def remove_awards(lines, *, by) -> None:
     """Delete the records of `lines`, which the act `by` withdrew or replaced; the audit log keeps
     what was removed and why (the decision lines themselves stay, marked ``revoked_by``)."""
-    model = _model()
-    if model is None:
-        return
+    model = AwardRecord
     for line in lines:
         for record in _records_of(model, line):
             audit_record(actor=by.issued_by, action="award_record.withdraw", obj=record, summary=str(record),
@@ -68,11 +60,7 @@ def recorded_titles(lines, *, exclude_lines=()) -> list:
     """Award records (from any source) that already give a line's person or collective the same
     emulation title for the same year — one achievement earns one award — leaving out the records
     of `exclude_lines` (lines the act is withdrawing)."""
-    from thidua.catalog.models import AwardType
-
-    model = _model()
-    if model is None:
-        return []
+    model = AwardRecord
     titles = set(AwardType.objects.filter(kind="title").values_list("code", flat=True))
     excluded = set()
     for line in exclude_lines:

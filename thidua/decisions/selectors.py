@@ -11,6 +11,7 @@ from thidua.organizations.models import Staff, Unit
 from thidua.organizations.services import lineage_ids
 
 from .models import Decision, DecisionLine, DecisionStatus
+from .policy import decisions_for
 
 
 def decision_with_parts(qs: QuerySet[Decision], *, lines: bool = True) -> QuerySet[Decision]:
@@ -87,3 +88,20 @@ def awards_of_year(*, year: int, code: str | None = None, agency: Unit | None = 
 
 def decision_total(decision: Decision) -> int:
     return decision.lines.aggregate(s=Sum("amount"))["s"] or 0
+
+
+# --- what evaluation asks of the decisions (evaluation.decided, registered by apps.py) ---------------
+
+def deciding_decisions(agency: Unit, year: int) -> QuerySet[Decision]:
+    """Issued decisions for `year` that concern `agency` (latest first): they lock its ratings."""
+    concerns = (Q(issuer=agency) | Q(lines__staff__agency=agency) | Q(lines__unit=agency)
+                | Q(lines__unit__parent=agency))
+    ids = (Decision.objects.filter(status=DecisionStatus.ISSUED, award_year=year).filter(concerns)
+           .values("pk").distinct())
+    return Decision.objects.filter(pk__in=ids).order_by("-issued_at", "-pk")
+
+
+def decision_links(user, staff: Staff) -> dict[str, int]:
+    """The decisions of this person that `user` may open, by the number the award history prints."""
+    decisions = decisions_for(user).filter(lines__staff=staff).distinct()
+    return {d.number_display: d.pk for d in decisions if d.number}

@@ -18,7 +18,8 @@ from pathlib import Path
 from docxtpl import DocxTemplate
 from jinja2 import Environment, TemplateError
 
-from .samples import SAMPLE_COVER_LETTER_CONTEXT, SEED_REGISTRATION_CONTEXT
+from .models import DocumentTemplate
+from .samples import register_samples, sample_contexts
 
 logger = logging.getLogger(__name__)
 
@@ -363,8 +364,6 @@ def shipped_template_path(kind: str) -> Path:
 
 def template_bytes(kind: str) -> bytes:
     """The .docx used for ``kind``: the uploaded replacement if there is one, else the shipped file."""
-    from .models import DocumentTemplate
-
     _keys(kind)
     uploaded = DocumentTemplate.objects.filter(kind=str(kind)).first()
     if uploaded is not None and uploaded.file:
@@ -528,24 +527,6 @@ def render_document(kind: str, context: dict) -> bytes:
     if missing:
         raise ValueError(f"context for {kind} lacks: {', '.join(missing)}")
     return render_template(template_bytes(kind), context, bulk_rows=BULK_ROWS.get(kind))
-
-
-# The sample context of each kind, what an uploaded replacement template is checked with. The app
-# that writes a kind registers its sample (its AppConfig.ready()), so this module imports no app.
-_SAMPLES: dict[str, dict] = {"registration": SEED_REGISTRATION_CONTEXT, "cover_letter": SAMPLE_COVER_LETTER_CONTEXT}
-
-
-def register_samples(samples: dict[str, dict]) -> None:
-    """Record the sample context of each kind in ``samples`` (an app's documents)."""
-    unknown = set(samples) - set(CONTEXT_KEYS)
-    if unknown:
-        raise ValueError(f"unknown document kinds: {', '.join(sorted(unknown))}")
-    _SAMPLES.update(samples)
-
-
-def sample_contexts() -> dict[str, dict]:
-    """A sample context per kind: what an uploaded replacement template is checked with."""
-    return dict(_SAMPLES)
 
 
 def check_template(kind: str, data: bytes) -> None:

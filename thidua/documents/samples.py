@@ -119,3 +119,20 @@ SAMPLE_COVER_LETTER_CONTEXT: dict = {
     # Each entry is printed as "- entry;", the last one (the archive line) as "- entry.".
     "recipients": ["Như trên", "Ban Thi đua - Khen thưởng tỉnh (b/c)", "Lãnh đạo Sở", "Lưu: VT, TTR"],
 }
+
+
+# The sample context of each kind, what an uploaded replacement template is checked with
+# (render.check_template). The app that writes a kind registers its sample from its
+# AppConfig.ready(): this module imports nothing, so an apps.py may import it before the models
+# are loaded, and `documents` imports no app.
+_SAMPLES: dict[str, dict] = {"registration": SEED_REGISTRATION_CONTEXT, "cover_letter": SAMPLE_COVER_LETTER_CONTEXT}
+
+
+def register_samples(samples: dict[str, dict]) -> None:
+    """Record the sample context of each kind in ``samples`` (an app's documents)."""
+    _SAMPLES.update(samples)
+
+
+def sample_contexts() -> dict[str, dict]:
+    """A sample context per kind."""
+    return dict(_SAMPLES)

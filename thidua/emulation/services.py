@@ -9,12 +9,14 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.urls import reverse
 
 from thidua.audit.services import audit_record, diff, snapshot
 from thidua.catalog.models import AwardType
 from thidua.core import bounds
 from thidua.emulation.policy import can
 from thidua.notifications import hooks as notification_hooks
+from thidua.notifications.services import notify
 from thidua.organizations.models import BlockYear
 from thidua.organizations.policy import can_start_registration
 
@@ -190,7 +192,7 @@ def registration_submit(*, actor: Any, registration: Registration) -> Registrati
     reg.status = Status.SUBMITTED
     reg.save(update_fields=["status", "updated_at"])
     _record(reg, actor=actor, action=Action.SUBMIT, from_status=previous)
-    transaction.on_commit(lambda: notification_hooks.registration_submitted(reg.pk))
+    transaction.on_commit(lambda: _notify_submitted(reg.pk))
     return reg
 
 
@@ -216,13 +218,34 @@ def registration_return(*, actor: Any, registration: Registration, reason: str) 
     reg.status = Status.RETURNED
     reg.save(update_fields=["status", "updated_at"])
     _record(reg, actor=actor, action=Action.RETURN, from_status=previous, reason=reason)
-    transaction.on_commit(lambda: notification_hooks.registration_returned(reg.pk))
+    transaction.on_commit(lambda: _notify_returned(reg.pk))
     return reg
 
 
 def last_return_reason(registration: Registration) -> str:
     event = registration.events.filter(action=Action.RETURN).order_by("-at", "-id").first()
     return event.reason if event else ""
+
+
+def _notify_submitted(registration_id: int) -> None:
+    """A member sent its registration: the block head's officers have something to receive."""
+    reg = Registration.objects.select_related("unit").filter(pk=registration_id).first()
+    if reg is None:
+        return
+    notify(recipients=notification_hooks.block_head_officers(reg.unit_id, reg.year),
+           text=f"{reg.unit.name} đã gửi bản đăng ký thi đua năm {reg.year}, chờ tiếp nhận.",
+           link=reverse("registration_detail", args=[reg.pk]))
+
+
+def _notify_returned(registration_id: int) -> None:
+    """The block head returned a registration: the agency's officer and leaders see why."""
+    reg = Registration.objects.select_related("unit").filter(pk=registration_id).first()
+    if reg is None:
+        return
+    reason = last_return_reason(reg)
+    notify(recipients=notification_hooks.agency_users([reg.unit_id]),
+           text=f"Bản đăng ký thi đua năm {reg.year} bị trả lại. Lý do: {reason}",
+           link=reverse("registration_detail", args=[reg.pk]))
 
 
 @transaction.atomic

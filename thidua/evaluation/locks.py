@@ -4,17 +4,17 @@ editable again only by a recorded act (`RatingReopening`: who, when, why — by 
 the province board or an administrator); a later decision for the year locks them again.
 
 A decision "for the year" of an agency is an issued decision whose award year is that year and
-which the agency issued or which names its people, its departments or itself."""
+which the agency issued or which names its people, its departments or itself; the decisions app
+finds them (`evaluation.decided`: decisions sit above evaluation in the apps' order)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
-from django.db.models import Q
-
-from thidua.decisions.models import Decision, DecisionStatus
 from thidua.organizations.models import Unit
 
+from .decided import deciding_decisions
 from .models import RatingReopening
 
 
@@ -23,22 +23,13 @@ class RatingLock:
     """Why the ratings of `year` cannot be changed, and what to do."""
 
     year: int
-    decision: Decision
+    decision: Any  # the issued decisions.Decision
 
     @property
     def message(self) -> str:
         return (f"Xếp loại năm {self.year} đã khóa: {self.decision} đã khen thưởng cho năm {self.year} dựa trên "
                 "các xếp loại này. Muốn sửa, lãnh đạo cơ quan hoặc Ban Thi đua – Khen thưởng tỉnh mở lại xếp loại "
                 "năm này (ghi rõ lý do); nếu khen thưởng đã ban hành sai, sửa đổi hoặc thu hồi bằng quyết định mới.")
-
-
-def deciding_decisions(agency: Unit, year: int):
-    """Issued decisions for `year` that concern `agency` (latest first)."""
-    concerns = (Q(issuer=agency) | Q(lines__staff__agency=agency) | Q(lines__unit=agency)
-                | Q(lines__unit__parent=agency))
-    ids = (Decision.objects.filter(status=DecisionStatus.ISSUED, award_year=year).filter(concerns)
-           .values("pk").distinct())
-    return Decision.objects.filter(pk__in=ids).order_by("-issued_at", "-pk")
 
 
 def last_reopening(agency: Unit, year: int) -> RatingReopening | None:

@@ -16,12 +16,12 @@ from thidua.audit.selectors import history_entries, id_texts
 from thidua.catalog import criteria as criteria_fields
 from thidua.catalog.names import award_name
 from thidua.core import bounds, versions
-from thidua.decisions.policy import decisions_for
 from thidua.emulation.years import working_year
 from thidua.organizations.models import Unit, UnitKind
 from thidua.organizations.policy import can_manage_staff, can_record_evaluation, staff_for, units_for
 from thidua.rules.types import ELIGIBLE, NOT_ELIGIBLE, RATING_NAMES, REVIEW, Verdict
 
+from . import decided
 from .models import Achievement, AwardRecord, Discipline, Rating
 from .selectors import STATUS_NAMES, agency_eligibility, explain, staff_profile
 
@@ -55,9 +55,7 @@ def staff_detail(request: HttpRequest, pk: int) -> HttpResponse:
     # judging one person reads the law and five tables, the decisions' scope compiles six subqueries.
     # The links depend on the user's scope, so both are kept per scope (Scope.reach).
     def compute() -> tuple:
-        links = {d.number_display: d.pk for d in decisions_for(request.user).filter(lines__staff=staff).distinct()
-                 if d.number}
-        return staff_profile(staff, year), links
+        return staff_profile(staff, year), decided.decision_links(request.user, staff)
 
     profile, decision_links = versions.cached(
         "staff-profile", (staff.pk, year, Scope.of(request.user).reach),

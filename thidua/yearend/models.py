@@ -18,6 +18,7 @@ from django.db import models
 from django.db.models import Q
 
 from thidua.accounts.scope import VIEW, Scope, ScopedQuerySet
+from thidua.decisions.models import format_number
 from thidua.emulation.models import Authority
 from thidua.organizations.selectors import lineage_ids
 
@@ -111,8 +112,6 @@ class Nomination(models.Model):
 
     @property
     def number_display(self) -> str:
-        from thidua.decisions.models import format_number
-
         return format_number(self.number, self.symbol)
 
     @property

@@ -19,6 +19,8 @@ from django.db.models import QuerySet
 from thidua.accounts.models import Role
 from thidua.accounts.scope import VIEW, is_admin
 from thidua.councils.models import Council
+from thidua.councils.policy import can_run
+from thidua.decisions.policy import may_issue_for
 from thidua.organizations.models import Unit, UnitKind
 from thidua.organizations.policy import can_record_evaluation, home_agency, units_for
 from thidua.organizations.services import lineage_ids
@@ -90,10 +92,6 @@ def can(user, action: str, nomination: Nomination) -> bool:
     if status != NominationStatus.COUNCIL or session is None:
         return False
     if action == "ballot":
-        from thidua.councils.policy import can_run
-
         return can_run(user, session.council)
-    from thidua.decisions.policy import may_issue_for
-
     return may_issue_for(user, session.council.owner)
 

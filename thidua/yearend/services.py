@@ -19,11 +19,13 @@ from django.utils import timezone
 from thidua.audit.services import audit_record, snapshot
 from thidua.catalog.models import AwardType
 from thidua.catalog.subjects import subject_error
-from thidua.councils.models import Session
+from thidua.councils.models import BallotResult, Session
+from thidua.councils.services import CouncilError, ballot_record, session_add_candidate, session_close
 from thidua.decisions.defaults import award_title
 from thidua.decisions.formatting import short_unit_name
 from thidua.decisions.models import Decision
 from thidua.decisions.numbering import take_number
+from thidua.decisions.services import LineSpec, decision_create, decision_issue
 from thidua.emulation.models import Registration
 from thidua.organizations.models import Staff, Unit, UnitKind
 from thidua.organizations.policy import can_record_evaluation
@@ -39,6 +41,7 @@ from .models import (
     NominationLine,
     NominationStatus,
 )
+from .selectors import proposal_quotas
 
 
 class NominationError(ValueError):
@@ -229,8 +232,6 @@ def nomination_submit(*, actor: Any, nomination: Nomination, date: dt.date | Non
     """Send the dossier: at least one line, every quota of the year respected over the whole
     proposal; the tờ trình takes the next number of the agency's register (kept when a returned
     dossier is sent again)."""
-    from .selectors import proposal_quotas
-
     nomination = _locked(nomination)
     _require(policy.can(actor, "submit", nomination), "gửi hồ sơ này")
     if not nomination.lines.exclude(status=LineStatus.RETURNED).exists():
@@ -314,8 +315,6 @@ def nomination_appraise(*, actor: Any, nomination: Nomination, note: str = "") -
 def nomination_to_council(*, actor: Any, nomination: Nomination, session: Session) -> Nomination:
     """Put every line still proposed on the agenda of `session` (councils' session_add_candidate):
     the agency's own council for a unit-level dossier, the province's for a provincial one."""
-    from thidua.councils.services import session_add_candidate
-
     nomination = _locked(nomination)
     _require(policy.can(actor, "council", nomination), "đưa hồ sơ này ra hội đồng")
     if not policy.council_hears(session.council, nomination):
@@ -342,8 +341,6 @@ def nomination_record_ballots(*, actor: Any, nomination: Nomination, counts: dic
     """The ballot counts of several lines at once ({line id: (yes, no, invalid) as typed}; a line
     left wholly blank is skipped): all recorded or none, every bad line named. With `close`, the
     session is then closed (minutes numbered). Returns the number of lines recorded."""
-    from thidua.councils.services import CouncilError, session_close
-
     lines = {line.pk: line for line in nomination.lines.select_related("candidate").all() if line.candidate_id}
     filled = {pk: c for pk, c in counts.items() if pk in lines and any(str(v or "").strip() for v in c)}
     if not filled and not close:
@@ -366,8 +363,6 @@ def nomination_record_ballots(*, actor: Any, nomination: Nomination, counts: dic
 @transaction.atomic
 def nomination_record_ballot(*, actor: Any, line: NominationLine, yes: int, no: int, invalid: int = 0):
     """The counted ballots of one line, through councils' ballot_record (counts only)."""
-    from thidua.councils.services import ballot_record
-
     nomination = _locked(line.nomination_id)
     _require(policy.can(actor, "ballot", nomination), "ghi kết quả bỏ phiếu của hội đồng này")
     line = NominationLine.objects.select_related("candidate").get(pk=line.pk, nomination=nomination)
@@ -388,10 +383,6 @@ def nomination_decide(*, actor: Any, nomination: Nomination, title: str = "", is
     """After the council's minutes: a draft decision (decisions' decision_create, issuer the owner of
     the council) listing the lines whose ballot passed; `issue` issues it at once (decision_issue:
     number, money, award history)."""
-    from thidua.councils.models import BallotResult
-    from thidua.decisions.services import LineSpec, decision_create, decision_issue
-
-    from .selectors import proposal_quotas
 
     nomination = _locked(nomination)
     _require(policy.can(actor, "decide", nomination), "lập quyết định cho hồ sơ này")

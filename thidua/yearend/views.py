@@ -23,9 +23,11 @@ from thidua.catalog.models import AwardType
 from thidua.core import bounds, versions
 from thidua.core.html import select_options
 from thidua.core.paging import page_number, page_of, page_query
-from thidua.councils.policy import can_run, councils_for
-from thidua.councils.services import CouncilError
-from thidua.decisions.services import DecisionError
+from thidua.councils.documents import export_minutes
+from thidua.councils.policy import can_run, councils_for, sessions_for
+from thidua.councils.services import CouncilError, session_create
+from thidua.decisions.policy import can as can_decision
+from thidua.decisions.services import DecisionError, decision_issue
 from thidua.documents.pdf import PdfError
 from thidua.emulation.years import working_year
 from thidua.evaluation import services as evaluation_services
@@ -37,6 +39,7 @@ from thidua.jobs.services import start_document_pdf
 from thidua.organizations.models import Staff, Unit, UnitKind
 
 from . import policy, selectors, services
+from .documents import export_achievement_report, export_proposal_letter
 from .models import Level, LineStatus, Nomination, NominationLine, NominationStatus
 
 RATINGS_PAGE_SIZE = 50  # people per page of the ratings and individual registrations grids
@@ -435,9 +438,6 @@ def nomination_appraise(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 def nomination_to_council(request: HttpRequest, pk: int) -> HttpResponse:
-    from thidua.councils.policy import sessions_for
-    from thidua.councils.services import session_create
-
     def run(nomination):
         session_id = bounds.parse_id(request.POST.get("session"))
         if session_id:
@@ -480,9 +480,6 @@ def nomination_decide(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def nomination_issue(request: HttpRequest, pk: int) -> HttpResponse:
     """Issue the draft decision made from this nomination (decisions' decision_issue)."""
-    from thidua.decisions.policy import can as can_decision
-    from thidua.decisions.services import decision_issue
-
     nomination = _nomination(request, pk)
     decision = nomination.decision
     if decision is None or not can_decision(request.user, "issue", decision):
@@ -510,8 +507,6 @@ def _download(exported) -> HttpResponse:
 
 def nomination_document(request: HttpRequest, pk: int, what: str, fmt: str) -> HttpResponse:
     """The dossier's documents: the tờ trình (to-trinh) and the council's minutes (bien-ban)."""
-    from .documents import export_proposal_letter
-
     nomination = _nomination(request, pk)
     if fmt not in ("docx", "pdf") or what not in ("to-trinh", "bien-ban"):
         raise Http404
@@ -527,8 +522,6 @@ def nomination_document(request: HttpRequest, pk: int, what: str, fmt: str) -> H
             return _download(export_proposal_letter(nomination, fmt=fmt))
         if nomination.council_session_id is None or nomination.council_session.is_open:
             raise Http404
-        from thidua.councils.documents import export_minutes
-
         return _download(export_minutes(nomination.council_session, fmt=fmt))
     except PdfError as exc:
         logger.warning("PDF export failed: %s", exc)
@@ -538,8 +531,6 @@ def nomination_document(request: HttpRequest, pk: int, what: str, fmt: str) -> H
 
 def nomination_line_report(request: HttpRequest, pk: int, line: int, fmt: str) -> HttpResponse:
     """Báo cáo thành tích of one person or collective of the dossier."""
-    from .documents import export_achievement_report
-
     nomination = _nomination(request, pk)
     if fmt not in ("docx", "pdf"):
         raise Http404
