@@ -9,17 +9,17 @@ from pathlib import Path
 import thidua
 
 ROOT = Path(thidua.__file__).parent
-MODULES = sorted([*ROOT.glob("*/services.py"), ROOT / "organizations" / "imports.py",
+MODULES = sorted([*ROOT.glob("*/services.py"), *ROOT.glob("*/jobs.py"), ROOT / "organizations" / "imports.py",
                   ROOT / "decisions" / "history.py"])
 AUDIT_CALLS = {"audit_record", "audit_record_many"}
 
 NOT_DOMAIN_WRITES = {
     # Queue a file to be made for the asker (the job row itself keeps who asked and when).
-    "jobs.services.start_decision_pdf", "jobs.services.start_province_targets",
-    "jobs.services.start_document_pdf", "jobs.services.start_decision_certificates",
+    "decisions.jobs.start_decision_pdf", "reports.jobs.start_province_targets",
+    "jobs.services.start_document_pdf", "decisions.jobs.start_decision_certificates",
     # Queue a staff list's preview (writes nothing) or its import: the import's audit row is written
     # by organizations.imports.staff_import, called by the worker for the job's owner.
-    "jobs.services.start_staff_import_preview", "jobs.services.start_staff_import",
+    "organizations.jobs.start_staff_import_preview", "organizations.jobs.start_staff_import",
     # A person's own inbox (read marks), not the organisation's records.
     "notifications.services.notification_mark_read",
     # Shows what an import would do; writes nothing.

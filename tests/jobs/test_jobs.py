@@ -10,15 +10,17 @@ from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from django_tasks_db.models import DBTaskResult
 
+from thidua.decisions import jobs as decision_jobs
 from thidua.evaluation.models import AwardRecord
-from thidua.jobs import services, tasks
+from thidua.jobs import tasks
 from thidua.jobs.models import Job, JobKind, JobStatus
 from thidua.jobs.tasks import run_job
+from thidua.reports import jobs as report_jobs
 from thidua.reports.selectors import province_targets
 
 
 def test_starting_a_job_queues_it_in_the_database_and_nothing_runs_yet(org, decision):
-    job = services.start_decision_pdf(actor=org.users["bantdkt"], decision=decision)
+    job = decision_jobs.start_decision_pdf(actor=org.users["bantdkt"], decision=decision)
     assert job.status == JobStatus.QUEUED and job.progress == 0 and job.kind == JobKind.DECISION_PDF
     assert DBTaskResult.objects.filter(id=job.task_id, status="READY").exists()
     assert not job.file
@@ -26,14 +28,14 @@ def test_starting_a_job_queues_it_in_the_database_and_nothing_runs_yet(org, deci
 
 def test_a_job_is_started_only_by_someone_who_may_have_its_file(org, decision):
     with pytest.raises(PermissionDenied):
-        services.start_decision_pdf(actor=org.users["snv"], decision=decision)  # another agency
+        decision_jobs.start_decision_pdf(actor=org.users["snv"], decision=decision)  # another agency
     with pytest.raises(PermissionDenied):
-        services.start_province_targets(actor=org.users["skhcn"], province=org.province, year=2022)
+        report_jobs.start_province_targets(actor=org.users["skhcn"], province=org.province, year=2022)
     assert not Job.objects.exists()
 
 
 def test_the_province_workbook_job_runs_to_a_file_with_its_progress(org):
-    job = services.start_province_targets(actor=org.users["bantdkt"], province=org.province, year=2022)
+    job = report_jobs.start_province_targets(actor=org.users["bantdkt"], province=org.province, year=2022)
     run_job.call(job.pk)
     job.refresh_from_db()
     assert (job.status, job.progress, job.step) == (JobStatus.DONE, 100, "Đã xong")
@@ -43,7 +45,7 @@ def test_the_province_workbook_job_runs_to_a_file_with_its_progress(org):
 
 
 def test_the_decision_pdf_job_makes_a_pdf(org, decision):
-    job = services.start_decision_pdf(actor=org.users["bantdkt"], decision=decision)
+    job = decision_jobs.start_decision_pdf(actor=org.users["bantdkt"], decision=decision)
     run_job.call(job.pk)
     job.refresh_from_db()
     assert job.status == JobStatus.DONE, job.error
@@ -51,7 +53,7 @@ def test_the_decision_pdf_job_makes_a_pdf(org, decision):
 
 
 def test_a_job_whose_scope_was_lost_fails_with_a_vietnamese_reason(org, decision):
-    job = services.start_decision_pdf(actor=org.users["bantdkt"], decision=decision)
+    job = decision_jobs.start_decision_pdf(actor=org.users["bantdkt"], decision=decision)
     user = org.users["bantdkt"]
     user.role = "agency_officer"
     user.save()
@@ -124,11 +126,11 @@ def test_a_big_decisions_certificates_are_drawn_by_a_job(client, org, decision, 
     assert job.status == JobStatus.DONE, job.error
     assert job.file.read(5) == b"%PDF-" and job.filename.endswith(".pdf")
     with pytest.raises(PermissionDenied):
-        services.start_decision_certificates(actor=org.users["snv"], decision=issued, mode="full")
+        decision_jobs.start_decision_certificates(actor=org.users["snv"], decision=issued, mode="full")
 
 
 def test_nobody_else_sees_or_downloads_a_job(client, org):
-    job = services.start_province_targets(actor=org.users["bantdkt"], province=org.province, year=2022)
+    job = report_jobs.start_province_targets(actor=org.users["bantdkt"], province=org.province, year=2022)
     run_job.call(job.pk)
     for user in ("admin", "skhcn"):
         client.force_login(org.users[user])

@@ -13,9 +13,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
 from thidua.accounts.models import User
-from thidua.jobs import services
 from thidua.jobs.models import Job, JobKind, JobStatus
 from thidua.jobs.tasks import run_job
+from thidua.organizations import jobs as staff_jobs
 from thidua.organizations.models import Staff
 
 HEADER = ["Họ và tên", "Phòng, ban", "Chức vụ", "Loại", "Giới tính", "Năm sinh", "Làm việc từ"]
@@ -103,9 +103,9 @@ def test_another_agency_can_neither_see_nor_apply_the_preview(users, small_thres
     assert other.post(URL, {"apply_job": str(preview.pk)}).status_code == 404
     assert other.post("/don-vi/SNV/nhap-nhan-su/", {"apply_job": str(preview.pk)}).status_code == 404
     with pytest.raises(PermissionDenied):
-        services.start_staff_import(actor=users["snv"], preview=preview)
+        staff_jobs.start_staff_import(actor=users["snv"], preview=preview)
     with pytest.raises(PermissionDenied):
-        services.start_staff_import_preview(actor=users["snv"], agency=preview.owner.unit, filename="a.csv",
+        staff_jobs.start_staff_import_preview(actor=users["snv"], agency=preview.owner.unit, filename="a.csv",
                                             content=b"x")
     assert Job.objects.count() == 1
 

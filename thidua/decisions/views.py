@@ -24,13 +24,13 @@ from thidua.documents.pdf import PdfError
 from thidua.emulation.models import Authority
 from thidua.emulation.years import list_year, working_year
 from thidua.emulation.years import years_with as _with
-from thidua.jobs.services import start_decision_certificates, start_decision_pdf
 from thidua.organizations.models import Province, Staff, Unit, UnitKind
 from thidua.rules.reward import BaseSalaryPeriod
 
 from . import certificates, services
 from .documents import annex_groups, annex_lines, decision_context, export_decision, withdrawn_lines
 from .forms import LayoutForm
+from .jobs import start_decision_certificates, start_decision_pdf
 from .models import CertificateLayout, Decision, DecisionKind, DecisionLine, DecisionStatus
 from .policy import can, decisions_for, issuers_for, layout_province, may_edit_layout
 from .selectors import decision_with_parts, with_line_figures

@@ -1,6 +1,10 @@
 """Starting background jobs. Each start checks that the acting user may have what the job makes
 (the same policy as the page that offers it), records the `Job` and queues `tasks.run_job`; the
-worker re-checks the scope when it runs (rights can change while a job waits)."""
+worker re-checks the scope when it runs (rights can change while a job waits).
+
+The starts of the apps' own jobs are in their `jobs.py` (`decisions.jobs.start_decision_pdf`,
+`reports.jobs.start_province_targets`, `organizations.jobs.start_staff_import`…), all through
+`start` here; a page's document as PDF is `start_document_pdf`."""
 
 from __future__ import annotations
 
@@ -10,15 +14,9 @@ from django.db import transaction
 from django.db.models import QuerySet
 
 from thidua.accounts.models import User
-from thidua.decisions import policy as decision_policy
-from thidua.decisions.certificates import MODES
-from thidua.decisions.models import Decision
-from thidua.organizations.models import Province, Unit
-from thidua.organizations.policy import can_manage_staff
-from thidua.reports.policy import provinces_for
 
 from .documents import DOCS
-from .models import Job, JobKind, JobStatus
+from .models import Job, JobKind
 from .tasks import run_job
 
 NO_SCOPE = "Bạn không có quyền tạo tệp này."
@@ -41,65 +39,13 @@ def start_document_pdf(*, actor: User, doc: str, pk: int, **extra: object) -> Jo
     target = entry.find(actor, params)
     if target is None:
         raise PermissionDenied(NO_SCOPE)
-    return _start(actor, JobKind.DOCUMENT_PDF, params, f"{entry.label} – {target} (.pdf)")
+    return start(actor, JobKind.DOCUMENT_PDF, params, f"{entry.label} – {target} (.pdf)")
 
 
-def start_decision_pdf(*, actor: User, decision: Decision) -> Job:
-    if not decision_policy.can(actor, "export", decision):
-        raise PermissionDenied(NO_SCOPE)
-    return _start(actor, JobKind.DECISION_PDF, {"decision": decision.pk}, f"{decision} – bản PDF")
-
-
-def start_decision_certificates(*, actor: User, decision: Decision, mode: str) -> Job:
-    """Every certificate of an issued decision in one PDF (`mode`: decisions.certificates.MODES)."""
-    if not decision_policy.can(actor, "export", decision):
-        raise PermissionDenied(NO_SCOPE)
-    if mode not in MODES.values():
-        raise ValueError("Kiểu in không hợp lệ.")
-    return _start(actor, JobKind.DECISION_CERTIFICATES, {"decision": decision.pk, "mode": mode},
-                  f"{decision} – bằng, giấy khen (.pdf)")
-
-
-def start_province_targets(*, actor: User, province: Province, year: int, fmt: str = "xlsx") -> Job:
-    """The whole province's targets report, as a workbook (`fmt` "xlsx") or a PDF ("pdf")."""
-    if not provinces_for(actor).filter(pk=province.pk).exists():
-        raise PermissionDenied(NO_SCOPE)
-    if not 1990 <= year <= 2100:
-        raise ValueError("Năm không hợp lệ.")
-    kind = {"xlsx": JobKind.PROVINCE_TARGETS, "pdf": JobKind.PROVINCE_TARGETS_PDF}.get(fmt)
-    if kind is None:
-        raise ValueError("Định dạng không hợp lệ.")
-    return _start(actor, kind, {"province": province.pk, "year": year},
-                  f"Chỉ tiêu và kết quả năm {year} – {province.name} (.{fmt})")
-
-
-def start_staff_import_preview(*, actor: User, agency: Unit, filename: str, content: bytes) -> Job:
-    """A large staff list (over THIDUA_IMPORT_ROWS_IN_REQUEST rows): the upload is kept in media and
-    the worker previews it (organizations.imports, nothing written); its page offers to apply it."""
-    if not can_manage_staff(actor, agency):
-        raise PermissionDenied("Bạn chỉ nhập được danh sách nhân sự của cơ quan mình.")
-    name = filename[-150:]
-    return _start(actor, JobKind.STAFF_IMPORT_PREVIEW, {"agency": agency.pk, "code": agency.code, "filename": name},
-                  f"Xem trước danh sách nhân sự – {agency.name} (tệp {name})", source=content)
-
-
-def start_staff_import(*, actor: User, preview: Job) -> Job:
-    """Apply what the worker previewed: the same stored file, refused by the worker if the plan is no
-    longer the one shown (the preview's fingerprint)."""
-    if preview.owner_id != actor.pk or preview.kind != JobKind.STAFF_IMPORT_PREVIEW:
-        raise PermissionDenied(NO_SCOPE)
-    if preview.status != JobStatus.DONE or not preview.result.get("ok") or not preview.source:
-        raise ValueError("Bản xem trước chưa xong hoặc có lỗi; hãy chọn lại tệp.")
-    agency = Unit.objects.filter(pk=preview.params.get("agency")).first()
-    if agency is None or not can_manage_staff(actor, agency):
-        raise PermissionDenied("Bạn chỉ nhập được danh sách nhân sự của cơ quan mình.")
-    params = {**preview.params, "fingerprint": preview.result.get("fingerprint", "")}
-    return _start(actor, JobKind.STAFF_IMPORT, params,
-                  f"Cập nhật danh sách nhân sự – {agency.name} (tệp {params['filename']})", stored=preview.source.name)
-
-
-def _start(actor: User, kind: str, params: dict, title: str, *, source: bytes | None = None,
-           stored: str = "") -> Job:
+def start(actor: User, kind: str, params: dict, title: str, *, source: bytes | None = None,
+          stored: str = "") -> Job:
+    """Record a job of `kind` for `actor` and queue it; the caller has checked the scope. `source`:
+    an upload to keep for the worker; `stored`: one already kept (by an earlier job)."""
     job = Job(kind=kind, owner=actor, params=params, title=title[:300])
     if source is not None:
         ext = ".csv" if params.get("filename", "").lower().endswith(".csv") else ".xlsx"

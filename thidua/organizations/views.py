@@ -23,7 +23,7 @@ from thidua.audit.selectors import history_entries, id_texts
 from thidua.core import bounds, uploads, versions
 from thidua.core.paging import page_of, page_query
 from thidua.core.text import fold
-from thidua.jobs.services import jobs_for, start_staff_import, start_staff_import_preview
+from thidua.jobs.services import jobs_for
 from thidua.organizations.policy import can_govern, can_manage_staff, staff_for, units_for
 
 from . import services
@@ -37,6 +37,7 @@ from .imports import (
     staff_import_preview,
     staff_template,
 )
+from .jobs import start_staff_import, start_staff_import_preview
 from .models import Staff, Unit, UnitKind
 
 PAGE_SIZE = 100

@@ -23,7 +23,6 @@ from thidua.accounts.scope import VIEW, is_admin
 from thidua.core import bounds, versions
 from thidua.emulation.policy import registrations_for
 from thidua.emulation.years import working_year
-from thidua.jobs.services import start_province_targets
 from thidua.organizations.models import BlockYear, Province, UnitKind
 from thidua.organizations.policy import home_agency
 from thidua.yearend.policy import agencies_for
@@ -31,6 +30,7 @@ from thidua.yearend.policy import agencies_for
 from . import awards, statistics, statistics_export
 from .dashboard import dashboard
 from .exports import group_workbook, unit_workbook
+from .jobs import start_province_targets
 from .policy import provinces_for
 from .selectors import GroupTargets, Row, block_targets, province_targets, unit_targets
 
