@@ -120,6 +120,8 @@ def test_the_board_opens_the_page_of_every_signer_and_council_member(year_end_de
     for person in people:
         page = client.get(reverse("staff_detail", args=[person.pk])).content.decode()
         assert person.full_name in page and person.position in page, person
+        # UBND tỉnh and the board have no departments to move their people between.
+        assert (reverse("staff_move", args=[person.pk]) in page) == (person.agency.kind == UnitKind.AGENCY)
     body = client.get(reverse("agency_detail", args=["UBND-TN"])).content.decode()
     assert "Nguyễn Thị Thu Hương" in body and "Phó Chủ tịch UBND tỉnh" in body
     assert reverse("agency_eligibility", args=["UBND-TN"]) not in body  # the province's bodies are not rated here
