@@ -26,6 +26,15 @@ def test_starting_a_job_queues_it_in_the_database_and_nothing_runs_yet(org, deci
     assert not job.file
 
 
+def test_a_second_click_on_a_pdf_link_answers_the_job_already_waiting(org, decision):
+    officer = org.users["bantdkt"]
+    first = decision_jobs.start_decision_pdf(actor=officer, decision=decision)
+    assert decision_jobs.start_decision_pdf(actor=officer, decision=decision).pk == first.pk
+    assert Job.objects.count() == 1 and DBTaskResult.objects.count() == 1
+    Job.objects.filter(pk=first.pk).update(status=JobStatus.DONE)  # once made, asking again makes it again
+    assert decision_jobs.start_decision_pdf(actor=officer, decision=decision).pk != first.pk
+
+
 def test_a_job_is_started_only_by_someone_who_may_have_its_file(org, decision):
     with pytest.raises(PermissionDenied):
         decision_jobs.start_decision_pdf(actor=org.users["snv"], decision=decision)  # another agency

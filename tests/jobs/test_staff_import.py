@@ -5,12 +5,17 @@ or none, only within the officer's agency, checked at the start and again in the
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
+from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
+from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
+from django.utils import timezone
 
 from thidua.accounts.models import User
 from thidua.jobs.models import Job, JobKind, JobStatus
@@ -72,6 +77,25 @@ def test_a_large_file_is_previewed_then_applied_by_the_worker(users, small_thres
     assert Staff.objects.filter(agency__code="SKHCN").count() == before + 3
     assert Staff.objects.get(full_name="Nguyễn Thị Mới").department.name == "Thanh tra Sở"
     assert "Xem danh sách nhân sự" in officer.get(f"/viec-nen/{job.pk}/").content.decode()
+    # Applied: the uploaded list (personal data) is removed, from the disk and from both jobs.
+    assert not default_storage.exists(preview.source.name)
+    assert not Job.objects.exclude(source="").exists()
+
+
+def test_an_upload_never_applied_is_removed_a_day_later_when_someone_uploads_again(users, small_threshold):
+    officer = _as("skhcn")
+    officer.post(URL, {"file": csv_file(GOOD)})
+    first = Job.objects.get()
+    name = first.source.name
+    run_job.call(first.pk)
+    Job.objects.filter(pk=first.pk).update(created_at=timezone.now() - dt.timedelta(days=2))
+    officer.post(URL, {"file": csv_file(GOOD)})
+    first.refresh_from_db()
+    second = Job.objects.exclude(pk=first.pk).get()
+    assert not first.source and second.source and default_storage.exists(second.source.name)
+    kept = [p for p in Path(settings.MEDIA_ROOT, "jobs", "uploads").rglob("*") if p.is_file()]
+    assert [str(p.relative_to(settings.MEDIA_ROOT)) for p in kept] == [second.source.name]  # the old one is gone
+    assert name.startswith("jobs/uploads/")
 
 
 def test_a_small_file_is_still_previewed_in_the_request(users):

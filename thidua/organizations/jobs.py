@@ -10,7 +10,7 @@ from thidua.accounts.models import User
 from thidua.core import versions
 from thidua.jobs import tasks
 from thidua.jobs.models import Job, JobKind, JobStatus
-from thidua.jobs.services import NO_SCOPE, start
+from thidua.jobs.services import NO_SCOPE, forget_uploaded, start
 from thidua.jobs.tasks import JobRefused, register_runner
 
 from .imports import ImportFileError, ImportResult, staff_import, staff_import_preview
@@ -94,6 +94,7 @@ def _staff_import(job: Job) -> None:
         raise JobRefused(str(exc)) from exc
     _keep(job, result)
     versions.bump(versions.province_key(agency.province_id))  # the import adds people in bulk (no signals)
+    forget_uploaded(job.source.name)  # applied: the file's personal data is no longer kept
 
 
 register_runner(JobKind.STAFF_IMPORT_PREVIEW, _staff_import_preview)
