@@ -7,7 +7,9 @@ import datetime as dt
 
 import pytest
 from django.core.exceptions import PermissionDenied
+from django.test import Client
 from django.urls import reverse
+from django.utils.html import escape
 
 from thidua.councils.models import Council
 from thidua.councils.services import session_close, session_create
@@ -290,3 +292,16 @@ def test_the_detail_page_judges_again_when_a_persons_history_or_the_lines_change
     other = not_awarded(agency, "BK_TINH", count=3)[2]
     services.nomination_add_line(actor=officer, nomination=draft, code="BK_TINH", staff=other)
     assert client.get(url).content.decode().count('id="line-') == draft.lines.count() == 5
+
+
+def test_an_over_long_signer_title_is_refused_at_its_field_and_nothing_changes(users, draft):
+    """PostgreSQL refuses a text longer than its column with a DataError (a 500 before); SQLite kept it."""
+    before = Nomination.objects.get(pk=draft.pk).signer_title
+    with pytest.raises(NominationError, match="Chức danh thủ trưởng: ") as refused:
+        services.nomination_update(actor=users["skhcn"], nomination=draft, signer_title="x" * 101)
+    assert Nomination.objects.get(pk=draft.pk).signer_title == before
+    client = Client()
+    client.force_login(users["skhcn"])
+    response = client.post(reverse("nomination_edit", args=[draft.pk]), {"signer_title": "x" * 101}, follow=True)
+    assert response.status_code == 200 and escape(str(refused.value)) in response.content.decode()
+    assert Nomination.objects.get(pk=draft.pk).signer_title == before

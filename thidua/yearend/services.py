@@ -19,6 +19,7 @@ from django.utils import timezone
 from thidua.audit.services import audit_record, snapshot
 from thidua.catalog.models import AwardType
 from thidua.catalog.subjects import subject_error
+from thidua.core import bounds
 from thidua.councils.models import BallotResult, Session
 from thidua.councils.services import CouncilError, ballot_record, session_add_candidate, session_close
 from thidua.decisions.defaults import award_title
@@ -159,8 +160,10 @@ def nomination_create(*, actor: Any, unit: Unit, year: int, level: str = Level.P
         raise TypeError(f"not editable: {', '.join(sorted(unknown))}")
     values = default_texts(unit, year, level)
     values.update({k: v.strip() if isinstance(v, str) else v for k, v in fields.items() if v})
-    nomination = Nomination.objects.create(unit=unit, year=year, level=level,
-                                           created_by=actor if getattr(actor, "pk", None) else None, **values)
+    nomination = Nomination(unit=unit, year=year, level=level,
+                            created_by=actor if getattr(actor, "pk", None) else None, **values)
+    bounds.clean(nomination, error=NominationError)
+    nomination.save()
     _event(nomination, EventAction.CREATE, actor, fields={})
     return nomination
 
@@ -184,6 +187,8 @@ def nomination_update(*, actor: Any, nomination: Nomination, **fields: Any) -> N
     if not nomination.title or not nomination.addressee:
         raise NominationError("Cần ghi trích yếu và nơi nhận (kính gửi) của tờ trình.")
     if changes:
+        # Lengths and choices checked here: PostgreSQL refuses an over-long text with an error, SQLite keeps it.
+        bounds.clean(nomination, error=NominationError)
         nomination.save()
         audit_record(actor=actor, action="nomination.edit", obj=nomination, summary=str(nomination), before=before)
     return nomination
