@@ -6,25 +6,24 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('audit', '0001_initial'),
+        ("audit", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='auditevent',
-            name='object_label',
+            model_name="auditevent",
+            name="object_label",
             field=models.CharField(blank=True, max_length=200),
         ),
         migrations.AlterField(
-            model_name='auditevent',
-            name='at',
+            model_name="auditevent",
+            name="at",
             field=models.DateTimeField(db_index=True, default=django.utils.timezone.now),
         ),
         migrations.AddIndex(
-            model_name='auditevent',
-            index=models.Index(fields=['actor', 'at'], name='audit_audit_actor_i_6c9c9e_idx'),
+            model_name="auditevent",
+            index=models.Index(fields=["actor", "at"], name="audit_audit_actor_i_6c9c9e_idx"),
         ),
     ]

@@ -11,8 +11,7 @@ from django.utils import timezone
 
 HISTORIES = {
     "blocks": ["AgreedScore", "Compact", "Review", "Scorecard"],
-    "catalog": ["AwardType", "BaseSalary", "LegalText", "ProvinceSetting", "QuotaRule", "RewardCoefficient",
-                "RuleSet"],
+    "catalog": ["AwardType", "BaseSalary", "LegalText", "ProvinceSetting", "QuotaRule", "RewardCoefficient", "RuleSet"],
     "councils": ["Council", "CouncilMember", "Session", "VoteThreshold"],
     "decisions": ["CertificateLayout", "Decision", "NumberCounter"],
     "emulation": ["Movement", "Registration"],
@@ -33,8 +32,13 @@ def _text(value):
     if isinstance(value, dt.datetime) and timezone.is_aware(value):
         value = timezone.localtime(value)
     if hasattr(value, "strftime"):
-        return value.strftime("%d/%m/%Y %H:%M" if hasattr(value, "hour") and hasattr(value, "day")
-                              else "%d/%m/%Y" if hasattr(value, "day") else "%H:%M")
+        return value.strftime(
+            "%d/%m/%Y %H:%M"
+            if hasattr(value, "hour") and hasattr(value, "day")
+            else "%d/%m/%Y"
+            if hasattr(value, "day")
+            else "%H:%M"
+        )
     return str(value)[:500]
 
 
@@ -88,8 +92,11 @@ def copy_history(apps, schema_editor):
     for app, names in HISTORIES.items():
         for name in names:
             history = apps.get_model(app, f"Historical{name}")
-            fields = [f for f in history._meta.concrete_fields
-                      if not f.name.startswith("history_") and f.name not in SKIP and f.name != "id"]
+            fields = [
+                f
+                for f in history._meta.concrete_fields
+                if not f.name.startswith("history_") and f.name not in SKIP and f.name != "id"
+            ]
             object_type = f"{app}.{name.lower()}"
             previous, last_id, batch = {}, None, []
             rows = history.objects.order_by("id", "history_date", "history_id").iterator(chunk_size=BATCH)
@@ -101,17 +108,27 @@ def copy_history(apps, schema_editor):
                 before = previous if row.history_type != "+" else {}
                 if row.history_type == "-":
                     before = previous or _snapshot(row, fields, labels)
-                changes = {k: [before.get(k), after.get(k)] for k in dict.fromkeys([*before, *after])
-                           if before.get(k) != after.get(k) and not (before.get(k) in ("", None)
-                                                                     and after.get(k) in ("", None))}
+                changes = {
+                    k: [before.get(k), after.get(k)]
+                    for k in dict.fromkeys([*before, *after])
+                    if before.get(k) != after.get(k)
+                    and not (before.get(k) in ("", None) and after.get(k) in ("", None))
+                }
                 previous = now
                 if row.history_type == "~" and not changes:
                     continue
-                batch.append(AuditEvent(
-                    at=row.history_date, actor_id=row.history_user_id,
-                    action=f"{name.lower()}.{VERB.get(row.history_type, 'update')}",
-                    object_type=object_type, object_id=str(row.id), object_label=_label(row),
-                    summary=(row.history_change_reason or "")[:300], changes=changes))
+                batch.append(
+                    AuditEvent(
+                        at=row.history_date,
+                        actor_id=row.history_user_id,
+                        action=f"{name.lower()}.{VERB.get(row.history_type, 'update')}",
+                        object_type=object_type,
+                        object_id=str(row.id),
+                        object_label=_label(row),
+                        summary=(row.history_change_reason or "")[:300],
+                        changes=changes,
+                    )
+                )
                 if len(batch) >= BATCH:
                     AuditEvent.objects.bulk_create(batch)
                     batch = []
@@ -119,7 +136,6 @@ def copy_history(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
         ("audit", "0002_object_label"),
         ("blocks", "0001_initial"),

@@ -5,9 +5,8 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('blocks', '0001_initial'),
+        ("blocks", "0001_initial"),
         ("audit", "0003_copy_simple_history"),
     ]
 

@@ -5,7 +5,6 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
         ("catalog", "0009_local_government_texts"),
         ("audit", "0003_copy_simple_history"),

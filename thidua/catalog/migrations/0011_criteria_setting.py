@@ -26,7 +26,6 @@ def unrelabel(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
         ("catalog", "0010_drop_simple_history"),
         ("evaluation", "0005_move_criteria_setting_to_catalog"),
@@ -41,22 +40,45 @@ class Migration(migrations.Migration):
                 migrations.CreateModel(
                     name="CriteriaSetting",
                     fields=[
-                        ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False,
-                                                   verbose_name="ID")),
+                        (
+                            "id",
+                            models.BigAutoField(
+                                auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                            ),
+                        ),
                         ("valid_from", models.DateField(verbose_name="hiệu lực từ")),
                         ("valid_to", models.DateField(blank=True, null=True, verbose_name="hiệu lực đến")),
                         ("basis", models.CharField(blank=True, max_length=300, verbose_name="căn cứ pháp lý")),
                         ("key", models.CharField(max_length=60, verbose_name="tiêu chí")),
-                        ("value", models.CharField(
-                            blank=True, max_length=200, verbose_name="giá trị",
-                            help_text="Số, đúng/sai (true/false), mã xếp loại (HTTNV…), phạm vi (co_so, tinh, "
-                                      "toan_quoc) hoặc danh sách mã bộ quy định cách nhau bởi dấu phẩy.")),
-                        ("province", models.ForeignKey(blank=True, null=True,
-                                                       on_delete=django.db.models.deletion.CASCADE,
-                                                       to="organizations.province", verbose_name="tỉnh (nếu riêng)")),
-                        ("rule_set", models.ForeignKey(on_delete=django.db.models.deletion.CASCADE,
-                                                       related_name="criteria_settings", to="catalog.ruleset",
-                                                       verbose_name="bộ quy định")),
+                        (
+                            "value",
+                            models.CharField(
+                                blank=True,
+                                max_length=200,
+                                verbose_name="giá trị",
+                                help_text="Số, đúng/sai (true/false), mã xếp loại (HTTNV…), phạm vi (co_so, tinh, "
+                                "toan_quoc) hoặc danh sách mã bộ quy định cách nhau bởi dấu phẩy.",
+                            ),
+                        ),
+                        (
+                            "province",
+                            models.ForeignKey(
+                                blank=True,
+                                null=True,
+                                on_delete=django.db.models.deletion.CASCADE,
+                                to="organizations.province",
+                                verbose_name="tỉnh (nếu riêng)",
+                            ),
+                        ),
+                        (
+                            "rule_set",
+                            models.ForeignKey(
+                                on_delete=django.db.models.deletion.CASCADE,
+                                related_name="criteria_settings",
+                                to="catalog.ruleset",
+                                verbose_name="bộ quy định",
+                            ),
+                        ),
                     ],
                     options={
                         "verbose_name": "tiêu chí xét danh hiệu",
@@ -67,7 +89,10 @@ class Migration(migrations.Migration):
                 ),
             ],
         ),
-        migrations.RenameIndex(model_name="criteriasetting", new_name="catalog_criteria_rule_key",
-                               old_name="evaluation__rule_se_6231c6_idx"),
+        migrations.RenameIndex(
+            model_name="criteriasetting",
+            new_name="catalog_criteria_rule_key",
+            old_name="evaluation__rule_se_6231c6_idx",
+        ),
         migrations.RunPython(relabel, unrelabel),
     ]

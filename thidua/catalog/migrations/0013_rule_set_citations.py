@@ -11,7 +11,6 @@ def load(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
         ("catalog", "0012_vote_threshold"),
     ]
@@ -21,9 +20,12 @@ class Migration(migrations.Migration):
             model_name="ruleset",
             name="citations",
             field=models.JSONField(
-                blank=True, default=dict, verbose_name="căn cứ của từng tiêu chuẩn",
+                blank=True,
+                default=dict,
+                verbose_name="căn cứ của từng tiêu chuẩn",
                 help_text='Mỗi tiêu chuẩn và điều khoản được trích dẫn trong lý do xét, ví dụ {"ldtt": "Luật Thi '
-                          'đua, khen thưởng 2022, Điều 24"}.'),
+                'đua, khen thưởng 2022, Điều 24"}.',
+            ),
         ),
         migrations.RunPython(load, migrations.RunPython.noop),
     ]

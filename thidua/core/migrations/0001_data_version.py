@@ -4,22 +4,20 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='DataVersion',
+            name="DataVersion",
             fields=[
-                ('key', models.CharField(max_length=64, primary_key=True, serialize=False)),
-                ('stamp', models.CharField(max_length=32)),
+                ("key", models.CharField(max_length=64, primary_key=True, serialize=False)),
+                ("stamp", models.CharField(max_length=32)),
             ],
             options={
-                'verbose_name': 'phiên bản dữ liệu',
-                'verbose_name_plural': 'phiên bản dữ liệu',
+                "verbose_name": "phiên bản dữ liệu",
+                "verbose_name_plural": "phiên bản dữ liệu",
             },
         ),
     ]

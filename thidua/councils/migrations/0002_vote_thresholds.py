@@ -5,8 +5,7 @@ from django.db import migrations
 HIGHEST_CODES = "CSTD_TINH,CSTD_TQ,AHLD"
 
 ND91_HIGHEST = "Nghị định 91/2017/NĐ-CP Điều 45 khoản 8"
-DEFAULT_BASIS = ("Mức mặc định thông dụng (như Thông tư 35/2015/TT-BGDĐT); tỉnh, cơ quan có thể quy định "
-                 "khác")
+DEFAULT_BASIS = "Mức mặc định thông dụng (như Thông tư 35/2015/TT-BGDĐT); tỉnh, cơ quan có thể quy định khác"
 UNKNOWN_BASIS = "Chưa xác định được quy định theo {texts}; tạm dùng mức của Nghị định 91/2017/NĐ-CP — cần kiểm tra"
 
 # (level, codes, quorum n/d, approval n/d, base, basis template)
@@ -32,12 +31,20 @@ def load(apps, schema_editor):
                     f" ({ND91_HIGHEST})" if codes else ""
                 )
             VoteThreshold.objects.get_or_create(
-                rule_set=rule_set, province=None, level=level, codes=codes,
+                rule_set=rule_set,
+                province=None,
+                level=level,
+                codes=codes,
                 defaults={
-                    "quorum_numerator": qn, "quorum_denominator": qd,
-                    "approval_numerator": an, "approval_denominator": ad, "approval_base": base,
-                    "secret_ballot": True, "basis": basis[:300],
-                    "valid_from": rule_set.valid_from, "valid_to": rule_set.valid_to,
+                    "quorum_numerator": qn,
+                    "quorum_denominator": qd,
+                    "approval_numerator": an,
+                    "approval_denominator": ad,
+                    "approval_base": base,
+                    "secret_ballot": True,
+                    "basis": basis[:300],
+                    "valid_from": rule_set.valid_from,
+                    "valid_to": rule_set.valid_to,
                 },
             )
 

@@ -5,9 +5,8 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('councils', '0002_vote_thresholds'),
+        ("councils", "0002_vote_thresholds"),
         ("audit", "0003_copy_simple_history"),
     ]
 

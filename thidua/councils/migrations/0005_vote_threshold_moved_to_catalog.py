@@ -6,7 +6,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
         ("catalog", "0012_vote_threshold"),
         ("councils", "0004_rename_vote_threshold_table"),
@@ -18,8 +17,12 @@ class Migration(migrations.Migration):
                 migrations.AlterField(
                     model_name="ballotresult",
                     name="threshold",
-                    field=models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL,
-                                            related_name="+", to="catalog.votethreshold"),
+                    field=models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="catalog.votethreshold",
+                    ),
                 ),
                 migrations.DeleteModel(name="VoteThreshold"),
             ],

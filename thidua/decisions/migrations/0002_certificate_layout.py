@@ -6,54 +6,122 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('decisions', '0001_initial'),
-        ('organizations', '0004_staff_management'),
+        ("decisions", "0001_initial"),
+        ("organizations", "0004_staff_management"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='HistoricalCertificateLayout',
+            name="HistoricalCertificateLayout",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('code', models.CharField(max_length=20, verbose_name='mã danh hiệu, hình thức')),
-                ('offset_x', models.DecimalField(decimal_places=1, default=0, max_digits=5, verbose_name='dịch cả trang sang phải (mm)')),
-                ('offset_y', models.DecimalField(decimal_places=1, default=0, max_digits=5, verbose_name='dịch cả trang xuống dưới (mm)')),
-                ('field_offsets', models.JSONField(blank=True, default=dict, verbose_name='dịch từng ô (mm)')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('province', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='organizations.province', verbose_name='tỉnh')),
-                ('updated_by', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID")),
+                ("code", models.CharField(max_length=20, verbose_name="mã danh hiệu, hình thức")),
+                (
+                    "offset_x",
+                    models.DecimalField(
+                        decimal_places=1, default=0, max_digits=5, verbose_name="dịch cả trang sang phải (mm)"
+                    ),
+                ),
+                (
+                    "offset_y",
+                    models.DecimalField(
+                        decimal_places=1, default=0, max_digits=5, verbose_name="dịch cả trang xuống dưới (mm)"
+                    ),
+                ),
+                ("field_offsets", models.JSONField(blank=True, default=dict, verbose_name="dịch từng ô (mm)")),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "province",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="organizations.province",
+                        verbose_name="tỉnh",
+                    ),
+                ),
+                (
+                    "updated_by",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical vị trí in trên phôi',
-                'verbose_name_plural': 'historical vị trí in trên phôi',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical vị trí in trên phôi",
+                "verbose_name_plural": "historical vị trí in trên phôi",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(models.Model,),
         ),
         migrations.CreateModel(
-            name='CertificateLayout',
+            name="CertificateLayout",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(max_length=20, verbose_name='mã danh hiệu, hình thức')),
-                ('offset_x', models.DecimalField(decimal_places=1, default=0, max_digits=5, verbose_name='dịch cả trang sang phải (mm)')),
-                ('offset_y', models.DecimalField(decimal_places=1, default=0, max_digits=5, verbose_name='dịch cả trang xuống dưới (mm)')),
-                ('field_offsets', models.JSONField(blank=True, default=dict, verbose_name='dịch từng ô (mm)')),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('province', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='certificate_layouts', to='organizations.province', verbose_name='tỉnh')),
-                ('updated_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("code", models.CharField(max_length=20, verbose_name="mã danh hiệu, hình thức")),
+                (
+                    "offset_x",
+                    models.DecimalField(
+                        decimal_places=1, default=0, max_digits=5, verbose_name="dịch cả trang sang phải (mm)"
+                    ),
+                ),
+                (
+                    "offset_y",
+                    models.DecimalField(
+                        decimal_places=1, default=0, max_digits=5, verbose_name="dịch cả trang xuống dưới (mm)"
+                    ),
+                ),
+                ("field_offsets", models.JSONField(blank=True, default=dict, verbose_name="dịch từng ô (mm)")),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "province",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="certificate_layouts",
+                        to="organizations.province",
+                        verbose_name="tỉnh",
+                    ),
+                ),
+                (
+                    "updated_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'vị trí in trên phôi',
-                'verbose_name_plural': 'vị trí in trên phôi',
-                'constraints': [models.UniqueConstraint(fields=('province', 'code'), name='unique_certificate_layout')],
+                "verbose_name": "vị trí in trên phôi",
+                "verbose_name_plural": "vị trí in trên phôi",
+                "constraints": [models.UniqueConstraint(fields=("province", "code"), name="unique_certificate_layout")],
             },
         ),
     ]

@@ -5,9 +5,8 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('decisions', '0003_line_subject_year_indexes'),
+        ("decisions", "0003_line_subject_year_indexes"),
         ("audit", "0003_copy_simple_history"),
     ]
 

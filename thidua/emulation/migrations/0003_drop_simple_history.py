@@ -5,9 +5,8 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('emulation', '0002_movement_launched_downward'),
+        ("emulation", "0002_movement_launched_downward"),
         ("audit", "0003_copy_simple_history"),
     ]
 

@@ -6,148 +6,347 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('catalog', '0003_reward_coefficient_province'),
-        ('organizations', '0003_staff_name_folded'),
+        ("catalog", "0003_reward_coefficient_province"),
+        ("organizations", "0003_staff_name_folded"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='HistoricalCriteriaSetting',
+            name="HistoricalCriteriaSetting",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('valid_from', models.DateField(verbose_name='hiệu lực từ')),
-                ('valid_to', models.DateField(blank=True, null=True, verbose_name='hiệu lực đến')),
-                ('basis', models.CharField(blank=True, max_length=300, verbose_name='căn cứ pháp lý')),
-                ('key', models.CharField(max_length=60, verbose_name='tiêu chí')),
-                ('value', models.CharField(blank=True, help_text='Số, đúng/sai (true/false), mã xếp loại (HTTNV…), phạm vi (co_so, tinh, toan_quoc) hoặc danh sách mã bộ quy định cách nhau bởi dấu phẩy.', max_length=200, verbose_name='giá trị')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('province', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='organizations.province', verbose_name='tỉnh (nếu riêng)')),
-                ('rule_set', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='catalog.ruleset', verbose_name='bộ quy định')),
+                ("id", models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID")),
+                ("valid_from", models.DateField(verbose_name="hiệu lực từ")),
+                ("valid_to", models.DateField(blank=True, null=True, verbose_name="hiệu lực đến")),
+                ("basis", models.CharField(blank=True, max_length=300, verbose_name="căn cứ pháp lý")),
+                ("key", models.CharField(max_length=60, verbose_name="tiêu chí")),
+                (
+                    "value",
+                    models.CharField(
+                        blank=True,
+                        help_text=(
+                            "Số, đúng/sai (true/false), mã xếp loại (HTTNV…), phạm vi (co_so, tinh, toan_quoc) "
+                            "hoặc danh sách mã bộ quy định cách nhau bởi dấu phẩy."
+                        ),
+                        max_length=200,
+                        verbose_name="giá trị",
+                    ),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "province",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="organizations.province",
+                        verbose_name="tỉnh (nếu riêng)",
+                    ),
+                ),
+                (
+                    "rule_set",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="catalog.ruleset",
+                        verbose_name="bộ quy định",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical tiêu chí xét danh hiệu',
-                'verbose_name_plural': 'historical tiêu chí xét danh hiệu',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical tiêu chí xét danh hiệu",
+                "verbose_name_plural": "historical tiêu chí xét danh hiệu",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(models.Model,),
         ),
         migrations.CreateModel(
-            name='Achievement',
+            name="Achievement",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('year', models.PositiveSmallIntegerField(verbose_name='năm công nhận')),
-                ('kind', models.CharField(choices=[('initiative', 'Sáng kiến'), ('research', 'Đề tài, đề án nghiên cứu')], max_length=10, verbose_name='loại')),
-                ('title', models.CharField(max_length=500, verbose_name='tên')),
-                ('scope', models.CharField(blank=True, choices=[('co_so', 'Cấp cơ sở'), ('tinh', 'Cấp bộ, ngành, tỉnh'), ('toan_quoc', 'Toàn quốc')], help_text='Để trống nếu chưa rõ: hệ thống sẽ báo cần xem xét.', max_length=10, verbose_name='phạm vi ảnh hưởng')),
-                ('recognised_by', models.CharField(blank=True, max_length=255, verbose_name='cơ quan công nhận')),
-                ('recognised_on', models.DateField(blank=True, null=True, verbose_name='ngày công nhận')),
-                ('staff', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='achievements', to='organizations.staff', verbose_name='cá nhân')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("year", models.PositiveSmallIntegerField(verbose_name="năm công nhận")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("initiative", "Sáng kiến"), ("research", "Đề tài, đề án nghiên cứu")],
+                        max_length=10,
+                        verbose_name="loại",
+                    ),
+                ),
+                ("title", models.CharField(max_length=500, verbose_name="tên")),
+                (
+                    "scope",
+                    models.CharField(
+                        blank=True,
+                        choices=[("co_so", "Cấp cơ sở"), ("tinh", "Cấp bộ, ngành, tỉnh"), ("toan_quoc", "Toàn quốc")],
+                        help_text="Để trống nếu chưa rõ: hệ thống sẽ báo cần xem xét.",
+                        max_length=10,
+                        verbose_name="phạm vi ảnh hưởng",
+                    ),
+                ),
+                ("recognised_by", models.CharField(blank=True, max_length=255, verbose_name="cơ quan công nhận")),
+                ("recognised_on", models.DateField(blank=True, null=True, verbose_name="ngày công nhận")),
+                (
+                    "staff",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="achievements",
+                        to="organizations.staff",
+                        verbose_name="cá nhân",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'sáng kiến, đề tài',
-                'verbose_name_plural': 'sáng kiến, đề tài',
-                'ordering': ['staff', '-year', 'title'],
-                'indexes': [models.Index(fields=['staff', 'year'], name='evaluation__staff_i_1e7ecf_idx')],
+                "verbose_name": "sáng kiến, đề tài",
+                "verbose_name_plural": "sáng kiến, đề tài",
+                "ordering": ["staff", "-year", "title"],
+                "indexes": [models.Index(fields=["staff", "year"], name="evaluation__staff_i_1e7ecf_idx")],
             },
         ),
         migrations.CreateModel(
-            name='AwardRecord',
+            name="AwardRecord",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('year', models.PositiveSmallIntegerField(help_text='Năm mà danh hiệu được xét tặng cho.', verbose_name='năm thành tích')),
-                ('code', models.CharField(max_length=20, verbose_name='mã danh hiệu, hình thức')),
-                ('awarded_on', models.DateField(blank=True, null=True, verbose_name='ngày quyết định')),
-                ('decision_number', models.CharField(blank=True, help_text='Ví dụ: 123/QĐ-UBND', max_length=60, verbose_name='số quyết định')),
-                ('issuer', models.CharField(blank=True, max_length=255, verbose_name='người, cơ quan quyết định')),
-                ('note', models.CharField(blank=True, max_length=255, verbose_name='ghi chú')),
-                ('staff', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='awards', to='organizations.staff', verbose_name='cá nhân')),
-                ('unit', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='awards', to='organizations.unit', verbose_name='tập thể')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "year",
+                    models.PositiveSmallIntegerField(
+                        help_text="Năm mà danh hiệu được xét tặng cho.", verbose_name="năm thành tích"
+                    ),
+                ),
+                ("code", models.CharField(max_length=20, verbose_name="mã danh hiệu, hình thức")),
+                ("awarded_on", models.DateField(blank=True, null=True, verbose_name="ngày quyết định")),
+                (
+                    "decision_number",
+                    models.CharField(
+                        blank=True, help_text="Ví dụ: 123/QĐ-UBND", max_length=60, verbose_name="số quyết định"
+                    ),
+                ),
+                ("issuer", models.CharField(blank=True, max_length=255, verbose_name="người, cơ quan quyết định")),
+                ("note", models.CharField(blank=True, max_length=255, verbose_name="ghi chú")),
+                (
+                    "staff",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="awards",
+                        to="organizations.staff",
+                        verbose_name="cá nhân",
+                    ),
+                ),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="awards",
+                        to="organizations.unit",
+                        verbose_name="tập thể",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'khen thưởng đã nhận',
-                'verbose_name_plural': 'khen thưởng đã nhận',
-                'ordering': ['-year', 'code'],
-                'indexes': [models.Index(fields=['staff', 'year'], name='evaluation__staff_i_2aa78e_idx'), models.Index(fields=['unit', 'year'], name='evaluation__unit_id_234f12_idx'), models.Index(fields=['code', 'year'], name='evaluation__code_0e4a40_idx')],
-                'constraints': [models.CheckConstraint(condition=models.Q(models.Q(('staff__isnull', False), ('unit__isnull', True)), models.Q(('staff__isnull', True), ('unit__isnull', False)), _connector='OR'), name='award_record_one_subject')],
+                "verbose_name": "khen thưởng đã nhận",
+                "verbose_name_plural": "khen thưởng đã nhận",
+                "ordering": ["-year", "code"],
+                "indexes": [
+                    models.Index(fields=["staff", "year"], name="evaluation__staff_i_2aa78e_idx"),
+                    models.Index(fields=["unit", "year"], name="evaluation__unit_id_234f12_idx"),
+                    models.Index(fields=["code", "year"], name="evaluation__code_0e4a40_idx"),
+                ],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            models.Q(("staff__isnull", False), ("unit__isnull", True)),
+                            models.Q(("staff__isnull", True), ("unit__isnull", False)),
+                            _connector="OR",
+                        ),
+                        name="award_record_one_subject",
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='CollectiveRating',
+            name="CollectiveRating",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('year', models.PositiveSmallIntegerField(verbose_name='năm')),
-                ('rating', models.CharField(choices=[('HTXSNV', 'Hoàn thành xuất sắc nhiệm vụ'), ('HTTNV', 'Hoàn thành tốt nhiệm vụ'), ('HTNV', 'Hoàn thành nhiệm vụ'), ('KHTNV', 'Không hoàn thành nhiệm vụ')], max_length=6, verbose_name='xếp loại')),
-                ('note', models.CharField(blank=True, max_length=255, verbose_name='ghi chú')),
-                ('unit', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='ratings', to='organizations.unit', verbose_name='tập thể')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("year", models.PositiveSmallIntegerField(verbose_name="năm")),
+                (
+                    "rating",
+                    models.CharField(
+                        choices=[
+                            ("HTXSNV", "Hoàn thành xuất sắc nhiệm vụ"),
+                            ("HTTNV", "Hoàn thành tốt nhiệm vụ"),
+                            ("HTNV", "Hoàn thành nhiệm vụ"),
+                            ("KHTNV", "Không hoàn thành nhiệm vụ"),
+                        ],
+                        max_length=6,
+                        verbose_name="xếp loại",
+                    ),
+                ),
+                ("note", models.CharField(blank=True, max_length=255, verbose_name="ghi chú")),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="ratings",
+                        to="organizations.unit",
+                        verbose_name="tập thể",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'xếp loại tập thể',
-                'verbose_name_plural': 'xếp loại tập thể',
-                'ordering': ['unit', '-year'],
-                'constraints': [models.UniqueConstraint(fields=('unit', 'year'), name='unique_rating_per_unit_year')],
+                "verbose_name": "xếp loại tập thể",
+                "verbose_name_plural": "xếp loại tập thể",
+                "ordering": ["unit", "-year"],
+                "constraints": [models.UniqueConstraint(fields=("unit", "year"), name="unique_rating_per_unit_year")],
             },
         ),
         migrations.CreateModel(
-            name='CriteriaSetting',
+            name="CriteriaSetting",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('valid_from', models.DateField(verbose_name='hiệu lực từ')),
-                ('valid_to', models.DateField(blank=True, null=True, verbose_name='hiệu lực đến')),
-                ('basis', models.CharField(blank=True, max_length=300, verbose_name='căn cứ pháp lý')),
-                ('key', models.CharField(max_length=60, verbose_name='tiêu chí')),
-                ('value', models.CharField(blank=True, help_text='Số, đúng/sai (true/false), mã xếp loại (HTTNV…), phạm vi (co_so, tinh, toan_quoc) hoặc danh sách mã bộ quy định cách nhau bởi dấu phẩy.', max_length=200, verbose_name='giá trị')),
-                ('province', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, to='organizations.province', verbose_name='tỉnh (nếu riêng)')),
-                ('rule_set', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='criteria_settings', to='catalog.ruleset', verbose_name='bộ quy định')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("valid_from", models.DateField(verbose_name="hiệu lực từ")),
+                ("valid_to", models.DateField(blank=True, null=True, verbose_name="hiệu lực đến")),
+                ("basis", models.CharField(blank=True, max_length=300, verbose_name="căn cứ pháp lý")),
+                ("key", models.CharField(max_length=60, verbose_name="tiêu chí")),
+                (
+                    "value",
+                    models.CharField(
+                        blank=True,
+                        help_text=(
+                            "Số, đúng/sai (true/false), mã xếp loại (HTTNV…), phạm vi (co_so, tinh, toan_quoc) "
+                            "hoặc danh sách mã bộ quy định cách nhau bởi dấu phẩy."
+                        ),
+                        max_length=200,
+                        verbose_name="giá trị",
+                    ),
+                ),
+                (
+                    "province",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        to="organizations.province",
+                        verbose_name="tỉnh (nếu riêng)",
+                    ),
+                ),
+                (
+                    "rule_set",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="criteria_settings",
+                        to="catalog.ruleset",
+                        verbose_name="bộ quy định",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'tiêu chí xét danh hiệu',
-                'verbose_name_plural': 'tiêu chí xét danh hiệu',
-                'ordering': ['rule_set', 'key', 'province'],
-                'indexes': [models.Index(fields=['rule_set', 'key'], name='evaluation__rule_se_6231c6_idx')],
+                "verbose_name": "tiêu chí xét danh hiệu",
+                "verbose_name_plural": "tiêu chí xét danh hiệu",
+                "ordering": ["rule_set", "key", "province"],
+                "indexes": [models.Index(fields=["rule_set", "key"], name="evaluation__rule_se_6231c6_idx")],
             },
         ),
         migrations.CreateModel(
-            name='Discipline',
+            name="Discipline",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('year', models.PositiveSmallIntegerField(verbose_name='năm')),
-                ('form', models.CharField(choices=[('khien_trach', 'Khiển trách'), ('canh_cao', 'Cảnh cáo'), ('ha_bac_luong', 'Hạ bậc lương'), ('cach_chuc', 'Cách chức'), ('buoc_thoi_viec', 'Buộc thôi việc')], max_length=20, verbose_name='hình thức kỷ luật')),
-                ('decided_on', models.DateField(blank=True, null=True, verbose_name='ngày quyết định')),
-                ('decision_number', models.CharField(blank=True, max_length=60, verbose_name='số quyết định')),
-                ('note', models.CharField(blank=True, max_length=255, verbose_name='ghi chú')),
-                ('staff', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='disciplines', to='organizations.staff', verbose_name='cá nhân')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("year", models.PositiveSmallIntegerField(verbose_name="năm")),
+                (
+                    "form",
+                    models.CharField(
+                        choices=[
+                            ("khien_trach", "Khiển trách"),
+                            ("canh_cao", "Cảnh cáo"),
+                            ("ha_bac_luong", "Hạ bậc lương"),
+                            ("cach_chuc", "Cách chức"),
+                            ("buoc_thoi_viec", "Buộc thôi việc"),
+                        ],
+                        max_length=20,
+                        verbose_name="hình thức kỷ luật",
+                    ),
+                ),
+                ("decided_on", models.DateField(blank=True, null=True, verbose_name="ngày quyết định")),
+                ("decision_number", models.CharField(blank=True, max_length=60, verbose_name="số quyết định")),
+                ("note", models.CharField(blank=True, max_length=255, verbose_name="ghi chú")),
+                (
+                    "staff",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="disciplines",
+                        to="organizations.staff",
+                        verbose_name="cá nhân",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'kỷ luật',
-                'verbose_name_plural': 'kỷ luật',
-                'ordering': ['staff', '-year'],
-                'indexes': [models.Index(fields=['staff', 'year'], name='evaluation__staff_i_0d5732_idx')],
+                "verbose_name": "kỷ luật",
+                "verbose_name_plural": "kỷ luật",
+                "ordering": ["staff", "-year"],
+                "indexes": [models.Index(fields=["staff", "year"], name="evaluation__staff_i_0d5732_idx")],
             },
         ),
         migrations.CreateModel(
-            name='Rating',
+            name="Rating",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('year', models.PositiveSmallIntegerField(verbose_name='năm')),
-                ('rating', models.CharField(choices=[('HTXSNV', 'Hoàn thành xuất sắc nhiệm vụ'), ('HTTNV', 'Hoàn thành tốt nhiệm vụ'), ('HTNV', 'Hoàn thành nhiệm vụ'), ('KHTNV', 'Không hoàn thành nhiệm vụ')], max_length=6, verbose_name='xếp loại')),
-                ('note', models.CharField(blank=True, max_length=255, verbose_name='ghi chú')),
-                ('staff', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='ratings', to='organizations.staff', verbose_name='cá nhân')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("year", models.PositiveSmallIntegerField(verbose_name="năm")),
+                (
+                    "rating",
+                    models.CharField(
+                        choices=[
+                            ("HTXSNV", "Hoàn thành xuất sắc nhiệm vụ"),
+                            ("HTTNV", "Hoàn thành tốt nhiệm vụ"),
+                            ("HTNV", "Hoàn thành nhiệm vụ"),
+                            ("KHTNV", "Không hoàn thành nhiệm vụ"),
+                        ],
+                        max_length=6,
+                        verbose_name="xếp loại",
+                    ),
+                ),
+                ("note", models.CharField(blank=True, max_length=255, verbose_name="ghi chú")),
+                (
+                    "staff",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="ratings",
+                        to="organizations.staff",
+                        verbose_name="cá nhân",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'xếp loại cá nhân',
-                'verbose_name_plural': 'xếp loại cá nhân',
-                'ordering': ['staff', '-year'],
-                'constraints': [models.UniqueConstraint(fields=('staff', 'year'), name='unique_rating_per_staff_year')],
+                "verbose_name": "xếp loại cá nhân",
+                "verbose_name_plural": "xếp loại cá nhân",
+                "ordering": ["staff", "-year"],
+                "constraints": [models.UniqueConstraint(fields=("staff", "year"), name="unique_rating_per_staff_year")],
             },
         ),
     ]

@@ -7,8 +7,10 @@ TTLDTT_CRITERIA = [
     ("ttldtt_no_discipline", "true"),
     ("ttldtt_min_rating", "HTTNV"),
 ]
-_DELEGATED = ("Luật Thi đua, khen thưởng 2022, Điều 28 giao bộ, ngành, tỉnh quy định; mặc định theo Luật Thi đua, "
-              "khen thưởng 2003, Điều 28 cho đến khi tỉnh ban hành quy định riêng")
+_DELEGATED = (
+    "Luật Thi đua, khen thưởng 2022, Điều 28 giao bộ, ngành, tỉnh quy định; mặc định theo Luật Thi đua, "
+    "khen thưởng 2003, Điều 28 cho đến khi tỉnh ban hành quy định riêng"
+)
 TTLDTT_BASIS = {
     "ND91-2017": "Luật Thi đua, khen thưởng 2003, Điều 28",
     "LUAT2022-ND98": _DELEGATED,
@@ -22,9 +24,15 @@ def load(apps, schema_editor):
     for rule_set in RuleSet.objects.filter(code__in=list(TTLDTT_BASIS)):
         for key, value in TTLDTT_CRITERIA:
             CriteriaSetting.objects.get_or_create(
-                rule_set=rule_set, province=None, key=key,
-                defaults={"value": value, "basis": TTLDTT_BASIS[rule_set.code], "valid_from": rule_set.valid_from,
-                          "valid_to": rule_set.valid_to},
+                rule_set=rule_set,
+                province=None,
+                key=key,
+                defaults={
+                    "value": value,
+                    "basis": TTLDTT_BASIS[rule_set.code],
+                    "valid_from": rule_set.valid_from,
+                    "valid_to": rule_set.valid_to,
+                },
             )
 
 

@@ -5,9 +5,8 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('evaluation', '0002_reference_rules'),
+        ("evaluation", "0002_reference_rules"),
         ("audit", "0003_copy_simple_history"),
     ]
 

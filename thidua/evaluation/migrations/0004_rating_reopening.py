@@ -6,29 +6,45 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('evaluation', '0003_drop_simple_history'),
-        ('organizations', '0005_staff_service_start_unit_level'),
+        ("evaluation", "0003_drop_simple_history"),
+        ("organizations", "0005_staff_service_start_unit_level"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='RatingReopening',
+            name="RatingReopening",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('year', models.PositiveSmallIntegerField(verbose_name='năm')),
-                ('reason', models.TextField(verbose_name='lý do mở lại')),
-                ('at', models.DateTimeField(verbose_name='lúc')),
-                ('actor', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='người mở lại')),
-                ('agency', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='organizations.unit', verbose_name='cơ quan')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("year", models.PositiveSmallIntegerField(verbose_name="năm")),
+                ("reason", models.TextField(verbose_name="lý do mở lại")),
+                ("at", models.DateTimeField(verbose_name="lúc")),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="người mở lại",
+                    ),
+                ),
+                (
+                    "agency",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="organizations.unit",
+                        verbose_name="cơ quan",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'mở lại xếp loại',
-                'verbose_name_plural': 'mở lại xếp loại',
-                'ordering': ['-at'],
-                'indexes': [models.Index(fields=['agency', 'year'], name='evaluation__agency__2c93bd_idx')],
+                "verbose_name": "mở lại xếp loại",
+                "verbose_name_plural": "mở lại xếp loại",
+                "ordering": ["-at"],
+                "indexes": [models.Index(fields=["agency", "year"], name="evaluation__agency__2c93bd_idx")],
             },
         ),
     ]

@@ -5,9 +5,8 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('organizations', '0005_staff_service_start_unit_level'),
+        ("organizations", "0005_staff_service_start_unit_level"),
         ("audit", "0003_copy_simple_history"),
     ]
 
