@@ -127,13 +127,14 @@ def test_query_counts_do_not_grow_with_the_number_of_agencies_and_people(client)
 
 @pytest.mark.django_db
 def test_a_cached_page_is_read_again_in_a_few_queries(client):
-    """The bodies of the eligibility page, the reports and an issued decision's paper are cached:
-    a second view reads the stamps instead of the data."""
+    """The bodies of the eligibility page, the reports, an issued decision's paper and the lists are
+    cached: a second view reads the stamps instead of the data."""
     data = build(3, 10)
     first = query_counts(client, data)
     again = query_counts(client, data)
     decision = f"/quyet-dinh/{data['decision'].pk}/"
-    cached = [url for url in first if "/xet-khen/" in url or "/chi-tieu/" in url or url == decision]
-    assert len(cached) == 4
+    lists = {"/quyet-dinh/"}
+    cached = [url for url in first if "/xet-khen/" in url or "/chi-tieu/" in url or url in (decision, *lists)]
+    assert len(cached) == 4 + len(lists)
     for url in cached:
         assert again[url] < first[url], (url, first[url], again[url])

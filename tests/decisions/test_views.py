@@ -128,3 +128,38 @@ def test_the_list_shows_each_decisions_line_count_and_money(client, org, decisio
     listing = login(client, org, "bantdkt").get(reverse("decision_list"), {"nam": ubnd.award_year}).content.decode()
     row = listing[listing.index(ubnd.title):].split("</tr>", 1)[0]
     assert f"<td>{ubnd.lines.count()}</td>" in row and "1.490.000" in row
+
+
+def _row(listing: str, title: str) -> str:
+    return listing[listing.index(title):].split("</tr>", 1)[0]
+
+
+def test_the_cached_list_follows_a_drafts_lines_added_and_removed_through_the_services(client, org, decisions):
+    """The list's rows are cached under the province's stamp and its drafts' lines' (which the line
+    services bump): a line added or removed shows on the next view."""
+    draft = decisions["ubnd_draft"]
+    client = login(client, org, "bantdkt")
+    url = reverse("decision_list") + "?nam=2022"
+    assert "<td>1</td>" in _row(client.get(url).content.decode(), draft.title)
+    line = services.decision_add_line(actor=org.users["bantdkt"], decision=draft, code="BK_TINH", staff=org.staff[6])
+    assert "<td>2</td>" in _row(client.get(url).content.decode(), draft.title)
+    services.decision_remove_line(actor=org.users["bantdkt"], line=line)
+    assert "<td>1</td>" in _row(client.get(url).content.decode(), draft.title)
+    services.decision_update(actor=org.users["bantdkt"], decision=draft, title="Dự thảo đã đổi tên")
+    listing = client.get(url).content.decode()
+    assert "Dự thảo đã đổi tên" in listing and draft.title not in listing
+    services.decision_issue(actor=org.users["bantdkt"], decision=draft, date=dt.date(2022, 12, 30))
+    assert "Đã ban hành" in _row(client.get(url).content.decode(), "Dự thảo đã đổi tên")
+
+
+def test_the_cached_list_of_one_scope_is_not_shown_to_another(client, org, decisions):
+    """Cached rows are keyed by the user's reach: after the board (every decision of the province)
+    and an agency (its own and those about it), another agency sees only its own draft."""
+    url = reverse("decision_list") + "?nam=2022"
+    board = login(client, org, "bantdkt").get(url).content.decode()
+    assert all(d.title in board for d in decisions.values())
+    skhcn = login(client, org, "skhcn").get(url).content.decode()
+    assert decisions["ubnd_draft"].title not in skhcn and decisions["snv_draft"].title not in skhcn
+    snv = login(client, org, "snv").get(url).content.decode()
+    assert decisions["snv_draft"].title in snv
+    assert all(decisions[k].title not in snv for k in ("ubnd", "agency", "ubnd_draft"))

@@ -33,6 +33,15 @@ def remembered_year(request: Any) -> int | None:
     return bounds.parse_year(year)
 
 
+def year_key(request: Any) -> str:
+    """What the year of a page depends on in the request, for the key of a cached page part: the
+    year asked (?nam=) or else remembered, and whether ?nam= is given empty (a list's "Tất cả").
+    The rest — the latest year the user's data has — is read from the data under the part's stamps."""
+    every = "nam" in request.GET and not request.GET["nam"].strip()
+    chosen = bounds.query_year(request) or remembered_year(request)
+    return f"{'all' if every else ''}{chosen or ''}"
+
+
 class RememberYearMiddleware:
     """A GET page opened with a valid ?nam= makes that year the user's default for the pages
     opened without one."""

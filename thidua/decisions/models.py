@@ -52,6 +52,15 @@ class NumberCounter(models.Model):
         return f"{self.symbol} {self.year}: {self.last}"
 
 
+def draft_lines_key(province_id: int | None) -> str:
+    """The stamp (core.versions) of the lines of the drafts issued in a province: the services bump
+    it when a line is added to or taken from a draft without the decision itself being saved (whose
+    save bumps the province's stamp). Narrow, so that building a draft line by line does not make
+    every cached page of the province stale. Lines are not tracked one by one: issuing saves each
+    line of the decision (10,000 bumps for a big one)."""
+    return f"decision-lines:{province_id}"
+
+
 class DecisionStatus(models.TextChoices):
     DRAFT = "draft", "Dự thảo"
     ISSUED = "issued", "Đã ban hành"

@@ -23,7 +23,7 @@ from thidua.audit.services import audit_record, snapshot
 from thidua.catalog.models import AwardType
 from thidua.catalog.selectors import rule_set_codes, rule_set_on
 from thidua.catalog.subjects import subject_error
-from thidua.core import bounds
+from thidua.core import bounds, versions
 from thidua.core.money import format_vnd
 from thidua.organizations.authority import governs
 from thidua.organizations.models import Staff, Unit, UnitKind
@@ -38,6 +38,7 @@ from .models import (
     DecisionLine,
     DecisionStatus,
     EventAction,
+    draft_lines_key,
 )
 from .money import MoneyError, line_money
 from .numbering import take_number
@@ -316,6 +317,7 @@ def decision_add_line(*, actor: Any, decision: Decision, code: str, staff: Staff
                              year=year or decision.award_year).exists():
         raise DecisionError("Đối tượng này đã có trong danh sách với cùng danh hiệu, hình thức.")
     line = _new_line(decision, spec, _next_position(decision))
+    versions.bump(draft_lines_key(decision.issuer.province_id))
     audit_record(actor=actor, action="decision.add_line", obj=decision, summary=str(line),
                  changes={"line": [None, str(line)]})
     return line
@@ -328,6 +330,7 @@ def decision_remove_line(*, actor: Any, line: DecisionLine) -> None:
     audit_record(actor=actor, action="decision.remove_line", obj=decision, summary=str(line),
                  changes={"line": [str(line), None]})
     DecisionLine.objects.filter(pk=line.pk, decision=decision).delete()
+    versions.bump(draft_lines_key(decision.issuer.province_id))
 
 
 @transaction.atomic
@@ -444,6 +447,7 @@ def decision_replace_line(*, actor: Any, decision: Decision, line: DecisionLine,
         raise DecisionError("Dòng này đã có dòng thay thế trong dự thảo.")
     new = _new_line(decision, LineSpec(code=code or line.code, staff=line.staff, unit=line.unit,
                                        year=year or line.year, note=note), _next_position(decision), replaces=line)
+    versions.bump(draft_lines_key(decision.issuer.province_id))
     audit_record(actor=actor, action="decision.replace_line", obj=decision, summary=str(new),
                  changes={"line": [str(line), str(new)]})
     return new

@@ -14,12 +14,13 @@ from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
 
-from thidua.accounts.scope import VIEW, is_admin, may_view_related
+from thidua.accounts.scope import VIEW, Scope, is_admin, may_view_related
 from thidua.audit.selectors import history_entries
 from thidua.catalog import selectors as catalog_selectors
 from thidua.catalog.models import AwardType
 from thidua.core import bounds, versions
-from thidua.core.paging import page_number, page_of, page_query
+from thidua.core.paging import cached_list, counted_page, page_number, page_of, page_query
+from thidua.core.years import year_key
 from thidua.documents.pdf import PdfError
 from thidua.emulation.models import Authority
 from thidua.emulation.years import list_year, working_year
@@ -31,7 +32,7 @@ from . import certificates, services
 from .documents import annex_groups, annex_lines, decision_context, export_decision, withdrawn_lines
 from .forms import LayoutForm
 from .jobs import start_decision_certificates, start_decision_pdf
-from .models import CertificateLayout, Decision, DecisionKind, DecisionLine, DecisionStatus
+from .models import CertificateLayout, Decision, DecisionKind, DecisionLine, DecisionStatus, draft_lines_key
 from .policy import can, decisions_for, issuers_for, layout_province, may_edit_layout
 from .selectors import decision_with_parts, with_line_figures
 
@@ -66,22 +67,37 @@ def _year(value: str | None, label: str) -> int | None:
 
 
 def decision_list(request: HttpRequest) -> HttpResponse:
-    visible = decisions_for(request.user)
-    qs = visible.order_by("status", "-date", "-number", "-id")
-    years = list(visible.order_by("-award_year").values_list("award_year", flat=True).distinct())
-    # The user's year, else the latest year this list has (not an empty calendar year).
-    year, status = list_year(request, latest=years[0] if years else None), request.GET.get("trang_thai", "")
-    if year is not None:
-        qs = qs.filter(award_year=year)
-    if status in DecisionStatus.values:
-        qs = qs.filter(status=status)
-    page = page_of(request, qs)
-    page.object_list = with_line_figures(list(page.object_list))
+    status = request.GET.get("trang_thai", "")
+
+    def compute() -> dict:
+        visible = decisions_for(request.user)
+        years = list(visible.order_by("-award_year").values_list("award_year", flat=True).distinct())
+        # The user's year, else the latest year this list has (not an empty calendar year).
+        year = list_year(request, latest=years[0] if years else None)
+        qs = visible.order_by("status", "-date", "-number", "-id")
+        if year is not None:
+            qs = qs.filter(award_year=year)
+        if status in DecisionStatus.values:
+            qs = qs.filter(status=status)
+        page = page_of(request, qs)
+        rows = render_to_string("decisions/_decision_rows.html",
+                                {"decisions": with_line_figures(list(page.object_list))})
+        return {"year": year, "years": _with(year, years), "count": page.paginator.count, "number": page.number,
+                "rows": rows, "issuers": [{"pk": u.pk, "name": u.name} for u in issuers_for(request.user)],
+                "default_year": working_year(request)}
+
+    # The rows, the years and the figures of a page are drawn once for all users of one reach until
+    # the province's decisions (their saves bump the stamps of the provinces they concern) or its
+    # drafts' lines change; keyed by what list_year and working_year read of the request.
+    key = (year_key(request), status if status in DecisionStatus.values else "", page_number(request))
+    part = cached_list(Scope.of(request.user), "decision-list", key,
+                       lambda province: (versions.province_key(province), draft_lines_key(province)), compute)
+    page = counted_page(part["number"], part["count"])
     return render(request, "decisions/decision_list.html", {
-        "decisions": page, "page": page, "page_query": page_query(request),
-        "year": year, "status": status, "status_filters": STATUS_FILTERS,
-        "years": _with(year, years),
-        "issuers": issuers_for(request.user), "default_year": working_year(request),
+        "rows": mark_safe(part["rows"]),  # our own template
+        "page": page, "page_query": page_query(request),
+        "year": part["year"], "status": status, "status_filters": STATUS_FILTERS, "years": part["years"],
+        "issuers": part["issuers"], "default_year": part["default_year"],
     })
 
 
