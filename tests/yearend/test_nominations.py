@@ -262,9 +262,12 @@ def test_the_officer_builds_and_sends_a_dossier_from_the_pages(as_user, agency):
 def test_the_detail_page_runs_a_bounded_number_of_queries(as_user, users, django_assert_max_num_queries):
     demo_dossier = Nomination.objects.get(unit__code="SKHCN", year=2022, level=Level.UNIT)
     client = as_user("skhcn")
-    with django_assert_max_num_queries(60):
+    with django_assert_max_num_queries(60):  # judging the lines, once
         page = client.get(reverse("nomination_detail", args=[demo_dossier.pk]))
     assert page.status_code == 200 and page.content.decode().count('id="line-') == demo_dossier.lines.count()
+    with django_assert_max_num_queries(11):  # the table cached: its facts and stamps, no judging
+        again = client.get(reverse("nomination_detail", args=[demo_dossier.pk]))
+    assert again.content.decode().count('id="line-') == demo_dossier.lines.count()
 
 
 def test_the_detail_page_judges_again_when_a_persons_history_or_the_lines_change(as_user, users, agency, draft):
@@ -305,3 +308,54 @@ def test_an_over_long_signer_title_is_refused_at_its_field_and_nothing_changes(u
     response = client.post(reverse("nomination_edit", args=[draft.pk]), {"signer_title": "x" * 101}, follow=True)
     assert response.status_code == 200 and escape(str(refused.value)) in response.content.decode()
     assert Nomination.objects.get(pk=draft.pk).signer_title == before
+
+
+def test_the_lines_table_is_drawn_again_after_a_change_through_a_service_and_apart_for_each_users_buttons(
+        as_user, users, draft):
+    """The table of the lines is cached (yearend.views._lines_html): a person renamed, a line returned
+    or voted on through their services shows on the next view; a reader never gets the officer's
+    buttons, nor the officer a table drawn without them."""
+    from thidua.organizations.services import staff_update
+
+    officer, board = users["skhcn"], users["bantdkt"]
+    url = reverse("nomination_detail", args=[draft.pk])
+    remove = reverse("nomination_remove_line", args=[draft.pk, line(draft, code="TTLDXS").pk])
+    first = draft.lines.filter(code="BK_TINH").order_by("position")[0]
+    assert remove in as_user("skhcn").get(url).content.decode()
+    reader = as_user("skhcn.lanhdao").get(url).content.decode()
+    assert remove not in reader and reader.count('id="line-') == 3
+    assert remove in as_user("skhcn").get(url).content.decode()
+
+    staff_update(actor=officer, staff=first.staff, full_name="Nguyễn Văn Đổi Tên")
+    assert "Nguyễn Văn Đổi Tên" in as_user("skhcn").get(url).content.decode()
+
+    services.nomination_submit(actor=users["skhcn.lanhdao"], nomination=draft, date=SENT_ON)
+    assert remove not in as_user("skhcn").get(url).content.decode()  # sent: no more editing
+    client = as_user("bantdkt")
+    assert "Lý do: Thiếu bản khai." not in client.get(url).content.decode()
+    services.nomination_return_line(actor=board, line=first, reason="Thiếu bản khai.")
+    assert "Lý do: Thiếu bản khai." in client.get(url).content.decode()
+
+    services.nomination_appraise(actor=board, nomination=draft)
+    services.nomination_to_council(actor=board, nomination=draft, session=province_session(users))
+    page = client.get(url).content.decode()
+    assert "9 tán thành" not in page
+    services.nomination_record_ballot(actor=board, line=line(draft, code="TTLDXS"), yes=9, no=1)
+    assert "Phiếu: 9 tán thành / 1 không / 0 không hợp lệ — đạt" in client.get(url).content.decode()
+
+
+def test_a_cached_lines_table_carries_the_viewers_own_csrf_token(users, draft):
+    """The table's forms are cached with a placeholder for the CSRF token: each viewer's form posts."""
+    officer = Client(enforce_csrf_checks=True)
+    officer.force_login(users["skhcn"])
+    url = reverse("nomination_detail", args=[draft.pk])
+    officer.get(url)  # draws and caches the table
+    other = Client(enforce_csrf_checks=True)
+    other.force_login(users["skhcn"])
+    page = other.get(url).content.decode()  # served from the cache
+    target = line(draft, code="TTLDXS")
+    form = page.split(f'action="{reverse("nomination_remove_line", args=[draft.pk, target.pk])}"', 1)[1]
+    token = form.split('name="csrfmiddlewaretoken" value="', 1)[1].split('"', 1)[0]
+    assert other.post(reverse("nomination_remove_line", args=[draft.pk, target.pk]),
+                      {"csrfmiddlewaretoken": token}).status_code == 302
+    assert not draft.lines.filter(pk=target.pk).exists()

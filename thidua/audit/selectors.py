@@ -14,6 +14,9 @@ from .models import AuditEvent
 from .services import person_name
 
 HISTORY_LIMIT = 50
+# What `entry` and the history's template read of an event.
+PRINTED = ("at", "action", "object_type", "object_label", "summary", "changes", "actor__first_name",
+           "actor__last_name", "actor__unit__name")
 
 
 @dataclass(frozen=True)
@@ -62,7 +65,10 @@ def history_entries(obj: models.Model, *, related: dict[str, Any] | None = None,
                     limit: int = HISTORY_LIMIT) -> list[Entry]:
     """The latest rows of an object's history (and of the related objects its page shows), ready
     to print: one query."""
-    return [entry(e) for e in history_of(obj, related=related)[:limit]]
+    # Only the columns printed: the actor's and their unit's whole rows cost more to build into the
+    # query than the query costs to run (on every detail page).
+    rows = history_of(obj, related=related).only(*PRINTED)[:limit]
+    return [entry(e) for e in rows]
 
 
 def id_texts(queryset: models.QuerySet) -> models.QuerySet:
