@@ -145,3 +145,37 @@ def test_list_inbox_and_detail_pages_do_not_query_per_row(as_user, seed_registra
         assert client.get(reverse("block_inbox")).status_code == 200
     with django_assert_max_num_queries(30):
         assert client.get(reverse("registration_detail", args=[seed_registration.pk])).status_code == 200
+
+
+def test_the_cached_list_follows_registrations_started_and_returned_through_the_services(as_user, seed_registration,
+                                                                                          users):
+    """The list's rows are cached under the province's stamp: a registration started, or one sent
+    back, shows on the next view."""
+    from thidua.emulation import services
+
+    client = as_user("skhcn")
+    assert "Chưa có bản đăng ký nào" in client.get(reverse("registration_list"), {"nam": "2023"}).content.decode()
+    services.registration_start(actor=users["skhcn"], unit=seed_registration.unit, year=2023)
+    listing = client.get(reverse("registration_list"), {"nam": "2023"}).content.decode()
+    assert "Chưa có bản đăng ký nào" not in listing and "status-draft" in listing
+    assert ">2023</td>" in client.get(reverse("registration_list"), {"nam": ""}).content.decode()
+    if seed_registration.status != Status.SUBMITTED:
+        seed_registration.status = Status.SUBMITTED
+        seed_registration.save()
+    assert "status-returned" not in client.get(reverse("registration_list"), {"nam": "2022"}).content.decode()
+    services.registration_return(actor=users["truongkhoi"], registration=seed_registration, reason="Bổ sung.")
+    assert "status-returned" in client.get(reverse("registration_list"), {"nam": "2022"}).content.decode()
+
+
+def test_the_cached_list_of_one_scope_is_not_shown_to_another(as_user, seed_registration):
+    """Cached rows are keyed by the user's reach: the block head sees its members, an agency then
+    only its own."""
+    assert "Sở Khoa học" in as_user("truongkhoi").get(reverse("registration_list"), {"nam": "2022"}).content.decode()
+    assert "Sở Khoa học" not in as_user("snv").get(reverse("registration_list"), {"nam": "2022"}).content.decode()
+
+
+def test_a_second_view_of_the_list_reads_only_the_stamps(as_user, seed_registration, django_assert_max_num_queries):
+    client = as_user("bantdkt")
+    client.get(reverse("registration_list"))
+    with django_assert_max_num_queries(4):  # session, user and unit (the scope), the stamps
+        assert client.get(reverse("registration_list")).status_code == 200

@@ -9,14 +9,17 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
 
-from thidua.accounts.scope import is_admin
+from thidua.accounts.scope import Scope, is_admin
 from thidua.audit.selectors import history_entries
 from thidua.catalog.models import AwardType
 from thidua.catalog.wording import catalog_matcher
 from thidua.core import bounds, uploads, versions
-from thidua.core.paging import page_of, page_query
+from thidua.core.paging import cached_list, counted_page, page_number, page_of, page_query
+from thidua.core.years import year_key
 from thidua.documents.pdf import PdfError
 from thidua.emulation.policy import can, registrations_for
 from thidua.jobs.services import start_document_pdf
@@ -46,20 +49,32 @@ def _visible(request: HttpRequest, pk: int, action: str = "view") -> Registratio
 
 
 def registration_list(request: HttpRequest) -> HttpResponse:
-    qs = registrations_for(request.user).order_by("-year", "unit__position", "unit__name")
-    years = list(registrations_for(request.user).order_by("-year").values_list("year", flat=True).distinct())
-    year = list_year(request, latest=years[0] if years else None)
     status = request.GET.get("trang_thai", "")
-    if year is not None:
-        qs = qs.filter(year=year)
-    if status in Status.values:
-        qs = qs.filter(status=status)
+
+    def compute() -> dict:
+        visible = registrations_for(request.user)
+        years = list(visible.order_by("-year").values_list("year", flat=True).distinct())
+        year = list_year(request, latest=years[0] if years else None)
+        qs = visible.order_by("-year", "unit__position", "unit__name")
+        if year is not None:
+            qs = qs.filter(year=year)
+        if status in Status.values:
+            qs = qs.filter(status=status)
+        page = page_of(request, qs)
+        rows = render_to_string("emulation/_registration_rows.html", {"registrations": page.object_list})
+        return {"year": year, "years": years_with(year, years), "count": page.paginator.count,
+                "number": page.number, "rows": rows}
+
+    # A page's rows, years and count are drawn once for all users of one reach until the province's
+    # data change (registrations, their units and blocks are tracked: reports.freshness).
+    part = cached_list(Scope.of(request.user), "registration-list",
+                       (year_key(request), status if status in Status.values else "", page_number(request)),
+                       lambda province: (versions.province_key(province),), compute)
     agency = home_agency(request.user)
-    page = page_of(request, qs)
     return render(request, "emulation/registration_list.html", {
-        "registrations": page, "page": page, "page_query": page_query(request),
-        "years": years_with(year, years),
-        "year": year, "status": status, "status_filters": STATUS_FILTERS,
+        "rows": mark_safe(part["rows"]),  # our own template
+        "page": counted_page(part["number"], part["count"]), "page_query": page_query(request),
+        "years": part["years"], "year": part["year"], "status": status, "status_filters": STATUS_FILTERS,
         "can_start": agency is not None and can_start_registration(request.user, agency),
         "can_import": is_admin(request.user) or (agency is not None and can_start_registration(request.user, agency)),
         "next_year": dt.date.today().year,
