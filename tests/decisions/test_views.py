@@ -163,3 +163,21 @@ def test_the_cached_list_of_one_scope_is_not_shown_to_another(client, org, decis
     snv = login(client, org, "snv").get(url).content.decode()
     assert decisions["snv_draft"].title in snv
     assert all(decisions[k].title not in snv for k in ("ubnd", "agency", "ubnd_draft"))
+
+
+def test_an_issued_decisions_page_read_again_runs_a_few_queries_and_names_its_acts(
+        client, org, decisions, django_assert_max_num_queries):
+    """The page reads the acts it amends, its later acts and its history's people only when it has
+    them (decisions.views._detail, _later_acts, _events): each still shown."""
+    client = login(client, org, "skhcn")
+    target = decisions["agency"]
+    client.post(reverse("decision_amend", args=[target.pk, "thu-hoi"]), {"reason": "Nhầm người"})
+    act = Decision.objects.get(revokes=target)
+    url = reverse("decision_detail", args=[target.pk])
+    client.get(url)
+    with django_assert_max_num_queries(14):  # with a later act (its issuer) and the history's labels
+        page = client.get(url).content.decode()
+    assert "đã có văn bản sau" in page and reverse("decision_detail", args=[act.pk]) in page
+    assert org.users["skhcn"].display_name in page.split('<section class="history">', 1)[1]
+    amending = client.get(reverse("decision_detail", args=[act.pk])).content.decode()
+    assert "Thu hồi" in amending and f'href="{url}"' in amending

@@ -161,8 +161,43 @@ def _paper(request: HttpRequest, decision: Decision, may: dict[str, bool], may_l
     }, request=request if decision.is_draft else None)  # a draft's annex has forms (CSRF)
 
 
+def _detail(request: HttpRequest, pk: int) -> Decision:
+    """The decision of its page if the user may see it (404 otherwise), its issuer joined; the acts
+    it amends and its council session read only when it has them: joining those wide rows to every
+    view's query cost more to build than it saved. Its lines are read only when its paper is drawn."""
+    decision = get_object_or_404(Decision.objects.select_related("issuer", "issuer__province"), pk=pk)
+    if not Decision.objects.allows(request.user, VIEW, decision):
+        raise Http404
+    for field in ("corrects", "revokes"):
+        if getattr(decision, f"{field}_id"):
+            setattr(decision, field, Decision.objects.get(pk=getattr(decision, f"{field}_id")))
+    if decision.council_session_id:
+        prefetch_related_objects([decision], "council_session__council")
+    return decision
+
+
+def _events(decision: Decision) -> list:
+    """The decision's history, with only the printed columns of who acted; the later acts named read
+    only when some event names one."""
+    events = list(decision.events.select_related("actor").only(
+        "decision_id", "action", "at", "reason", "by_decision_id", "actor__username", "actor__first_name",
+        "actor__last_name").order_by("at", "id"))
+    if any(e.by_decision_id for e in events):
+        prefetch_related_objects(events, "by_decision")
+    return events
+
+
+def _later_acts(request: HttpRequest, decision: Decision) -> list[Decision]:
+    """The acts correcting or revoking `decision` the user may see, each checked on its own
+    (Decision.objects.allows): the scope's query with its subqueries costs more to build than the
+    few acts it would filter; their issuers read only when there are some."""
+    acts = list(Decision.objects.filter(Q(corrects=decision) | Q(revokes=decision)).order_by("date", "id"))
+    prefetch_related_objects(acts, "issuer")
+    return [act for act in acts if Decision.objects.allows(request.user, VIEW, act)]
+
+
 def decision_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    decision = _visible(request, pk, lines=False)  # an issued decision's lines: only if its paper is not cached
+    decision = _detail(request, pk)  # an issued decision's lines: only if its paper is not cached
     if decision.is_draft:
         prefetch_related_objects([decision], "lines")  # read by the paper and the editing forms
     may = {action: can(request.user, action, decision) for action in ("edit", "issue", "correct", "revoke",
@@ -178,12 +213,8 @@ def decision_detail(request: HttpRequest, pk: int) -> HttpResponse:
                                lambda: _paper(request, decision, may, may_layout))
     context = {
         "decision": decision, "may": may, "paper": mark_safe(html),  # rendered by our own template
-        "events": decision.events.select_related("actor", "by_decision").order_by("at", "id"),
-        # Each later act checked on its own (Decision.objects.allows): the scope's query with its
-        # subqueries costs more to build than the few acts it would filter.
-        "later_acts": [act for act in Decision.objects.filter(Q(corrects=decision) | Q(revokes=decision))
-                       .select_related("issuer", "issuer__province").order_by("date", "id")
-                       if Decision.objects.allows(request.user, VIEW, act)],
+        "events": _events(decision),
+        "later_acts": _later_acts(request, decision),
         "today": dt.date.today().isoformat(),
         "salary_notice": _salary_notice(decision),
         "is_admin": is_admin(request.user),

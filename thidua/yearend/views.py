@@ -373,7 +373,8 @@ def _events(nomination: Nomination) -> list[NominationEvent]:
     events = list(nomination.events.select_related("actor").only(
         "nomination_id", "line_id", "action", "at", "reason", "actor__username", "actor__first_name",
         "actor__last_name"))
-    prefetch_related_objects(events, Prefetch("line", NominationLine.objects.select_related("staff", "unit")))
+    if any(e.line_id for e in events):
+        prefetch_related_objects(events, Prefetch("line", NominationLine.objects.select_related("staff", "unit")))
     return events
 
 
