@@ -359,3 +359,30 @@ def test_a_cached_lines_table_carries_the_viewers_own_csrf_token(users, draft):
     assert other.post(reverse("nomination_remove_line", args=[draft.pk, target.pk]),
                       {"csrfmiddlewaretoken": token}).status_code == 302
     assert not draft.lines.filter(pk=target.pk).exists()
+
+
+def test_the_cached_list_follows_dossiers_changed_through_the_services_and_keeps_each_scope_apart(as_user, users,
+                                                                                                  draft):
+    """The list's rows are cached per reach under the stamps of the province and of its dossiers
+    (tracked by reports.freshness): a dossier renamed, sent or returned shows on the next view, and
+    no one sees the rows cached for another scope."""
+    url, title = reverse("nomination_list"), "Tờ trình riêng của phép thử"
+    assert title not in as_user("skhcn").get(url).content.decode()
+    services.nomination_update(actor=users["skhcn"], nomination=draft, title=title)
+    own = as_user("skhcn").get(url).content.decode()
+    assert title in own and "status-draft" in own
+    assert title not in as_user("bantdkt").get(url).content.decode()  # a draft is the agency's own
+    assert title not in as_user("snv").get(url).content.decode()
+    services.nomination_submit(actor=users["skhcn"], nomination=draft, date=SENT_ON)
+    board = as_user("bantdkt").get(url).content.decode()
+    assert title in board and "status-submitted" in board
+    assert title not in as_user("snv").get(url).content.decode()
+    services.nomination_return(actor=users["bantdkt"], nomination=draft, reason="Thiếu biên bản.")
+    assert title not in as_user("bantdkt").get(url).content.decode()
+
+
+def test_a_second_view_of_the_list_reads_only_the_stamps(as_user, draft, django_assert_max_num_queries):
+    client = as_user("skhcn")
+    client.get(reverse("nomination_list"))
+    with django_assert_max_num_queries(4):  # session, user and unit (the scope), the stamps
+        assert client.get(reverse("nomination_list")).status_code == 200

@@ -40,6 +40,7 @@ from thidua.organizations.models import (
     UnitName,
     UnitSuccession,
 )
+from thidua.yearend.models import Nomination, nominations_key
 
 
 def unit_scopes(*unit_ids: int | None) -> list[str]:
@@ -108,3 +109,8 @@ def connect() -> None:
     # revoked, and each of those saves the decision: its lines are not tracked one by one (a
     # 10,000-line decision would bump 10,000 times when issued).
     track(Decision, decision_scopes)
+    # Narrow stamps of data edited often that few cached pages read (the lists of dossiers). The
+    # lines of draft decisions have one too (decisions.models.draft_lines_key), bumped by the
+    # services that add, remove or replace a line.
+    track(Nomination, lambda n: [nominations_key(p) for p in
+                                 Unit.objects.filter(pk=n.unit_id).values_list("province_id", flat=True)])

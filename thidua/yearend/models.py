@@ -44,6 +44,13 @@ class IndividualRegistration(models.Model):
         return f"{self.staff} – {self.year}: {self.code}"
 
 
+def nominations_key(province_id: int | None) -> str:
+    """The stamp (core.versions) of the dossiers of a province's agencies, bumped by their saves
+    (reports.freshness): narrow, so that editing a dossier does not make every cached page of the
+    province stale."""
+    return f"nominations:{province_id}"
+
+
 class Level(models.TextChoices):
     UNIT = "unit", "Hội đồng Thi đua – Khen thưởng của cơ quan"
     PROVINCE = "province", "Cấp tỉnh (Ban Thi đua – Khen thưởng tỉnh)"

@@ -20,11 +20,13 @@ from django.utils.html import conditional_escape, escape
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
 
+from thidua.accounts import scope as access
 from thidua.audit.selectors import history_entries
 from thidua.catalog.models import AwardType
 from thidua.core import bounds, versions
 from thidua.core.html import select_options
-from thidua.core.paging import page_number, page_of, page_query
+from thidua.core.paging import cached_list, counted_page, page_number, page_of, page_query
+from thidua.core.years import year_key
 from thidua.councils.documents import export_minutes
 from thidua.councils.models import Session
 from thidua.councils.policy import can_run, councils_for, sessions_for
@@ -44,7 +46,7 @@ from thidua.organizations.models import Staff, Unit, UnitKind
 
 from . import policy, selectors, services
 from .documents import export_achievement_report, export_proposal_letter
-from .models import Level, LineStatus, Nomination, NominationEvent, NominationLine, NominationStatus
+from .models import Level, LineStatus, Nomination, NominationEvent, NominationLine, NominationStatus, nominations_key
 
 RATINGS_PAGE_SIZE = 50  # people per page of the ratings and individual registrations grids
 
@@ -264,13 +266,21 @@ def _done_steps(nomination: Nomination) -> list[str]:
 
 
 def nomination_list(request: HttpRequest) -> HttpResponse:
-    nominations = page_of(request, policy.nominations_for(request.user).order_by("-year", "-id"))
-    creatable = policy.agencies_for(request.user)
-    creatable = [a for a in creatable if policy.can_edit_year_end(request.user, a)][:50]
+    def compute() -> dict:
+        page = page_of(request, policy.nominations_for(request.user).order_by("-year", "-id"))
+        creatable = [a for a in policy.agencies_for(request.user) if policy.can_edit_year_end(request.user, a)][:50]
+        return {"rows": render_to_string("yearend/_nomination_rows.html", {"nominations": page.object_list}),
+                "count": page.paginator.count, "number": page.number,
+                "creatable": [{"pk": a.pk, "name": a.name} for a in creatable], "year": working_year(request)}
+
+    # A page's rows and the new dossier's form are drawn once for all users of one reach until the
+    # province's dossiers (their own stamp), units or registrations (the form's default year) change.
+    part = cached_list(access.Scope.of(request.user), "nomination-list", (year_key(request), page_number(request)),
+                       lambda province: (versions.province_key(province), nominations_key(province)), compute)
     return render(request, "yearend/nomination_list.html", {
-        "nominations": nominations, "page": nominations, "page_query": page_query(request),
-        "creatable": creatable, "levels": Level.choices,
-        "year": working_year(request),
+        "rows": mark_safe(part["rows"]),  # our own template
+        "page": counted_page(part["number"], part["count"]), "page_query": page_query(request),
+        "creatable": part["creatable"], "levels": Level.choices, "year": part["year"],
     })
 
 
