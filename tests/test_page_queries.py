@@ -133,7 +133,7 @@ def test_a_cached_page_is_read_again_in_a_few_queries(client):
     first = query_counts(client, data)
     again = query_counts(client, data)
     decision = f"/quyet-dinh/{data['decision'].pk}/"
-    lists = {"/quyet-dinh/", "/dang-ky/", "/ho-so-de-nghi/"}
+    lists = {"/don-vi/", "/quyet-dinh/", "/dang-ky/", "/ho-so-de-nghi/"}
     cached = [url for url in first if "/xet-khen/" in url or "/chi-tieu/" in url or url in (decision, *lists)]
     assert len(cached) == 4 + len(lists)
     for url in cached:

@@ -3,6 +3,7 @@
 import pytest
 from django.urls import reverse
 
+from thidua.emulation import services
 from thidua.emulation.models import Registration, Status
 
 
@@ -151,8 +152,6 @@ def test_the_cached_list_follows_registrations_started_and_returned_through_the_
                                                                                           users):
     """The list's rows are cached under the province's stamp: a registration started, or one sent
     back, shows on the next view."""
-    from thidua.emulation import services
-
     client = as_user("skhcn")
     assert "Chưa có bản đăng ký nào" in client.get(reverse("registration_list"), {"nam": "2023"}).content.decode()
     services.registration_start(actor=users["skhcn"], unit=seed_registration.unit, year=2023)

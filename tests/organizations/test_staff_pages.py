@@ -1,6 +1,7 @@
 """Agency pages and the all-or-nothing staff import."""
 
 import csv
+import datetime as dt
 import io
 
 import pytest
@@ -8,7 +9,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from openpyxl import Workbook
 
-from thidua.organizations.models import Staff
+from thidua.organizations import services
+from thidua.organizations.models import Staff, Unit
 
 HEADER = ["Họ và tên", "Phòng, ban", "Chức vụ", "Loại", "Giới tính", "Năm sinh", "Làm việc từ"]
 
@@ -111,3 +113,28 @@ def test_the_agency_list_counts_without_a_query_per_row(officer, django_assert_m
     with django_assert_max_num_queries(6):
         page = officer.get(reverse("agency_list")).content.decode()
     assert "Sở Khoa học và Công nghệ tỉnh Thái Nguyên</a></td><td>7</td><td>73</td>" in page
+
+
+def test_the_cached_agency_list_follows_staff_and_units_changed_through_the_services(client, users):
+    """The list's rows are cached per reach under the province's stamp: a person added and an agency
+    renamed show on the next view; another agency never sees the board's cached rows."""
+    client.force_login(users["bantdkt"])
+    assert "Sở Khoa học và Công nghệ tỉnh Thái Nguyên</a></td><td>7</td><td>73</td>" in client.get(
+        reverse("agency_list")).content.decode()
+    agency = Unit.objects.get(code="SKHCN")
+    services.staff_create(actor=users["skhcn"], agency=agency, full_name="Người Mới Đến", kind="cong_chuc")
+    assert "Sở Khoa học và Công nghệ tỉnh Thái Nguyên</a></td><td>7</td><td>74</td>" in client.get(
+        reverse("agency_list")).content.decode()
+    services.unit_rename(actor=users["bantdkt"], unit=agency, new_name="Sở Khoa học, Công nghệ và Đổi mới",
+                         on=dt.date.today())
+    assert "Sở Khoa học, Công nghệ và Đổi mới</a>" in client.get(reverse("agency_list")).content.decode()
+    client.force_login(users["snv"])
+    page = client.get(reverse("agency_list")).content.decode()
+    assert "SKHCN" not in page and "SNV" in page
+
+
+def test_a_second_view_of_the_agency_list_reads_only_the_stamps(client, users, django_assert_max_num_queries):
+    client.force_login(users["bantdkt"])
+    client.get(reverse("agency_list"))
+    with django_assert_max_num_queries(4):  # session, user and unit (the scope), the stamps
+        assert client.get(reverse("agency_list")).status_code == 200

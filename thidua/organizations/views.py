@@ -18,10 +18,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
-from thidua.accounts.scope import VIEW
+from thidua.accounts.scope import VIEW, Scope
 from thidua.audit.selectors import history_entries, id_texts
 from thidua.core import bounds, uploads, versions
-from thidua.core.paging import page_of, page_query
+from thidua.core.paging import cached_list, counted_page, page_number, page_of, page_query
 from thidua.core.text import fold
 from thidua.jobs.services import jobs_for
 from thidua.organizations.policy import can_govern, can_manage_staff, staff_for, units_for
@@ -47,22 +47,36 @@ IMPORT_SESSION_KEY = "staff_import"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
+AGENCIES_PER_PAGE = 100
+
+
 def agency_list(request: HttpRequest) -> HttpResponse:
     today = dt.date.today()
-    # Counted per agency through the (agency) indexes: a join of departments × staff with DISTINCT
-    # counts built some 50,000 rows for a province's page. The page's count query drops them.
-    departments = (Unit.objects.filter(parent=OuterRef("pk"), kind=UnitKind.DEPARTMENT).order_by()
-                   .values("parent").annotate(n=Count("pk")).values("n"))
-    headcount = (Staff.objects.filter(Q(active_to__isnull=True) | Q(active_to__gte=today), agency=OuterRef("pk"))
-                 .order_by().values("agency").annotate(n=Count("pk")).values("n"))
-    agencies = (
-        units_for(request.user).filter(kind=UnitKind.AGENCY)
-        .annotate(departments=Coalesce(Subquery(departments), 0), headcount=Coalesce(Subquery(headcount), 0))
-        .order_by("position", "name")
-    )
-    page = page_of(request, agencies, per_page=100)
-    return render(request, "organizations/agency_list.html", {"agencies": page, "page": page,
-                                                              "page_query": page_query(request)})
+
+    def compute() -> dict:
+        # Counted per agency through the (agency) indexes: a join of departments × staff with DISTINCT
+        # counts built some 50,000 rows for a province's page. The page's count query drops them.
+        departments = (Unit.objects.filter(parent=OuterRef("pk"), kind=UnitKind.DEPARTMENT).order_by()
+                       .values("parent").annotate(n=Count("pk")).values("n"))
+        headcount = (Staff.objects.filter(Q(active_to__isnull=True) | Q(active_to__gte=today), agency=OuterRef("pk"))
+                     .order_by().values("agency").annotate(n=Count("pk")).values("n"))
+        agencies = (
+            units_for(request.user).filter(kind=UnitKind.AGENCY)
+            .annotate(departments=Coalesce(Subquery(departments), 0), headcount=Coalesce(Subquery(headcount), 0))
+            .order_by("position", "name")
+        )
+        page = page_of(request, agencies, per_page=AGENCIES_PER_PAGE)
+        return {"rows": render_to_string("organizations/_agency_rows.html", {"agencies": page.object_list}),
+                "count": page.paginator.count, "number": page.number}
+
+    # A page's rows are drawn once for all users of one reach, each day (the headcount counts who
+    # works today), until the province's units or staff change (tracked: reports.freshness).
+    part = cached_list(Scope.of(request.user), "agency-list", (page_number(request), today.isoformat()),
+                       lambda province: (versions.province_key(province),), compute)
+    return render(request, "organizations/agency_list.html", {
+        "rows": mark_safe(part["rows"]),  # our own template
+        "page": counted_page(part["number"], part["count"], per_page=AGENCIES_PER_PAGE),
+        "page_query": page_query(request)})
 
 
 def _agency(request: HttpRequest, code: str) -> Unit:
