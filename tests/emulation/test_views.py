@@ -146,6 +146,8 @@ def test_list_inbox_and_detail_pages_do_not_query_per_row(as_user, seed_registra
         assert client.get(reverse("block_inbox")).status_code == 200
     with django_assert_max_num_queries(30):
         assert client.get(reverse("registration_detail", args=[seed_registration.pk])).status_code == 200
+    with django_assert_max_num_queries(9):  # its paper and checks cached: the stamps instead of its parts
+        assert client.get(reverse("registration_detail", args=[seed_registration.pk])).status_code == 200
 
 
 def test_the_cached_list_follows_registrations_started_and_returned_through_the_services(as_user, seed_registration,
@@ -178,3 +180,26 @@ def test_a_second_view_of_the_list_reads_only_the_stamps(as_user, seed_registrat
     client.get(reverse("registration_list"))
     with django_assert_max_num_queries(4):  # session, user and unit (the scope), the stamps
         assert client.get(reverse("registration_list")).status_code == 200
+
+
+def test_the_cached_paper_and_checks_follow_an_edit_through_the_service(as_user, users, seed_registration):
+    """The registration as printed and its checks are cached (emulation.views._page_context): targets,
+    solutions and the heading year edited through the service show on the next view, for the block
+    head too; a user of another agency still gets 404, never the cached paper."""
+    from thidua.emulation import services
+
+    url = reverse("registration_detail", args=[seed_registration.pk])
+    page = as_user("skhcn").get(url).content.decode()
+    assert "HEADING_YEAR_MISMATCH" in page and "Giải pháp mới" not in page
+    assert as_user("truongkhoi").get(url).status_code == 200
+    cstdcs = seed_registration.targets.get(award_type__code="CSTDCS")
+    services.registration_update(
+        actor=users["skhcn"], registration=seed_registration, expected_version=seed_registration.version,
+        header={"heading_year": 2022}, targets=[services.TargetChange(cstdcs.award_type_id, None, "", 77, "14%")],
+        solutions=["Giải pháp mới"], movements=[])
+    for name in ("skhcn", "truongkhoi"):
+        page = as_user(name).get(url).content.decode()
+        assert "Giải pháp mới" in page and "HEADING_YEAR_MISMATCH" not in page
+        row = page.split('<tr data-code="CSTDCS">', 1)[1].split("</tr>", 1)[0]
+        assert "77" in row and "14%" in row
+    assert as_user("snv").get(url).status_code == 404

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, prefetch_related_objects
 
 from thidua.catalog.models import AwardType, RuleSet
 from thidua.catalog.selectors import quotas_for_year
@@ -67,9 +67,15 @@ def registration_findings(registration: Registration, data: RegistrationInput | 
                                     ladder_basis=rule_set.citation("title_ladder") if rule_set else "")
 
 
+def _parts() -> tuple:
+    return Prefetch("targets", queryset=Target.objects.select_related("award_type")), "solutions", "movements"
+
+
 def registration_with_parts(qs):
     """Prefetch what a registration page or document needs, so no query runs per row."""
-    return qs.select_related("unit", "unit__province", "unit__parent").prefetch_related(
-        Prefetch("targets", queryset=Target.objects.select_related("award_type")),
-        "solutions", "movements",
-    )
+    return qs.select_related("unit", "unit__province", "unit__parent").prefetch_related(*_parts())
+
+
+def read_parts(registration: Registration) -> None:
+    """Read the targets, solutions and movements of a registration read without them."""
+    prefetch_related_objects([registration], *_parts())

@@ -32,7 +32,7 @@ from .documents import export_registration
 from .forms import LegacySaveForm, LegacyUploadForm, RegistrationEditor
 from .legacy import NotARegistration, ParsedRegistration, parse_registration
 from .models import Registration, Status
-from .selectors import registration_findings, registration_with_parts
+from .selectors import read_parts, registration_findings, registration_with_parts
 from .years import list_year, years_with
 
 STATUS_FILTERS = [("", "Tất cả")] + list(Status.choices)
@@ -102,27 +102,41 @@ def registration_start(request: HttpRequest) -> HttpResponse:
 
 
 def _page_context(request: HttpRequest, reg: Registration) -> dict:
-    # The checks read the law, the quotas and the agency's headcount (a third of the page's CPU):
-    # computed once until the province's data (the registration and its targets are tracked) or the
-    # law change (core.versions).
-    rule_set, findings = versions.cached(
-        "registration-findings", (reg.pk,), (versions.province_key(reg.unit.province_id), versions.CATALOG),
-        lambda: registration_findings(reg))
+    # The registration as printed and its checks — which read the law, the quotas and the agency's
+    # headcount — drawn once until the province's data (the registration, saved with each edit of
+    # its targets, solutions and movements, and its targets are tracked) or the law change
+    # (core.versions). Its parts are read only to draw them. Nothing in them depends on the user.
+    def draw() -> tuple[str | None, list, str, str]:
+        read_parts(reg)
+        rule_set, findings = registration_findings(reg)
+        paper = render_to_string("emulation/_registration_paper.html", {
+            "registration": reg, "targets": sorted(reg.targets.all(), key=lambda t: (t.position, t.pk))})
+        checks = render_to_string("emulation/_findings.html", {
+            "rule_set": rule_set, "findings": findings, "has_errors": has_errors(findings)})
+        return rule_set, findings, paper, checks
+
+    rule_set, findings, paper, checks = versions.cached(
+        "registration-page", (reg.pk, reg.version), (versions.province_key(reg.unit.province_id), versions.CATALOG),
+        draw)
+    may = {action: can(request.user, action, reg) for action in ("edit", "submit", "receive", "return")}
+    # Exporting is seeing (emulation.policy.can): `reg` was read through registrations_for(user).
+    may["export"] = True
     return {
         "registration": reg,
-        "targets": sorted(reg.targets.all(), key=lambda t: (t.position, t.pk)),
+        "paper_html": mark_safe(paper), "findings_html": mark_safe(checks),  # our own templates
         "rule_set": rule_set,
         "findings": findings,
         "has_errors": has_errors(findings),
-        "events": reg.events.select_related("actor").order_by("at", "id"),
+        "events": list(reg.events.select_related("actor").only(
+            "registration_id", "action", "at", "reason", "actor__username", "actor__first_name", "actor__last_name")
+            .order_by("at", "id")),
         "return_reason": services.last_return_reason(reg) if reg.status == Status.RETURNED else "",
-        "may": {action: can(request.user, action, reg)
-                for action in ("edit", "submit", "receive", "return", "export")},
+        "may": may,
     }
 
 
 def registration_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    reg = _visible(request, pk)
+    reg = get_object_or_404(registrations_for(request.user), pk=pk)  # its parts read only to draw its paper
     context = {**_page_context(request, reg), "audit_history": history_entries(reg)}
     # Said before the officer tries: with no block (or no head) that year, sending cannot work.
     context["no_recipient"] = services.no_recipient_reason(reg) if context["may"]["submit"] else ""
