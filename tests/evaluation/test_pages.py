@@ -180,12 +180,13 @@ def test_pages_do_not_query_per_person(officer, django_assert_max_num_queries):
     with django_assert_max_num_queries(29):
         officer.get(ELIGIBILITY)
     person = director()
-    # 23: the page's own reads, once each whatever the person's history: the person's «Lịch sử thay
-    # đổi» (one read of the audit trail) and the rule sets' names are two of them; two the stamps of
-    # the cached records (one once they exist). A second view reads the cached records.
-    with django_assert_max_num_queries(23):
+    # 26: the page's own reads, once each whatever the person's history: the person's «Lịch sử thay
+    # đổi» (one read of the audit trail, four of the ids of their rows it shows, cached with the
+    # records) and the rule sets' names are among them; two the stamps of the cached records (one
+    # once they exist). A second view reads the cached records.
+    with django_assert_max_num_queries(26):
         officer.get(reverse("staff_detail", args=[person.pk]))
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(8):  # was 12: the history's related rows are cached ids now
         officer.get(reverse("staff_detail", args=[person.pk]))
 
 
@@ -282,3 +283,31 @@ def test_the_staff_page_follows_a_discipline_recorded_through_the_service(office
     discipline_add(actor=users["skhcn"], staff=director(), year=2022, form="canh_cao")
     page = officer.get(url).content.decode()
     assert "Cảnh cáo" in page and 'data-code="LDTT" data-status="not_eligible"' in page
+
+
+def test_the_staff_pages_cached_record_follows_a_move_and_its_history_a_new_discipline(officer, users):
+    """The record (movements included) and the ids of the person's rows whose audit history the page
+    shows are cached with the verdicts: a move and a discipline recorded through their services show
+    on the next view, the discipline's row in «Lịch sử thay đổi» too."""
+    import datetime as dt
+
+    from thidua.evaluation.services import discipline_add
+    from thidua.organizations.services import staff_move
+
+    person = Staff.objects.filter(agency__code="SKHCN", department__isnull=False).order_by("pk").first()
+    url = reverse("staff_detail", args=[person.pk])
+
+    def history(page: str) -> int:
+        found = re.search(r"Lịch sử thay đổi(?: \((\d+))?", page)
+        return int(found.group(1) or 0)
+
+    officer.get(url)
+    before = officer.get(url).content.decode()  # from the cache
+    other = Unit.objects.filter(parent__code="SKHCN").exclude(pk=person.department_id).order_by("position").first()
+    staff_move(actor=users["skhcn"], staff=person, department=other, on=dt.date(2023, 2, 1), note="Điều động thử")
+    page = officer.get(url).content.decode()
+    movements = page.split('id="movements"', 1)[1].split("</ul>", 1)[0]
+    assert "Điều động thử" in movements and other.name in movements
+    discipline_add(actor=users["skhcn"], staff=person, year=2022, form="canh_cao")
+    after = officer.get(url).content.decode()
+    assert history(after) >= history(before) + 2 and "Cảnh cáo" in after

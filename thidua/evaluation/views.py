@@ -12,19 +12,22 @@ from django.urls import reverse
 from django.utils.safestring import mark_safe
 
 from thidua.accounts.scope import Scope
-from thidua.audit.selectors import history_entries, id_texts
+from thidua.audit.selectors import history_entries
 from thidua.catalog import criteria as criteria_fields
 from thidua.catalog.names import award_name
 from thidua.core import bounds, versions
 from thidua.emulation.years import working_year
 from thidua.organizations.models import Unit, UnitKind
-from thidua.organizations.policy import can_manage_staff, can_record_evaluation, staff_for, units_for
+from thidua.organizations.policy import can_manage_staff, staff_for, units_for
 from thidua.rules.types import ELIGIBLE, NOT_ELIGIBLE, RATING_NAMES, REVIEW, Verdict
 
 from . import decided
 from .models import Achievement, AwardRecord, Discipline, Rating
 from .selectors import STATUS_NAMES, agency_eligibility, explain, staff_profile
 
+# The person's own rows whose audit history the person's page shows with theirs.
+HISTORY_RELATED = (("evaluation.rating", Rating), ("evaluation.achievement", Achievement),
+                   ("evaluation.discipline", Discipline), ("evaluation.awardrecord", AwardRecord))
 STATUS_CLASSES = {ELIGIBLE: "status-received", REVIEW: "status-submitted", NOT_ELIGIBLE: "status-returned"}
 
 
@@ -50,31 +53,34 @@ def staff_detail(request: HttpRequest, pk: int) -> HttpResponse:
     staff = get_object_or_404(staff_for(request.user).select_related("agency", "agency__province", "department"),
                               pk=pk)
     year = _year(request)
-    # The records and verdicts, and the links to the person's decisions the user may open (by the
-    # number printed in the award history), are cached until the province's data or the law change:
-    # judging one person reads the law and five tables, the decisions' scope compiles six subqueries.
-    # The links depend on the user's scope, so both are kept per scope (Scope.reach).
+    # The records and verdicts drawn with the links to the person's decisions the user may open (by
+    # the number printed in the award history) are cached until the province's data or the law
+    # change: judging one person reads the law and five tables, the decisions' scope compiles six
+    # subqueries, drawing the records took a third of the page. The links depend on the user's
+    # scope, so the part is kept per scope (Scope.reach); nothing else in it depends on the user.
     def compute() -> tuple:
-        return staff_profile(staff, year), decided.decision_links(request.user, staff)
+        profile = staff_profile(staff, year)
+        # The ids of the person's rows whose history the page shows too, read once with the rest:
+        # as subqueries they made the history's query cost more to build than all the others.
+        related = {label: [str(pk) for pk in model.objects.filter(staff=staff).values_list("pk", flat=True)]
+                   for label, model in HISTORY_RELATED}
+        return profile, related, render_to_string("evaluation/_staff_record.html", {
+            "staff": staff, "profile": profile,
+            "verdicts": [_verdict(code, name, v) for code, name, v in profile.verdicts],
+            "criteria_rows": _criteria_rows(profile.criteria, individual_only=True),
+            "movements": staff.movements.select_related("from_department", "to_department"),
+            "decision_links": decided.decision_links(request.user, staff),
+        })
 
-    profile, decision_links = versions.cached(
-        "staff-profile", (staff.pk, year, Scope.of(request.user).reach),
+    profile, related, record = versions.cached(
+        "staff-record", (staff.pk, year, Scope.of(request.user).reach),
         (versions.province_key(staff.agency.province_id), versions.CATALOG), compute)
-    verdicts = [_verdict(code, name, v) for code, name, v in profile.verdicts]
     return render(request, "evaluation/staff_detail.html", {
-        "staff": staff, "profile": profile, "verdicts": verdicts, "rating_names": RATING_NAMES,
-        "criteria_rows": _criteria_rows(profile.criteria, individual_only=True),
-        "may_record": can_record_evaluation(request.user, staff.agency),
+        "staff": staff, "profile": profile, "record_html": mark_safe(record),  # our own template
         "may_manage": can_manage_staff(request.user, staff.agency),
-        "movements": staff.movements.select_related("from_department", "to_department", "recorded_by"),
-        "decision_links": decision_links, "today": dt.date.today(),
+        "today": dt.date.today(),
         # The person's own rows and those of their ratings, initiatives, discipline and awards.
-        "audit_history": history_entries(staff, related={
-            "evaluation.rating": id_texts(Rating.objects.filter(staff=staff)),
-            "evaluation.achievement": id_texts(Achievement.objects.filter(staff=staff)),
-            "evaluation.discipline": id_texts(Discipline.objects.filter(staff=staff)),
-            "evaluation.awardrecord": id_texts(AwardRecord.objects.filter(staff=staff)),
-        }),
+        "audit_history": history_entries(staff, related=related),
         "audit_show_object": True,
     })
 
