@@ -350,3 +350,29 @@ def test_the_agency_pages_cached_rows_follow_a_correction_made_through_the_servi
         assert "Đỗ Văn Bình" in page and "Chuyên viên chính" not in page
     services.staff_update(actor=org["users"]["a"], staff=person, position="Chuyên viên chính")
     assert "Chuyên viên chính" in client.get(url).content.decode()
+
+
+def test_the_agency_pages_cached_count_departments_and_names_follow_the_services(client, org):
+    """The count, the departments with their headcounts and the former names are cached with the rows
+    (organizations.views.agency_detail): a person added, a move and a renaming through their services
+    show on the next view; an agency of another scope gets 404, never the cached page."""
+    add(org, full_name="Đỗ Văn Bình")
+    client.force_login(org["users"]["a"])
+    url = reverse("agency_detail", args=["A"])
+
+    def figures() -> tuple[str, str]:
+        page = client.get(url).content.decode()
+        total = page.split("người lao động (", 1)[1].split(")", 1)[0]
+        office = page.split(f'<a href="?phong={org["p1"].pk}">', 1)[1].split(" · ", 1)[0].split("</li>", 1)[0]
+        return total, office
+
+    assert figures() == figures() == ("1", 'Văn phòng</a> <span class="muted">(1)</span>')
+    person = add(org, full_name="Lê Thị Cúc")
+    assert figures() == ("2", 'Văn phòng</a> <span class="muted">(2)</span>')
+    services.staff_move(actor=org["users"]["a"], staff=person, department=org["p2"], on=TODAY)
+    assert figures() == ("2", 'Văn phòng</a> <span class="muted">(1)</span>')
+    services.unit_rename(actor=org["users"]["board"], unit=org["a"], new_name="Sở A mới", on=TODAY)
+    page = client.get(url).content.decode()
+    assert "Tên cũ: Sở A (đến" in page and "<h1>Sở A mới</h1>" in page
+    client.force_login(org["users"]["c"])
+    assert client.get(url).status_code == 404

@@ -19,7 +19,7 @@ from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
 from thidua.accounts.scope import VIEW, Scope
-from thidua.audit.selectors import history_entries, id_texts
+from thidua.audit.selectors import history_entries
 from thidua.core import bounds, uploads, versions
 from thidua.core.paging import cached_list, counted_page, page_number, page_of, page_query
 from thidua.core.text import fold
@@ -97,41 +97,52 @@ def agency_detail(request: HttpRequest, code: str) -> HttpResponse:
                                code=code)
     is_agency = agency.kind == UnitKind.AGENCY
     today = dt.date.today()
-    departments = agency.children.filter(kind=UnitKind.DEPARTMENT).annotate(
-        headcount=Count("department_staff", filter=Q(department_staff__active_to__isnull=True)
-                        | Q(department_staff__active_to__gte=today))).order_by("position")
     show = request.GET.get("hien", "")
     show = show if show in SHOW else ""
-    staff = Staff.objects.filter(agency=agency).select_related("department").in_rank_order()
     year_number = bounds.parse_year(request.GET.get("nam"))
     year = str(year_number) if year_number else ""
-    if year_number:
-        staff = staff.active_in_year(year_number)  # who worked there that year, whether or not they left since
-    elif show == "":
-        staff = staff.active_on(today)
-    elif show == "da-nghi":
-        staff = staff.filter(active_to__lt=today)
     query, department = request.GET.get("q", "").strip()[:100], request.GET.get("phong", "")
-    if query:
-        staff = staff.filter(name_folded__contains=fold(query))
-    if bounds.parse_id(department):
-        staff = staff.filter(department_id=bounds.parse_id(department))
-    page = page_of(request, staff, per_page=PAGE_SIZE)
-    # The rows of a page (100 people: most of the page's CPU) are drawn once until the province's
-    # data change (staff and units are tracked: core.versions), for each filter, page and day.
+
+    def compute() -> dict:
+        staff = Staff.objects.filter(agency=agency).select_related("department").in_rank_order()
+        if year_number:
+            staff = staff.active_in_year(year_number)  # who worked there that year, whether or not they left since
+        elif show == "":
+            staff = staff.active_on(today)
+        elif show == "da-nghi":
+            staff = staff.filter(active_to__lt=today)
+        if query:
+            staff = staff.filter(name_folded__contains=fold(query))
+        if bounds.parse_id(department):
+            staff = staff.filter(department_id=bounds.parse_id(department))
+        page = page_of(request, staff, per_page=PAGE_SIZE)
+        return {
+            "rows": render_to_string("organizations/_staff_rows.html", {"staff": page, "today": today}),
+            "count": page.paginator.count, "number": page.number,
+            "departments": list(agency.children.filter(kind=UnitKind.DEPARTMENT).annotate(
+                headcount=Count("department_staff", filter=Q(department_staff__active_to__isnull=True)
+                                | Q(department_staff__active_to__gte=today))).order_by("position")),
+            "former_names": list(agency.former_names.all()),
+            "children": [str(pk) for pk in agency.children.values_list("pk", flat=True)],
+        }
+
+    # A page of rows (100 people: most of the page's CPU), its count, the departments with their
+    # headcounts and the former names are read and drawn once until the province's data change
+    # (staff, units and their names are tracked: core.versions), for each filter, page and day.
+    # Nothing in them depends on the user (scope is checked above).
     filters = hashlib.sha256(repr((show, year, query, department)).encode()).hexdigest()[:20]
-    rows = versions.cached("staff-rows", (agency.pk, filters, page.number, today.isoformat()),
-                           (versions.province_key(agency.province_id),),
-                           lambda: render_to_string("organizations/_staff_rows.html", {"staff": page, "today": today}))
+    part = versions.cached("agency-page", (agency.pk, filters, page_number(request), today.isoformat()),
+                           (versions.province_key(agency.province_id),), compute)
     return render(request, "organizations/agency_detail.html", {
-        "agency": agency, "departments": departments, "staff_rows": mark_safe(rows),  # our own template
-        "total": page.paginator.count,
-        "page": page, "page_query": page_query(request), "query": query, "department": department,
+        "agency": agency, "departments": part["departments"], "staff_rows": mark_safe(part["rows"]),  # our own
+        "total": part["count"],
+        "page": counted_page(part["number"], part["count"], PAGE_SIZE), "page_query": page_query(request),
+        "query": query, "department": department,
         "show": show, "shows": SHOW, "year": year, "today": today,
-        "former_names": agency.former_names.all(), "is_agency": is_agency,
+        "former_names": part["former_names"], "is_agency": is_agency,
         "may_manage": is_agency and can_manage_staff(request.user, agency),
         "may_govern": can_govern(request.user, agency),
-        "audit_history": history_entries(agency, related={"organizations.unit": id_texts(agency.children.all())}),
+        "audit_history": history_entries(agency, related={"organizations.unit": part["children"]}),
         "audit_show_object": True,
         "governed_departments": set(Unit.objects.for_user(request.user, "change").filter(parent=agency)
                                     .values_list("pk", flat=True)),
