@@ -13,6 +13,16 @@ def _media_root(settings, tmp_path):
     return media
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Every test starts with an empty cache. Suites share one demo per module (year_end_fixtures),
+    whose stamps survive from test to test: a test that changes rows with a bulk `update()` (no
+    signal, no new stamp) would otherwise leave pages cached from its data to the next test."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 def pytest_report_header(config):
     """Say which database backend this run uses (`make test` runs the suite on SQLite and PostgreSQL)."""
     from django.conf import settings

@@ -81,6 +81,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     # Fields carrying NUL: the 400 page, before any view passes them to PostgreSQL (a 500 there).
     "thidua.core.middleware.NullCharacterMiddleware",
+    "thidua.core.middleware.RequestStampsMiddleware",  # each data stamp read once per request
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -158,7 +159,9 @@ LOGOUT_REDIRECT_URL = "login"
 # out from elsewhere); every failure is kept (axes' failure log and the audit trail).
 AUTHENTICATION_BACKENDS = [
     "thidua.accounts.backends.ThrottledLoginBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # Django's ModelBackend, loading the user with their unit (sessions name the backend: a session
+    # made before this backend was named here is signed out once).
+    "thidua.accounts.backends.UserBackend",
 ]
 AXES_FAILURE_LIMIT = int(os.environ.get("THIDUA_LOGIN_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = float(os.environ.get("THIDUA_LOGIN_COOLOFF_MINUTES", "15")) / 60  # hours

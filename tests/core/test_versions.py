@@ -54,3 +54,33 @@ def test_a_saved_rating_bumps_its_persons_province(demo):
     Rating.objects.update_or_create(staff=person, year=2030, defaults={"rating": "HTNV"})
     after = versions.stamps([key, other])
     assert after[0] != before[0] and after[1] == before[1]
+
+
+def test_within_a_request_each_stamp_is_read_once_and_a_write_reads_it_again(django_assert_num_queries):
+    keys = ["province:5", versions.CATALOG]
+    first = versions.stamps(keys)  # rows made outside the block
+    with versions.reading_once():
+        with django_assert_num_queries(1):
+            assert versions.stamps(keys) == first
+            assert versions.stamps(keys[:1]) == first[:1]  # already read: no query
+            assert versions.cached("test-once", (1,), keys, lambda: "v") == "v"
+        versions.bump("province:5")  # a write in the same request
+        with django_assert_num_queries(1):
+            after = versions.stamps(keys)
+        assert after[0] != first[0] and after[1] == first[1]
+    with django_assert_num_queries(1):  # outside a request: every read asks the database
+        versions.stamps(keys)
+
+
+def test_a_page_reads_the_stamps_once_per_request(demo, client, django_assert_max_num_queries):
+    """The individual registrations page has two cached parts under the same stamps: one read."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from thidua.accounts.models import User
+
+    client.force_login(User.objects.get(username="skhcn"))
+    client.get("/don-vi/SKHCN/dang-ky-ca-nhan/?nam=2022")
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get("/don-vi/SKHCN/dang-ky-ca-nhan/?nam=2022").status_code == 200
+    assert sum('"core_dataversion"' in q["sql"] for q in queries.captured_queries) == 1

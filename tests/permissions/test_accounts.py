@@ -94,3 +94,20 @@ def test_no_one_but_an_administrator_resets_passwords_and_the_refusal_is_recorde
 
 def test_the_session_lasts_a_working_day_by_default():
     assert settings.SESSION_COOKIE_AGE == 8 * 3600
+
+
+def test_the_user_of_a_request_comes_with_their_unit_and_its_agency_in_one_query(users, django_assert_num_queries):
+    from thidua.accounts.backends import UserBackend
+    from thidua.accounts.models import User
+    from thidua.accounts.scope import Scope
+    from thidua.organizations.models import Unit, UnitKind
+
+    department = Unit.objects.filter(kind=UnitKind.DEPARTMENT, parent__code="SKHCN").first()
+    user = User.objects.create_user("phong-skhcn", password="x", unit=department, role="agency_officer")
+    with django_assert_num_queries(1):
+        loaded = UserBackend().get_user(user.pk)
+        scope = Scope.of(loaded)
+        assert loaded.unit.agency.code == "SKHCN" and scope.in_department
+    user.is_active = False
+    user.save()
+    assert UserBackend().get_user(user.pk) is None  # as Django's backend: an inactive user is signed out

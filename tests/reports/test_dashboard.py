@@ -42,16 +42,74 @@ def test_the_dashboard_answers_in_a_fixed_number_of_queries(as_user, who, django
 
 
 def test_more_registrations_waiting_do_not_cost_more_queries(as_user, django_assert_num_queries):
-    client = as_user("truongkhoi")
-    client.get(reverse("home"))
+    from django.core.cache import cache
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
+    client = as_user("truongkhoi")
+    client.get(reverse("home"))
+    cache.clear()  # the page drawn, not the kept one
     with CaptureQueriesContext(connection) as before:
         client.get(reverse("home"))
-    Registration.objects.filter(year=2022).update(status=Status.SUBMITTED)
+    Registration.objects.filter(year=2022).update(status=Status.SUBMITTED)  # a bulk write: no stamp changes
+    cache.clear()
     with django_assert_num_queries(len(before)):
         client.get(reverse("home"))
+
+
+def test_a_second_visit_to_the_start_page_is_the_kept_one(as_user, django_assert_max_num_queries):
+    client = as_user("bantdkt")
+    client.get(reverse("home"))
+    # session, user, the stamps, the years of the year select
+    with django_assert_max_num_queries(4):
+        assert client.get(reverse("home")).status_code == 200
+
+
+def test_the_kept_start_page_follows_dossiers_returned_lines_and_movements(users, staff):
+    """The start page is kept under the province's stamps (reports.dashboard.dashboard): a dossier
+    submitted, a line returned, a movement launched through the services show on the next visit,
+    and another agency's start page is never this one's."""
+    import datetime as dt
+
+    from django.test import Client
+
+    from thidua.blocks.services import MovementInput, movement_launch
+    from thidua.yearend.services import (
+        nomination_add_line,
+        nomination_create,
+        nomination_return_line,
+        nomination_submit,
+    )
+
+    board, agency, other = Client(), Client(), Client()  # three people signed in at once
+    for client, name in ((board, "bantdkt"), (agency, "skhcn"), (other, "snv")):
+        client.force_login(users[name])
+
+    def waiting(client) -> str:
+        html = client.get(reverse("home"), {"nam": 2023}).content.decode()
+        return html.split("<main>", 1)[1]
+
+    before_board, before_agency, before_other = waiting(board), waiting(agency), waiting(other)
+    assert waiting(board) == before_board and waiting(other) == before_other  # kept
+    assert before_agency != before_other
+
+    unit = users["skhcn"].unit.agency
+    nomination = nomination_create(actor=users["skhcn"], unit=unit, year=2023)
+    line = nomination_add_line(actor=users["skhcn"], nomination=nomination, code="LDTT", staff=staff[0])
+    nomination_submit(actor=users["skhcn"], nomination=nomination)
+    after_board = waiting(board)
+    assert after_board != before_board
+    assert reverse("nomination_detail", args=[nomination.pk]) in after_board
+
+    nomination_return_line(actor=users["bantdkt"], line=line, reason="Thiếu báo cáo thành tích")
+    assert "Thiếu báo cáo thành tích" in waiting(agency)
+    assert "Thiếu báo cáo thành tích" not in waiting(other)
+
+    movement_launch(actor=users["bantdkt"], launched_by=users["bantdkt"].unit,
+                    data=MovementInput(name="Phong trào thử nghiệm bộ nhớ đệm", year=2023,
+                                       deadline=dt.date(2023, 3, 15), target_ids=(unit.pk,)))
+    assert "Phong trào thử nghiệm bộ nhớ đệm" in waiting(agency)
+    assert "Phong trào thử nghiệm bộ nhớ đệm" not in waiting(other)
 
 
 def test_the_block_head_sees_the_registrations_to_receive_with_links(as_user, users):

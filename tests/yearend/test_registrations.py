@@ -63,3 +63,17 @@ def test_the_page_shows_the_grid_and_the_comparison_and_saves_a_row(as_user, sta
     assert "đã lưu BK_TINH" in answer.content.decode()
     assert as_user("snv").get(PAGE).status_code == 404
     assert "<select" not in as_user("skhcn.lanhdao").get(PAGE).content.decode().split('id="registration-grid"')[1]
+
+
+def test_the_kept_page_follows_a_registration_recorded_through_the_service(as_user, users, staff):
+    """The page keeps what the people registered and the comparison under the province's stamps
+    (individual registrations bump its work stamp): a change shows on the next view."""
+    client = as_user("skhcn")
+    ldtt = '<tr data-code="LDTT"><td>Lao động tiên tiến</td><td>70</td><td>{}</td>'
+    assert ldtt.format(70) in client.get(PAGE).content.decode()
+    assert ldtt.format(70) in client.get(PAGE).content.decode()  # the kept page
+    person = next(s for s in staff if not IndividualRegistration.objects.filter(staff=s, year=2022).exists())
+    individual_registration_set(actor=users["skhcn"], staff=person, year=2022, code="LDTT")
+    assert ldtt.format(71) in client.get(PAGE).content.decode()
+    individual_registration_set(actor=users["skhcn"], staff=person, year=2022, code="")
+    assert ldtt.format(70) in client.get(PAGE).content.decode()

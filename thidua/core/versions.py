@@ -13,12 +13,18 @@ others at once, even with Django's default per-process local-memory cache (see s
 docs/deployment.md): a shared cache would only save each process computing the value once.
 
 Stamps are random, not counters, so a database restored or re-created under a running process can
-never meet an entry cached from the old one."""
+never meet an entry cached from the old one.
+
+Within one request the stamps are read once (`reading_once`, around every request by
+core.middleware.RequestStampsMiddleware): a page with several cached parts pays one query, not one
+per part; a write in the request forgets the stamps it replaced."""
 
 from __future__ import annotations
 
 import secrets
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any, TypeVar
 
 from django.core.cache import cache
@@ -32,11 +38,41 @@ TIMEOUT = 24 * 3600  # seconds; entries of an old stamp are never read again, th
 
 T = TypeVar("T")
 
+# The stamps already read in this request (None outside a request: every read asks the database).
+_read: ContextVar[dict[str, str] | None] = ContextVar("thidua_stamps_read", default=None)
+
+
+@contextmanager
+def reading_once() -> Iterator[None]:
+    """Read each stamp at most once until the block ends (one request)."""
+    token = _read.set({})
+    try:
+        yield
+    finally:
+        _read.reset(token)
+
 
 def province_key(province_id: int | None) -> str:
     """The scope of one province's data; the catalog's when the province is not known (a bump of
     it makes every province's cached pages stale: safe, only slower)."""
     return f"province:{province_id}" if province_id is not None else CATALOG
+
+
+def work_key(province_id: int | None) -> str:
+    """The scope of a province's work in progress that its own stamp does not follow (dossiers and
+    their lines, council sessions and ballots, movements launched): these change click by click, and
+    bumping the province's stamp each time would redraw every cached page of the province."""
+    return f"work:{province_id}" if province_id is not None else CATALOG
+
+
+def _companions(keys: Iterable[str]) -> list[str]:
+    """Both stamps of each province one of `keys` names."""
+    found = []
+    for key in keys:
+        kind, _, province = key.partition(":")
+        if kind in ("province", "work") and province:
+            found += [f"province:{province}", f"work:{province}"]
+    return found
 
 
 def _new_stamp() -> str:
@@ -45,7 +81,10 @@ def _new_stamp() -> str:
 
 def bump(*keys: str) -> None:
     """Give `keys` new stamps (inside the caller's transaction: they change when its data does)."""
+    read = _read.get()
     for key in dict.fromkeys(keys):
+        if read is not None:
+            read.pop(key, None)
         if not DataVersion.objects.filter(key=key).update(stamp=_new_stamp()):
             # First write of the scope; a concurrent first write is harmless (either stamp is new).
             DataVersion.objects.bulk_create([DataVersion(key=key, stamp=_new_stamp())], ignore_conflicts=True)
@@ -54,7 +93,13 @@ def bump(*keys: str) -> None:
 def stamps(keys: Iterable[str]) -> tuple[str, ...]:
     """The current stamps of `keys`, in order (one query; two the first time a scope is read)."""
     keys = list(keys)
-    found = dict(DataVersion.objects.filter(key__in=keys).values_list("key", "stamp"))
+    read = _read.get()
+    if read is not None and all(k in read for k in keys):
+        return tuple(read[k] for k in keys)
+    # In a request, the catalog's stamp and both stamps of each province named come along: the
+    # request's other cached parts are likely to read them too.
+    asked = keys if read is None else list(dict.fromkeys([*keys, CATALOG, *_companions(keys)]))
+    found = dict(DataVersion.objects.filter(key__in=asked).values_list("key", "stamp"))
     missing = {k: _new_stamp() for k in keys if k not in found}
     if missing:
         # Should another process create the row at the same moment, its stamp wins and what this
@@ -62,6 +107,8 @@ def stamps(keys: Iterable[str]) -> tuple[str, ...]:
         DataVersion.objects.bulk_create([DataVersion(key=k, stamp=v) for k, v in missing.items()],
                                         ignore_conflicts=True)
         found.update(missing)
+    if read is not None:
+        read.update(found)
     return tuple(found[k] for k in keys)
 
 
@@ -76,13 +123,15 @@ def cached(name: str, parts: Iterable[Any], keys: Iterable[str], compute: Callab
     return value
 
 
-def track(model: type[Model], scopes: Callable[[Any], Iterable[str]]) -> None:
-    """Bump the scopes `scopes(instance)` names whenever an instance of `model` is saved or deleted."""
+def track(model: type[Model], scopes: Callable[[Any], Iterable[str]], *, name: str = "") -> None:
+    """Bump the scopes `scopes(instance)` names whenever an instance of `model` is saved or deleted.
+    A model tracked for several kinds of scope is tracked once per `name` (connecting twice under
+    the same name keeps one connection)."""
 
     def changed(sender: type[Model], instance: Any, raw: bool = False, **kwargs: Any) -> None:
         if not raw:  # loaddata: fixtures bring their own state
             bump(*scopes(instance))
 
-    uid = f"thidua.core.versions:{model._meta.label}"
+    uid = f"thidua.core.versions:{model._meta.label}" + (f":{name}" if name else "")
     post_save.connect(changed, sender=model, weak=False, dispatch_uid=uid)
     post_delete.connect(changed, sender=model, weak=False, dispatch_uid=uid)

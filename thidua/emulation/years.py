@@ -7,16 +7,33 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from thidua.core import bounds
+from thidua.accounts.scope import Scope
+from thidua.core import bounds, versions
 from thidua.core.years import remembered_year
 
 from .policy import registrations_for
 
 
+def _years(user: Any) -> tuple[int, ...]:
+    return tuple(registrations_for(user).order_by("-year").values_list("year", flat=True).distinct())
+
+
+def registration_years(user: Any) -> tuple[int, ...]:
+    """The years the user has a registration to see, newest first. They follow from the user's scope
+    and the province's registrations (tracked by its stamp, core.versions), and nearly every page
+    opened without ?nam= asks for the latest: kept until a registration of the province changes."""
+    scope = Scope.of(user)
+    if scope is None:
+        return ()
+    if scope.admin or scope.province_id is None:
+        return _years(user)
+    return versions.cached("registration-years", [scope.reach], [versions.province_key(scope.province_id)],
+                           lambda: _years(user))
+
+
 def current_emulation_year(user: Any) -> int:
-    latest = (registrations_for(user).order_by("-year").values_list("year", flat=True).first()
-              if getattr(user, "is_authenticated", False) else None)
-    return latest or dt.date.today().year
+    """The latest year the user has a registration to see, else the calendar year."""
+    return next(iter(registration_years(user)), None) or dt.date.today().year
 
 
 def working_year(request: Any, *, latest: int | None = None) -> int:

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from django.db.models import Q
+from django.db.models.signals import m2m_changed
 
 from thidua.catalog.models import (
     AwardType,
@@ -25,10 +26,18 @@ from thidua.catalog.models import (
     RuleSet,
     VoteThreshold,
 )
-from thidua.core.versions import CATALOG, province_key, track
+from thidua.core.versions import CATALOG, bump, province_key, track, work_key
+from thidua.councils.models import BallotResult, Candidate, Council, Session
 from thidua.decisions.models import Decision, DecisionLine
-from thidua.emulation.models import Registration, Target
-from thidua.evaluation.models import Achievement, AwardRecord, CollectiveRating, Discipline, Rating
+from thidua.emulation.models import Movement, Registration, Target
+from thidua.evaluation.models import (
+    Achievement,
+    AwardRecord,
+    CollectiveRating,
+    Discipline,
+    Rating,
+    RatingReopening,
+)
 from thidua.organizations.models import (
     Block,
     BlockMembership,
@@ -40,7 +49,7 @@ from thidua.organizations.models import (
     UnitName,
     UnitSuccession,
 )
-from thidua.yearend.models import Nomination, nominations_key
+from thidua.yearend.models import IndividualRegistration, Nomination, NominationLine, nominations_key
 
 
 def unit_scopes(*unit_ids: int | None) -> list[str]:
@@ -73,6 +82,27 @@ def decision_scopes(decision: Decision) -> list[str]:
     return [province_key(p) for p in provinces]
 
 
+def work_scopes(*unit_ids: int | None) -> list[str]:
+    """The work-in-progress scopes (core.versions.work_key) of the provinces of these units."""
+    ids = [u for u in unit_ids if u is not None]
+    if not ids:
+        return []
+    found = set(Unit.objects.filter(pk__in=ids).values_list("province_id", flat=True))
+    return [work_key(p) for p in found] or [CATALOG]
+
+
+def _owner_of_session(session_id: int | None) -> int | None:
+    return Session.objects.filter(pk=session_id).values_list("council__owner_id", flat=True).first()
+
+
+def _movement_targets_changed(sender: type, instance: Movement | Unit, action: str, reverse: bool,
+                              **kwargs: object) -> None:
+    """A movement's units to respond changed (a many-to-many write sends no save)."""
+    if action in ("post_add", "post_remove", "post_clear"):
+        units = [instance.pk] if reverse else [instance.launched_by_id, *(kwargs.get("pk_set") or ())]
+        bump(*work_scopes(*units))
+
+
 def _catalog(_instance: object) -> Iterable[str]:
     return [CATALOG]
 
@@ -101,6 +131,7 @@ def connect() -> None:
     for model in (Rating, Achievement, Discipline):
         track(model, lambda r: staff_scopes(r.staff_id))
     track(CollectiveRating, lambda r: unit_scopes(r.unit_id))
+    track(RatingReopening, lambda r: unit_scopes(r.agency_id))
     track(AwardRecord, subject_scopes)
     track(Registration, lambda r: unit_scopes(r.unit_id))
     track(Target, lambda t: unit_scopes(Registration.objects.filter(pk=t.registration_id)
@@ -114,3 +145,18 @@ def connect() -> None:
     # services that add, remove or replace a line.
     track(Nomination, lambda n: [nominations_key(p) for p in
                                  Unit.objects.filter(pk=n.unit_id).values_list("province_id", flat=True)])
+
+    # Work in progress, under the provinces' work stamps (the start page's tasks and counts).
+    track(Nomination, lambda n: work_scopes(n.unit_id), name="work")
+    track(NominationLine, lambda ln: work_scopes(
+        Nomination.objects.filter(pk=ln.nomination_id).values_list("unit_id", flat=True).first()), name="work")
+    track(Session, lambda s: work_scopes(Council.objects.filter(pk=s.council_id).values_list("owner_id", flat=True)
+                                         .first()), name="work")
+    track(Candidate, lambda c: work_scopes(_owner_of_session(c.session_id)), name="work")
+    track(BallotResult, lambda b: work_scopes(_owner_of_session(
+        Candidate.objects.filter(pk=b.candidate_id).values_list("session_id", flat=True).first())), name="work")
+    track(Movement, lambda m: work_scopes(m.launched_by_id), name="work")
+    track(IndividualRegistration, lambda r: work_scopes(
+        Staff.objects.filter(pk=r.staff_id).values_list("agency_id", flat=True).first()), name="work")
+    m2m_changed.connect(_movement_targets_changed, sender=Movement.target_units.through, weak=False,
+                        dispatch_uid="thidua.reports.freshness:movement-targets")

@@ -21,8 +21,7 @@ from django.utils.safestring import mark_safe
 from thidua.accounts.models import Role
 from thidua.accounts.scope import VIEW, is_admin
 from thidua.core import bounds, versions
-from thidua.emulation.policy import registrations_for
-from thidua.emulation.years import working_year
+from thidua.emulation.years import registration_years, working_year
 from thidua.organizations.models import BlockYear, Province, UnitKind
 from thidua.organizations.policy import home_agency
 from thidua.yearend.policy import agencies_for
@@ -46,8 +45,7 @@ def _year(request: HttpRequest) -> int:
 def start_page(request: HttpRequest) -> HttpResponse:
     """The start page after login: the year's deadlines, what waits for me, the year's progress."""
     year = _year(request)
-    years = sorted({year, dt.date.today().year, *registrations_for(request.user).values_list("year", flat=True)
-                    .distinct()}, reverse=True)[:6]
+    years = sorted({year, dt.date.today().year, *registration_years(request.user)}, reverse=True)[:6]
     return render(request, "reports/dashboard.html", {"board": dashboard(request.user, year), "years": years})
 
 

@@ -96,17 +96,25 @@ def _ratings_grid(request: HttpRequest, agency: Unit, year: int, may_edit: bool)
 def ratings_page(request: HttpRequest, code: str) -> HttpResponse:
     agency = _agency(request, code)
     year = _year(request)
-    lock = rating_lock(agency, year)  # ratings a decision was issued on are read-only (evaluation.locks)
+    province = versions.province_key(agency.province_id)
+
+    def state() -> tuple:
+        # Ratings a decision was issued on are read-only (evaluation.locks) until a recorded reopening.
+        lock = rating_lock(agency, year)
+        achievements = (Achievement.objects.filter(staff__agency=agency, year=year)
+                        .select_related("staff").order_by("staff__full_name", "title"))
+        rows = render_to_string("yearend/_achievement_rows.html", {"achievements": achievements, "year": year})
+        return lock, None if lock else last_reopening(agency, year), mark_safe(rows)  # our own template
+
+    # The lock, the reopening and the initiatives, then the grid and a page of its rows, are cached
+    # until the province's data change (decisions, reopenings, ratings and initiatives are tracked:
+    # a rating saved through the grid changes the stamp); the officer's and the readers' grids apart.
+    lock, reopening, achievement_rows = versions.cached("ratings-state", (agency.pk, year), (province,), state)
     may_record = policy.can_edit_year_end(request.user, agency)
     may_edit = may_record and lock is None
-    # The grid and a page of its rows are cached until the province's data change (a rating saved
-    # through the grid changes its stamp): the officer's and the readers' variants apart.
     grid, staff_rows_html, staff_options = versions.cached(
-        "ratings", (agency.pk, year, page_number(request), may_edit),
-        (versions.province_key(agency.province_id), versions.CATALOG),
+        "ratings", (agency.pk, year, page_number(request), may_edit), (province, versions.CATALOG),
         lambda: _ratings_grid(request, agency, year, may_edit))
-    achievements = list(Achievement.objects.filter(staff__agency=agency, year=year)
-                        .select_related("staff").order_by("staff__full_name", "title"))
     options = select_options(((code, label, "") for code, label in RatingLevel.choices), "— chưa xếp loại —")
     unit_rows = [{"row": r, "options": options.get(r.rating, options[""])} for r in grid.departments]
     return render(request, "yearend/ratings.html", {
@@ -115,10 +123,10 @@ def ratings_page(request: HttpRequest, code: str) -> HttpResponse:
         "page": page_of(request, grid.staff, per_page=RATINGS_PAGE_SIZE), "page_query": page_query(request),
         "staff_options": staff_options,
         "level_counts": _level_counts(grid),
-        "lock": lock, "reopening": None if lock else last_reopening(agency, year),
+        "lock": lock, "reopening": reopening,
         "may_reopen": lock is not None and evaluation_services.can_reopen_ratings(request.user, agency),
         "may_record": may_record,
-        "may_edit": may_edit, "achievements": achievements,
+        "may_edit": may_edit, "achievement_rows": achievement_rows,
         "kinds": AchievementKind.choices, "scopes": Scope.choices,
         "years": range(year + 1, year - 5, -1),
     })
@@ -212,7 +220,12 @@ def registrations_page(request: HttpRequest, code: str) -> HttpResponse:
     # read once until their stamps change (core.versions); the registrations themselves on each view.
     grid = versions.cached("ratings-grid", (agency.pk, year), (versions.province_key(agency.province_id),),
                            lambda: selectors.ratings_grid(agency, year))
-    registered = selectors.individual_registrations(agency, year)
+    # What the people registered, and the comparison with the agency's registration: kept until the
+    # province's registrations or its work in progress (individual registrations) change.
+    keys = (versions.province_key(agency.province_id), versions.work_key(agency.province_id), versions.CATALOG)
+    registered, comparison = versions.cached(
+        "individual-registrations", (agency.pk, year), keys,
+        lambda: (selectors.individual_registrations(agency, year), selectors.registration_comparison(agency, year)))
 
     def titles() -> tuple[list, dict]:
         codes = selectors.individual_codes()
@@ -220,13 +233,20 @@ def registrations_page(request: HttpRequest, code: str) -> HttpResponse:
 
     codes, options = versions.cached("individual-titles", (), (versions.CATALOG,), titles)
     page = page_of(request, grid.staff, per_page=RATINGS_PAGE_SIZE)  # in pages, as the ratings grid
-    rows = [{"row": r, "current": code, "options": options.get(code, options[""])}
-            for r in page.object_list for code in [registered.get(r.id, "")]]
+    may_edit = policy.can_edit_year_end(request.user, agency)
+
+    def rows_html() -> str:
+        rows = [{"row": r, "current": code, "options": options.get(code, options[""])}
+                for r in page.object_list for code in [registered.get(r.id, "")]]
+        return mark_safe(render_to_string("yearend/_registration_rows.html", {  # our own template
+            "agency": agency, "year": year, "rows": rows, "page": page, "may_edit": may_edit}))
+
+    # The rows drawn change with the same data as the two parts above: kept under their stamps.
+    rows = versions.cached("individual-rows", (agency.pk, year, page.number, may_edit), keys, rows_html)
     return render(request, "yearend/registrations.html", {
-        "agency": agency, "year": year, "people": grid.staff, "rows": rows, "page": page,
-        "page_query": page_query(request),
-        "registered": registered, "codes": codes, "comparison": selectors.registration_comparison(agency, year),
-        "may_edit": policy.can_edit_year_end(request.user, agency), "years": range(year + 1, year - 5, -1),
+        "agency": agency, "year": year, "rows_html": rows, "page": page, "page_query": page_query(request),
+        "comparison": comparison,
+        "may_edit": may_edit, "years": range(year + 1, year - 5, -1),
     })
 
 
