@@ -115,7 +115,9 @@ def stamps(keys: Iterable[str]) -> tuple[str, ...]:
 def cached(name: str, parts: Iterable[Any], keys: Iterable[str], compute: Callable[[], T]) -> T:
     """`compute()`, cached under `name` and `parts` (what the value is of: ids, a year) for as long
     as the stamps of `keys` (the scopes it reads) do not change."""
-    key = ":".join(["thidua", name, *map(str, parts), *stamps(keys)])
+    # Every value also hangs on the catalog's stamp, so that one bump of it (after writing to the
+    # database by hand, docs/deployment.md) makes every cached value stale.
+    key = ":".join(["thidua", name, *map(str, parts), *stamps(dict.fromkeys([*keys, CATALOG]))])
     value = cache.get(key)
     if value is None:
         value = compute()
