@@ -28,7 +28,7 @@ from contextvars import ContextVar
 from typing import Any, TypeVar
 
 from django.core.cache import cache
-from django.db.models import Model
+from django.db.models import Model, Q
 from django.db.models.signals import post_delete, post_save
 
 from .models import DataVersion
@@ -65,14 +65,9 @@ def work_key(province_id: int | None) -> str:
     return f"work:{province_id}" if province_id is not None else CATALOG
 
 
-def _companions(keys: Iterable[str]) -> list[str]:
-    """Both stamps of each province one of `keys` names."""
-    found = []
-    for key in keys:
-        kind, _, province = key.partition(":")
-        if kind in ("province", "work") and province:
-            found += [f"province:{province}", f"work:{province}"]
-    return found
+def _provinces(keys: Iterable[str]) -> set[str]:
+    """The provinces `keys` name ("<kind>:<province id>")."""
+    return {tail for tail in (key.partition(":")[2] for key in keys) if tail.isdigit()}
 
 
 def _new_stamp() -> str:
@@ -96,10 +91,15 @@ def stamps(keys: Iterable[str]) -> tuple[str, ...]:
     read = _read.get()
     if read is not None and all(k in read for k in keys):
         return tuple(read[k] for k in keys)
-    # In a request, the catalog's stamp and both stamps of each province named come along: the
-    # request's other cached parts are likely to read them too.
-    asked = keys if read is None else list(dict.fromkeys([*keys, CATALOG, *_companions(keys)]))
-    found = dict(DataVersion.objects.filter(key__in=asked).values_list("key", "stamp"))
+    if read is None:
+        found = dict(DataVersion.objects.filter(key__in=keys).values_list("key", "stamp"))
+    else:
+        # In a request, the catalog's stamp and every stamp of each province named come along (a few
+        # rows): the request's other cached parts are likely to read them too.
+        together = Q(key__in=[*keys, CATALOG])
+        for province in _provinces(keys):
+            together |= Q(key__endswith=f":{province}")
+        found = dict(DataVersion.objects.filter(together).values_list("key", "stamp"))
     missing = {k: _new_stamp() for k in keys if k not in found}
     if missing:
         # Should another process create the row at the same moment, its stamp wins and what this
