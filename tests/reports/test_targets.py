@@ -108,6 +108,9 @@ def test_the_pages_show_the_tables_and_the_chart_within_scope(as_user, django_as
         page = client.get(url).content.decode()
     assert '<tr data-code="CSTDCS">' in page and 'data-kind="individual-achieved">10<' in page
     assert "vendor/chartjs/chart.umd.min.js" in page and 'id="targets-data"' in page
+    with django_assert_max_num_queries(5):  # the table and chart cached: the stamps instead of the data
+        again = client.get(url).content.decode()
+    assert again.split('id="targets"', 1)[1] == page.split('id="targets"', 1)[1]
     assert as_user("skhcn.lanhdao").get(url).status_code == 200
     assert as_user("bantdkt").get(url).status_code == 200
     assert as_user("snv").get(url).status_code == 404
@@ -145,6 +148,43 @@ def test_the_cached_province_and_block_reports_follow_an_award_recorded_through_
     award_record_add(actor=users["bantdkt"], code="BK_TINH", year=2022, staff=person,
                      decision_number="99/QĐ-UBND", issuer="Chủ tịch UBND tỉnh")
     assert (achieved(board, province), achieved(head, block)) == (before[0] + 1, before[1] + 1)
+
+
+
+def test_the_cached_agency_report_follows_an_award_and_a_target_changed_through_the_services(as_user, users):
+    """The agency's table and chart are cached like the province's report (reports.views.unit_page):
+    an award recorded and a registration's target edited through their services show on the next
+    view, for the agency and the board; another agency still gets 404."""
+    from thidua.emulation import services as emulation
+    from thidua.emulation.models import Registration
+    from thidua.evaluation.models import AwardRecord
+    from thidua.evaluation.services import award_record_add
+    from thidua.organizations.models import Staff
+
+    url = reverse("targets_unit", args=["SKHCN"]) + "?nam=2022"
+
+    def figures(username: str) -> tuple[str, str]:
+        row = as_user(username).get(url).content.decode().split('<tr data-code="BK_TINH">', 1)[1].split("</tr>", 1)[0]
+        return tuple(row.split(f'data-kind="individual-{kind}">', 1)[1].split("<", 1)[0]
+                     for kind in ("registered", "achieved"))
+
+    assert figures("skhcn") == figures("skhcn") == figures("bantdkt") == ("2", "2")  # the second from the cache
+    awarded = AwardRecord.objects.filter(code="BK_TINH", year=2022, staff__isnull=False).values("staff_id")
+    person = Staff.objects.filter(agency__code="SKHCN").exclude(pk__in=awarded).first()
+    award_record_add(actor=users["bantdkt"], code="BK_TINH", year=2022, staff=person,
+                     decision_number="99/QĐ-UBND", issuer="Chủ tịch UBND tỉnh")
+    assert figures("skhcn") == figures("bantdkt") == ("2", "3")
+    registration = Registration.objects.get(unit__code="SKHCN", year=2022)
+    target = registration.targets.get(award_type__code="BK_TINH")
+    assert registration.status == "draft"  # the seed: its officer may edit it
+    emulation.registration_update(
+        actor=users["skhcn"], registration=registration, expected_version=registration.version, header={},
+        targets=[emulation.TargetChange(target.award_type_id, target.collective_count, target.collective_ratio,
+                                        5, target.individual_ratio)],
+        solutions=[s.text for s in registration.solutions.all()],
+        movements=[m.text for m in registration.movements.all()])
+    assert figures("bantdkt") == ("5", "3")
+    assert as_user("snv").get(url).status_code == 404
 
 
 def test_the_excel_export_reads_back(as_user):

@@ -100,12 +100,22 @@ def targets_index(request: HttpRequest) -> HttpResponse:
 def unit_page(request: HttpRequest, code: str) -> HttpResponse:
     unit = get_object_or_404(agencies_for(request.user).select_related("province"), code=code)
     year = _year(request)
-    table = unit_targets(unit, year)
     if request.GET.get("xuat") == "xlsx":
-        return _xlsx(unit_workbook(table), f"chi-tieu-{unit.code}-{year}".lower())
+        return _xlsx(unit_workbook(unit_targets(unit, year)), f"chi-tieu-{unit.code}-{year}".lower())
+
+    def body() -> tuple[bool, str]:
+        table = unit_targets(unit, year)
+        return table.registered, render_to_string("reports/_targets_unit.html", {
+            "year": year, "rows": table.rows, "chart": _chart(table.rows), "bars": _bars(table.rows)})
+
+    # The table and chart read what the province's report reads (registrations, targets, awards and
+    # the lines of issued decisions, the units' lineage) and are the same for everyone who may open
+    # the page: cached like that report, until the province's data or the catalog change.
+    registered, html = versions.cached("targets", ("unit", unit.pk, year), (versions.province_key(unit.province_id),
+                                                                          versions.CATALOG), body)
     return render(request, "reports/targets_unit.html", {
-        "unit": unit, "year": year, "table": table, "rows": table.rows, "chart": _chart(table.rows),
-        "bars": _bars(table.rows), "years": range(dt.date.today().year, dt.date.today().year - 6, -1),
+        "unit": unit, "year": year, "registered": registered, "body": mark_safe(html),  # our own template
+        "years": range(dt.date.today().year, dt.date.today().year - 6, -1),
     })
 
 
