@@ -11,6 +11,7 @@ from django.db.models import Q, prefetch_related_objects
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
+from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
 
@@ -40,6 +41,9 @@ from .selectors import decision_with_parts, with_line_figures
 CERTIFICATES_IN_REQUEST = 30
 ANNEX_PAGE_SIZE = 50  # lines of the annex per page of a decision's page
 STATUS_FILTERS = [("", "Tất cả")] + list(DecisionStatus.choices)
+# Stands for the request's query string in the pager of a cached paper (shared by everyone who may
+# see the decision: what one user typed in the address must not reach another's links).
+PAGE_QUERY_PLACEHOLDER = "thidua-page-query-placeholder-7d2a"
 
 logger = logging.getLogger(__name__)
 
@@ -140,10 +144,12 @@ def _salary_notice(decision: Decision) -> BaseSalaryPeriod | None:
     return salary if salary is not None and not salary.confirmed else None
 
 
-def _paper(request: HttpRequest, decision: Decision, may: dict[str, bool], may_layout: bool) -> str:
+def _paper(request: HttpRequest, decision: Decision, may: dict[str, bool], may_layout: bool,
+           query: str | None = None) -> str:
     """The decision as printed, with a page of its annex: a long annex is in pages (the whole
     list is in the downloads); numbering runs on across pages and a page that starts inside a
-    group repeats its heading."""
+    group repeats its heading. `query`: what the pager's links keep of the address (default: the
+    request's)."""
     lines = annex_lines(decision)  # read once for the articles, the annex and the totals
     doc = decision_context(decision, lines)
     numbered = [(group, number, line) for group in annex_groups(decision, lines)
@@ -156,7 +162,8 @@ def _paper(request: HttpRequest, decision: Decision, may: dict[str, bool], may_l
         groups[-1]["lines"].append((number, line))
     return render_to_string("decisions/_paper.html", {
         "decision": decision, "may": may, "groups": groups, "articles": doc["articles"], "doc": doc,
-        "page": page, "page_query": page_query(request), "withdrawn": withdrawn_lines(decision),
+        "page": page, "page_query": page_query(request) if query is None else query,
+        "withdrawn": withdrawn_lines(decision),
         "may_layout": may_layout,
     }, request=request if decision.is_draft else None)  # a draft's annex has forms (CSRF)
 
@@ -207,10 +214,12 @@ def decision_detail(request: HttpRequest, pk: int) -> HttpResponse:
         html = _paper(request, decision, may, may_layout)  # being edited: always as it is now
     else:
         # An issued act's text and annex change only with a later act or the catalog, and each of
-        # those changes the province's stamp: each page of the paper is drawn once.
+        # those changes the province's stamp: each page of the paper is drawn once, its pager's
+        # links with a placeholder for the request's own query string.
         html = versions.cached("decision-paper", (decision.pk, page_number(request), may["export"], may_layout),
                                (versions.province_key(decision.issuer.province_id), versions.CATALOG),
-                               lambda: _paper(request, decision, may, may_layout))
+                               lambda: _paper(request, decision, may, may_layout, PAGE_QUERY_PLACEHOLDER))
+        html = html.replace(PAGE_QUERY_PLACEHOLDER, escape(page_query(request)))
     context = {
         "decision": decision, "may": may, "paper": mark_safe(html),  # rendered by our own template
         "events": _events(decision),
