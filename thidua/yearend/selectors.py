@@ -142,16 +142,6 @@ def nomination_with_parts(qs: QuerySet[Nomination]) -> QuerySet[Nomination]:
 # A nomination's lines with what their table prints and judging reads.
 LINES = Prefetch("lines", queryset=NominationLine.objects.select_related(
     "staff", "staff__department", "unit", "candidate", "candidate__ballot", "decision_line"))
-# What a line's row prints and depends on, in the table's order (`line_digest`), from one narrow query.
-LINE_FIELDS = ("pk", "staff_id", "staff__agency_id", "unit_id", "unit__province_id", "code", "status",
-               "return_reason", "candidate_id", "candidate__ballot__yes", "candidate__ballot__no",
-               "candidate__ballot__invalid", "candidate__ballot__passed", "decision_line_id")
-
-
-def line_facts(nomination: Nomination) -> list[tuple]:
-    """`LINE_FIELDS` of each line of `nomination`, in the table's order."""
-    return list(NominationLine.objects.filter(nomination=nomination).order_by("position", "id")
-                .values_list(*LINE_FIELDS))
 
 
 @dataclass

@@ -369,31 +369,31 @@ CSRF_PLACEHOLDER = "thidua-csrf-placeholder-5c1e"
 
 def _lines_html(request: HttpRequest, nomination: Nomination, may: dict[str, bool], awarded: bool) -> str:
     """The quotas and the table of the lines, drawn once (~60% of the page's CPU at nation scale)
-    and cached like their verdicts (_judged): under the stamps of the province and of the law, keyed
-    by what each row prints of the lines, their ballots and decision lines (one narrow query,
-    `selectors.line_facts`) and by the buttons the user is shown; the people's and units' names
-    are the province's data. Not cached when a line is of another agency (as _judged)."""
+    and cached under the stamps of the province (the people's and units' names, their history), of
+    its work in progress (the dossiers, their lines, council candidates and ballots are tracked:
+    reports.freshness) and of the law, keyed by the buttons the user is shown and by whether the
+    decision is issued. When a line is of another agency the table is drawn on each view (as its
+    verdicts, _judged: their history changes bump another province's stamp)."""
     unit = nomination.unit
-    facts = selectors.line_facts(nomination)
     forms = may["edit"] or may["appraise"]
+    drawn = []
 
-    def draw() -> str:
+    def draw() -> tuple[bool, str]:
         prefetch_related_objects([nomination], selectors.LINES)
         judged, quotas = _judged(nomination)
-        return render_to_string("yearend/_nomination_lines.html", {
+        drawn.append(True)
+        local = all(ln.staff.agency_id == unit.pk if ln.staff_id else ln.unit.province_id == unit.province_id
+                    for ln, _ in judged)
+        return local, render_to_string("yearend/_nomination_lines.html", {
             "nomination": nomination, "rows": _rows(judged), "may": may, "quotas": quotas, "awarded": awarded,
             "returned": LineStatus.RETURNED, "csrf_token": CSRF_PLACEHOLDER if forms else "",
         })
 
-    local = all(agency == unit.pk if staff else province == unit.province_id
-                for _, staff, agency, _, province, *_ in facts)
-    if local:
-        digest = hashlib.sha256(repr(facts).encode()).hexdigest()[:20]
-        html = versions.cached("nomination-lines", (nomination.pk, nomination.year, may["edit"], may["appraise"],
-                                                    awarded, digest),
-                               (versions.province_key(unit.province_id), versions.CATALOG), draw)
-    else:
-        html = draw()
+    local, html = versions.cached(
+        "nomination-lines", (nomination.pk, nomination.year, may["edit"], may["appraise"], awarded),
+        (versions.province_key(unit.province_id), versions.work_key(unit.province_id), versions.CATALOG), draw)
+    if not local and not drawn:
+        _, html = draw()
     return html.replace(CSRF_PLACEHOLDER, get_token(request)) if forms else html
 
 
