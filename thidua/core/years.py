@@ -9,6 +9,7 @@ on a shared computer)."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
@@ -36,10 +37,12 @@ def remembered_year(request: Any) -> int | None:
 def year_key(request: Any) -> str:
     """What the year of a page depends on in the request, for the key of a cached page part: the
     year asked (?nam=) or else remembered, and whether ?nam= is given empty (a list's "Tất cả").
-    The rest — the latest year the user's data has — is read from the data under the part's stamps."""
+    The rest — the latest year the user's data has — is read from the data under the part's stamps,
+    and with no data the calendar's year, which no stamp follows: it is in the key too (a part drawn
+    on the 31st of December must not open the 1st of January on the old year)."""
     every = "nam" in request.GET and not request.GET["nam"].strip()
     chosen = bounds.query_year(request) or remembered_year(request)
-    return f"{'all' if every else ''}{chosen or ''}"
+    return f"{'all' if every else ''}{chosen or ''}/{dt.date.today().year}"
 
 
 class RememberYearMiddleware:
