@@ -175,7 +175,7 @@ def test_an_issued_decisions_page_read_again_runs_a_few_queries_and_names_its_ac
     act = Decision.objects.get(revokes=target)
     url = reverse("decision_detail", args=[target.pk])
     client.get(url)
-    with django_assert_max_num_queries(14):  # with a later act (its issuer) and the history's labels
+    with django_assert_max_num_queries(13):  # with a later act (its issuer) and the history's labels
         page = client.get(url).content.decode()
     assert "đã có văn bản sau" in page and reverse("decision_detail", args=[act.pk]) in page
     assert org.users["skhcn"].display_name in page.split('<section class="history">', 1)[1]

@@ -197,7 +197,10 @@ def _events(decision: Decision) -> list:
 def _later_acts(request: HttpRequest, decision: Decision) -> list[Decision]:
     """The acts correcting or revoking `decision` the user may see, each checked on its own
     (Decision.objects.allows): the scope's query with its subqueries costs more to build than the
-    few acts it would filter; their issuers read only when there are some."""
+    few acts it would filter; their issuers read only when there are some. Only an issued act is
+    corrected or revoked (policy.can): a draft has none."""
+    if decision.is_draft:
+        return []
     acts = list(Decision.objects.filter(Q(corrects=decision) | Q(revokes=decision)).order_by("date", "id"))
     prefetch_related_objects(acts, "issuer")
     return [act for act in acts if Decision.objects.allows(request.user, VIEW, act)]
@@ -207,8 +210,8 @@ def decision_detail(request: HttpRequest, pk: int) -> HttpResponse:
     decision = _detail(request, pk)  # an issued decision's lines: only if its paper is not cached
     if decision.is_draft:
         prefetch_related_objects([decision], "lines")  # read by the paper and the editing forms
-    may = {action: can(request.user, action, decision) for action in ("edit", "issue", "correct", "revoke",
-                                                                      "export")}
+    may = {action: can(request.user, action, decision) for action in ("edit", "issue", "correct", "revoke")}
+    may["export"] = True  # exporting is seeing (policy.can), which _detail has just checked
     may_layout = may_edit_layout(request.user, decision.issuer.province)
     if decision.is_draft:
         html = _paper(request, decision, may, may_layout)  # being edited: always as it is now
