@@ -111,3 +111,4 @@ def test_the_user_of_a_request_comes_with_their_unit_and_its_agency_in_one_query
     user.is_active = False
     user.save()
     assert UserBackend().get_user(user.pk) is None  # as Django's backend: an inactive user is signed out
+    assert UserBackend().get_user(user.pk + 10_000) is None  # a session of a deleted user

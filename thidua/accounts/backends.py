@@ -30,5 +30,8 @@ class UserBackend(ModelBackend):
     the header's unit name), which otherwise cost one or two more queries on each request."""
 
     def get_user(self, user_id: Any) -> User | None:
-        user = User._default_manager.select_related("unit", "unit__parent").filter(pk=user_id).first()
-        return user if user is not None and self.user_can_authenticate(user) else None
+        try:  # get(), not first(): no ORDER BY to compile on every request
+            user = User._default_manager.select_related("unit", "unit__parent").get(pk=user_id)
+        except User.DoesNotExist:
+            return None
+        return user if self.user_can_authenticate(user) else None
