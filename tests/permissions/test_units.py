@@ -92,3 +92,17 @@ def test_the_block_command_takes_a_user_and_keeps_working_without_one(capsys, us
     assert refused.value.returncode == 2
     with pytest.raises(CommandError, match="Không có người dùng"):
         call_command("block", "ranking", "--block", "KHOI-TMTH", "--year", "2022", "--user", "khong-co")
+
+
+@pytest.mark.parametrize("username, agency_link, department_links", [
+    ("bantdkt", True, True), ("skhcn", False, True), ("skhcn.lanhdao", False, False)])
+def test_the_agency_page_offers_renaming_to_whom_may_govern_the_agency_or_its_departments(
+        client, users, username, agency_link, department_links):
+    """One query answers both (organizations.views.agency_detail): the page's links follow the rule of
+    Unit.objects.for_user(user, "change"), for the agency and each department."""
+    skhcn = Unit.objects.get(code="SKHCN")
+    department = Unit.objects.filter(parent=skhcn, kind="department").order_by("position").first()
+    client.force_login(users[username])
+    page = client.get(reverse("agency_detail", args=["SKHCN"])).content.decode()
+    assert (reverse("unit_change", args=["SKHCN", "doi-ten"]) in page) is agency_link
+    assert (reverse("unit_change", args=[department.code, "doi-ten"]) in page) is department_links

@@ -133,6 +133,9 @@ def agency_detail(request: HttpRequest, code: str) -> HttpResponse:
     filters = hashlib.sha256(repr((show, year, query, department)).encode()).hexdigest()[:20]
     part = versions.cached("agency-page", (agency.pk, filters, page_number(request), today.isoformat()),
                            (versions.province_key(agency.province_id),), compute)
+    # The agency and its units the user may rename, merge or split (policy.can_govern's rule), in one query.
+    governed = set(Unit.objects.for_user(request.user, "change").filter(Q(pk=agency.pk) | Q(parent=agency))
+                   .values_list("pk", flat=True))
     return render(request, "organizations/agency_detail.html", {
         "agency": agency, "departments": part["departments"], "staff_rows": mark_safe(part["rows"]),  # our own
         "total": part["count"],
@@ -141,11 +144,10 @@ def agency_detail(request: HttpRequest, code: str) -> HttpResponse:
         "show": show, "shows": SHOW, "year": year, "today": today,
         "former_names": part["former_names"], "is_agency": is_agency,
         "may_manage": is_agency and can_manage_staff(request.user, agency),
-        "may_govern": can_govern(request.user, agency),
+        "may_govern": agency.pk in governed,
         "audit_history": history_entries(agency, related={"organizations.unit": part["children"]}),
         "audit_show_object": True,
-        "governed_departments": set(Unit.objects.for_user(request.user, "change").filter(parent=agency)
-                                    .values_list("pk", flat=True)),
+        "governed_departments": governed - {agency.pk},
     })
 
 
