@@ -72,8 +72,10 @@ def staff_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "decision_links": decided.decision_links(request.user, staff),
         })
 
+    # Without ?nam= the record judges the latest rated year, else the calendar's (no stamp follows
+    # the calendar: its year is in the key).
     profile, related, record = versions.cached(
-        "staff-record", (staff.pk, year, Scope.of(request.user).reach),
+        "staff-record", (staff.pk, year or f"/{dt.date.today().year}", Scope.of(request.user).reach),
         (versions.province_key(staff.agency.province_id), versions.CATALOG), compute)
     return render(request, "evaluation/staff_detail.html", {
         "staff": staff, "profile": profile, "record_html": mark_safe(record),  # our own template
