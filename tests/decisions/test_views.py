@@ -171,13 +171,32 @@ def test_an_issued_decisions_page_read_again_runs_a_few_queries_and_names_its_ac
     them (decisions.views._detail, _later_acts, _events): each still shown."""
     client = login(client, org, "skhcn")
     target = decisions["agency"]
+    url = reverse("decision_detail", args=[target.pk])
+    assert "đã có văn bản sau" not in client.get(url).content.decode()  # no later act, kept (_later_acts)
     client.post(reverse("decision_amend", args=[target.pk, "thu-hoi"]), {"reason": "Nhầm người"})
     act = Decision.objects.get(revokes=target)
-    url = reverse("decision_detail", args=[target.pk])
     client.get(url)
-    with django_assert_max_num_queries(13):  # with a later act (its issuer) and the history's labels
+    with django_assert_max_num_queries(12):  # with a later act (kept, its issuer with it) and the history's labels
         page = client.get(url).content.decode()
     assert "đã có văn bản sau" in page and reverse("decision_detail", args=[act.pk]) in page
     assert org.users["skhcn"].display_name in page.split('<section class="history">', 1)[1]
     amending = client.get(reverse("decision_detail", args=[act.pk])).content.decode()
     assert "Thu hồi" in amending and f'href="{url}"' in amending
+    services.decision_delete_draft(actor=org.users["skhcn"], decision=act)
+    assert "đã có văn bản sau" not in client.get(url).content.decode()
+
+
+def test_the_kept_later_acts_are_shown_to_each_user_only_if_they_may_see_them(client, org, decisions):
+    """The later acts are kept per decision for everyone (decisions.views._later_acts); each user still
+    sees only those they may open: the agency concerned by the province's decision does not see the
+    board's draft revocation until it is issued."""
+    target = decisions["ubnd"]
+    url = reverse("decision_detail", args=[target.pk])
+    agency = login(client, org, "skhcn")
+    assert "đã có văn bản sau" not in agency.get(url).content.decode()
+    act = services.decision_draft_revocation(actor=org.users["bantdkt"], decision=target, reason="Nhầm người")
+    link = reverse("decision_detail", args=[act.pk])
+    assert link in login(client, org, "bantdkt").get(url).content.decode()
+    assert link not in login(client, org, "skhcn").get(url).content.decode()
+    services.decision_issue(actor=org.users["bantdkt"], decision=act, date=dt.date(2023, 1, 5))
+    assert link in login(client, org, "skhcn").get(url).content.decode()

@@ -197,12 +197,19 @@ def _events(decision: Decision) -> list:
 def _later_acts(request: HttpRequest, decision: Decision) -> list[Decision]:
     """The acts correcting or revoking `decision` the user may see, each checked on its own
     (Decision.objects.allows): the scope's query with its subqueries costs more to build than the
-    few acts it would filter; their issuers read only when there are some. Only an issued act is
-    corrected or revoked (policy.can): a draft has none."""
+    few acts it would filter. Only an issued act is corrected or revoked (policy.can): a draft has
+    none. A later act is drafted only in the name of the same issuer (services.decision_amend) and
+    each of its saves and its deletion bump that issuer's province: the acts are kept under its
+    stamp (read with the paper's), the check of each stays per user."""
     if decision.is_draft:
         return []
-    acts = list(Decision.objects.filter(Q(corrects=decision) | Q(revokes=decision)).order_by("date", "id"))
-    prefetch_related_objects(acts, "issuer")
+
+    def read() -> list[Decision]:
+        acts = list(Decision.objects.filter(Q(corrects=decision) | Q(revokes=decision)).order_by("date", "id"))
+        prefetch_related_objects(acts, "issuer")
+        return acts
+
+    acts = versions.cached("later-acts", (decision.pk,), (versions.province_key(decision.issuer.province_id),), read)
     return [act for act in acts if Decision.objects.allows(request.user, VIEW, act)]
 
 
