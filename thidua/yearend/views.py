@@ -376,7 +376,7 @@ def _lines_html(request: HttpRequest, nomination: Nomination, may: dict[str, boo
     verdicts, _judged: their history changes bump another province's stamp)."""
     unit = nomination.unit
     forms = may["edit"] or may["appraise"]
-    drawn = []
+    drawn: list[bool] = []  # drawn in this request (a kept table with another agency's line is drawn again)
 
     def draw() -> tuple[bool, str]:
         prefetch_related_objects([nomination], selectors.LINES)
