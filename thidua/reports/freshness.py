@@ -52,12 +52,27 @@ from thidua.organizations.models import (
 from thidua.yearend.models import IndividualRegistration, Nomination, NominationLine, nominations_key
 
 
+def _provinces(unit_ids: Iterable[int]) -> set[int]:
+    """The provinces of these units and of every unit that continues them, however many merges on:
+    a successor shows its predecessors' registrations, dossiers, decisions and councils (scope by
+    lineage), and a merger may cross provinces (2025). One query when no unit has a successor."""
+    seen: set[int] = set()
+    frontier = set(unit_ids)
+    provinces: set[int] = set()
+    while frontier:
+        found = dict(Unit.objects.filter(Q(pk__in=frontier) | Q(successions_in__predecessor_id__in=frontier))
+                     .values_list("pk", "province_id"))
+        seen |= frontier
+        provinces |= set(found.values())
+        frontier = set(found) - seen
+    return provinces
+
+
 def unit_scopes(*unit_ids: int | None) -> list[str]:
     ids = [u for u in unit_ids if u is not None]
     if not ids:
         return []
-    found = set(Unit.objects.filter(pk__in=ids).values_list("province_id", flat=True))
-    return [province_key(p) for p in found] or [CATALOG]
+    return [province_key(p) for p in _provinces(ids)] or [CATALOG]
 
 
 def staff_scopes(staff_id: int | None) -> list[str]:
@@ -87,8 +102,7 @@ def work_scopes(*unit_ids: int | None) -> list[str]:
     ids = [u for u in unit_ids if u is not None]
     if not ids:
         return []
-    found = set(Unit.objects.filter(pk__in=ids).values_list("province_id", flat=True))
-    return [work_key(p) for p in found] or [CATALOG]
+    return [work_key(p) for p in _provinces(ids)] or [CATALOG]
 
 
 def _owner_of_session(session_id: int | None) -> int | None:
@@ -119,7 +133,8 @@ def connect() -> None:
         track(model, _own_or_catalog)
     track(ProvinceSetting, lambda s: [province_key(s.province_id)])
     track(Province, lambda p: [province_key(p.pk)])
-    track(Unit, lambda u: [province_key(u.province_id)])
+    # A unit's name shows in its successors' lists too (lineage): their provinces' stamps as well.
+    track(Unit, lambda u: [province_key(p) for p in {u.province_id, *_provinces([u.pk])}])
     track(UnitName, lambda n: unit_scopes(n.unit_id))
     track(UnitSuccession, lambda s: unit_scopes(s.predecessor_id, s.successor_id))
     track(Block, lambda b: [province_key(b.province_id)])
@@ -143,8 +158,7 @@ def connect() -> None:
     # Narrow stamps of data edited often that few cached pages read (the lists of dossiers). The
     # lines of draft decisions have one too (decisions.models.draft_lines_key), bumped by the
     # services that add, remove or replace a line.
-    track(Nomination, lambda n: [nominations_key(p) for p in
-                                 Unit.objects.filter(pk=n.unit_id).values_list("province_id", flat=True)])
+    track(Nomination, lambda n: [nominations_key(p) for p in _provinces([n.unit_id])])
 
     # Work in progress, under the provinces' work stamps (the start page's tasks and counts).
     track(Nomination, lambda n: work_scopes(n.unit_id), name="work")

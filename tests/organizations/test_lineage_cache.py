@@ -1,0 +1,32 @@
+"""An agency continues a unit of another province (a merger across provinces, as in 2025): its
+lists show that unit's registrations and dossiers (scope by lineage), so the cached lists must follow that
+unit's changes although they bump the other province's stamp."""
+
+import datetime as dt
+
+from django.urls import reverse
+
+from thidua.emulation import services as emulation
+from thidua.organizations import services
+from thidua.organizations.models import Province, Unit, UnitKind
+from thidua.yearend import services as yearend
+
+
+def test_a_cached_list_follows_a_unit_of_another_province_the_agency_continues(client, users):
+    bac_kan = Province.objects.create(code="BK", name="Bắc Kạn", parent_body="UBND TỈNH BẮC KẠN", place_name="Bắc Kạn")
+    old = Unit.objects.create(code="BK-SKHCN", name="Sở Khoa học và Công nghệ tỉnh Bắc Kạn",
+                              kind=UnitKind.AGENCY, province=bac_kan)
+    emulation.registration_start(actor=users["admin"], unit=old, year=2024)
+    dossier = yearend.nomination_create(actor=users["admin"], unit=old, year=2024)
+    skhcn = Unit.objects.get(code="SKHCN")
+    services.unit_merge(actor=users["admin"], predecessors=[old], successor=skhcn, on=dt.date(2025, 7, 1))
+    client.force_login(users["skhcn"])
+    url = reverse("registration_list") + "?nam=2024"
+    assert "Sở Khoa học và Công nghệ tỉnh Bắc Kạn</a>" in client.get(url).content.decode()
+    services.unit_rename(actor=users["admin"], unit=old, new_name="Sở KHCN Bắc Kạn (đã hợp nhất)",
+                         on=dt.date(2025, 6, 30))
+    assert "Sở KHCN Bắc Kạn (đã hợp nhất)</a>" in client.get(url).content.decode()
+    dossiers = reverse("nomination_list")
+    assert dossier.title in client.get(dossiers).content.decode()
+    yearend.nomination_update(actor=users["admin"], nomination=dossier, title="Tờ trình đề nghị khen thưởng năm 2024")
+    assert "Tờ trình đề nghị khen thưởng năm 2024</a>" in client.get(dossiers).content.decode()
