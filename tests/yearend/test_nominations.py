@@ -386,3 +386,20 @@ def test_a_second_view_of_the_list_reads_only_the_stamps(as_user, draft, django_
     client.get(reverse("nomination_list"))
     with django_assert_max_num_queries(4):  # session, user and unit (the scope), the stamps
         assert client.get(reverse("nomination_list")).status_code == 200
+
+
+def test_text_typed_like_the_csrf_placeholder_is_shown_as_typed(users, draft):
+    """Only the hidden field of the cached table's forms carries the viewer's token: a return reason
+    that happens to spell the placeholder stays as the user typed it."""
+    from thidua.yearend.views import CSRF_PLACEHOLDER
+
+    board = users["bantdkt"]
+    services.nomination_submit(actor=users["skhcn"], nomination=draft)
+    reason = f'Xem lại name="csrfmiddlewaretoken" value="{CSRF_PLACEHOLDER}"'
+    services.nomination_return_line(actor=board, line=draft.lines.first(), reason=reason)
+    client = Client()
+    client.force_login(board)
+    url = reverse("nomination_detail", args=[draft.pk])
+    client.get(url)
+    page = client.get(url).content.decode()  # the kept table
+    assert CSRF_PLACEHOLDER in page.split("Lý do:", 1)[1].split("</div>", 1)[0]

@@ -365,6 +365,9 @@ def _rows(judged: list[tuple[NominationLine, str]]) -> list[dict]:
 
 # Stands for the request's CSRF token in a cached table (a fixed text: the cache may be shared by processes).
 CSRF_PLACEHOLDER = "thidua-csrf-placeholder-5c1e"
+# Replaced only as the hidden field {% csrf_token %} writes it: text a user typed (a return reason)
+# reaches the page escaped, its quotes as &quot;, so it can never spell this.
+CSRF_FIELD = f'name="csrfmiddlewaretoken" value="{CSRF_PLACEHOLDER}"'
 
 
 def _lines_html(request: HttpRequest, nomination: Nomination, may: dict[str, bool], awarded: bool) -> str:
@@ -394,7 +397,7 @@ def _lines_html(request: HttpRequest, nomination: Nomination, may: dict[str, boo
         (versions.province_key(unit.province_id), versions.work_key(unit.province_id), versions.CATALOG), draw)
     if not local and not drawn:
         _, html = draw()
-    return html.replace(CSRF_PLACEHOLDER, get_token(request)) if forms else html
+    return html.replace(CSRF_FIELD, f'name="csrfmiddlewaretoken" value="{get_token(request)}"') if forms else html
 
 
 def _events(nomination: Nomination) -> list[NominationEvent]:
