@@ -89,12 +89,13 @@ def subject_scopes(row: AwardRecord) -> list[str]:
 
 def decision_scopes(decision: Decision) -> list[str]:
     """The issuer's province and those of everyone on the decision (a central body's decision
-    awards people of many provinces; its status decides whether their lines are in force)."""
+    awards people of many provinces; its status decides whether their lines are in force), and
+    those of the units continuing any of them (their lists show it: scope by lineage)."""
     lines = DecisionLine.objects.filter(decision=decision)
-    provinces = {*Staff.objects.filter(pk__in=lines.values("staff_id")).values_list("agency__province_id", flat=True),
-                 *Unit.objects.filter(Q(pk__in=lines.values("unit_id")) | Q(pk=decision.issuer_id))
-                 .values_list("province_id", flat=True)}
-    return [province_key(p) for p in provinces]
+    units = {decision.issuer_id,
+             *Staff.objects.filter(pk__in=lines.values("staff_id")).values_list("agency_id", flat=True).distinct(),
+             *lines.filter(unit__isnull=False).values_list("unit_id", flat=True).distinct()}
+    return [province_key(p) for p in _provinces(units)]
 
 
 def work_scopes(*unit_ids: int | None) -> list[str]:
