@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from django.db.models import Q
 from django.db.models.signals import m2m_changed
 
 from thidua.catalog.models import (
@@ -55,13 +54,15 @@ from thidua.yearend.models import IndividualRegistration, Nomination, Nomination
 def _provinces(unit_ids: Iterable[int]) -> set[int]:
     """The provinces of these units and of every unit that continues them, however many merges on:
     a successor shows its predecessors' registrations, dossiers, decisions and councils (scope by
-    lineage), and a merger may cross provinces (2025). One query when no unit has a successor."""
+    lineage), and a merger may cross provinces (2025). One query when no unit has a successor: a
+    union of two index look-ups (an OR across the join scanned every unit of the nation)."""
     seen: set[int] = set()
     frontier = set(unit_ids)
     provinces: set[int] = set()
     while frontier:
-        found = dict(Unit.objects.filter(Q(pk__in=frontier) | Q(successions_in__predecessor_id__in=frontier))
-                     .values_list("pk", "province_id"))
+        found = dict(Unit.objects.filter(pk__in=frontier).order_by().values_list("pk", "province_id").union(
+            Unit.objects.filter(successions_in__predecessor_id__in=frontier).order_by()
+            .values_list("pk", "province_id")))
         seen |= frontier
         provinces |= set(found.values())
         frontier = set(found) - seen
