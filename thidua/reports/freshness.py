@@ -1,7 +1,8 @@
 """Which writes make which cached pages stale (`thidua.core.versions`): each model whose rows a
 cached page or aggregate reads, with the scopes a row belongs to — the province of its unit, its
-person's agency, its registration's or decision's issuer — or the catalog (the law, read by every
-province). Connected once, in `ReportsConfig.ready`; this app is the top of the dependency order,
+person's agency, its registration's or decision's issuer, and those of the units continuing that
+unit (their pages show its rows by lineage; a merger may cross provinces) — or the catalog (the law,
+read by every province). Connected once, in `ReportsConfig.ready`; this app is the top of the dependency order,
 so it may name every model.
 
 Bulk writes send no signals: the award records of an issued decision come with the decision's own
