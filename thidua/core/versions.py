@@ -137,3 +137,15 @@ def track(model: type[Model], scopes: Callable[[Any], Iterable[str]], *, name: s
     uid = f"thidua.core.versions:{model._meta.label}" + (f":{name}" if name else "")
     post_save.connect(changed, sender=model, weak=False, dispatch_uid=uid)
     post_delete.connect(changed, sender=model, weak=False, dispatch_uid=uid)
+
+
+def cached_for_reach(scope: Any, name: str, parts: Iterable[Any], keys: Callable[[int], Iterable[str]],
+                     compute: Callable[[], T]) -> T:
+    """A page part drawn once for all the users of one reach of one province (`scope`:
+    accounts.scope.Scope; two users of the same `reach` see the same objects), under the stamps
+    `keys(province id)`. An administrator's pages span every province, whose stamps do not all fit
+    in one key: computed each time (as for a user without a province, or anonymous)."""
+    if scope is None or scope.admin or scope.province_id is None:
+        return compute()
+    return cached(name, (scope.reach, *parts), keys(scope.province_id), compute)
+

@@ -20,7 +20,7 @@ from thidua.audit.selectors import history_entries
 from thidua.catalog import selectors as catalog_selectors
 from thidua.catalog.models import AwardType
 from thidua.core import bounds, versions
-from thidua.core.paging import cached_list, counted_page, page_number, page_of, page_query
+from thidua.core.paging import counted_page, page_number, page_of, page_query
 from thidua.core.years import year_key
 from thidua.documents.pdf import PdfError
 from thidua.emulation.models import Authority
@@ -94,8 +94,9 @@ def decision_list(request: HttpRequest) -> HttpResponse:
     # the province's decisions (their saves bump the stamps of the provinces they concern) or its
     # drafts' lines change; keyed by what list_year and working_year read of the request.
     key = (year_key(request), status if status in DecisionStatus.values else "", page_number(request))
-    part = cached_list(Scope.of(request.user), "decision-list", key,
-                       lambda province: (versions.province_key(province), draft_lines_key(province)), compute)
+    part = versions.cached_for_reach(Scope.of(request.user), "decision-list", key,
+                                     lambda province: (versions.province_key(province), draft_lines_key(province)),
+                                     compute)
     page = counted_page(part["number"], part["count"])
     return render(request, "decisions/decision_list.html", {
         "rows": mark_safe(part["rows"]),  # our own template

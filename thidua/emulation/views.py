@@ -18,7 +18,7 @@ from thidua.audit.selectors import history_entries
 from thidua.catalog.models import AwardType
 from thidua.catalog.wording import catalog_matcher
 from thidua.core import bounds, uploads, versions
-from thidua.core.paging import cached_list, counted_page, page_number, page_of, page_query
+from thidua.core.paging import counted_page, page_number, page_of, page_query
 from thidua.core.years import year_key
 from thidua.documents.pdf import PdfError
 from thidua.emulation.policy import can, registrations_for
@@ -67,9 +67,9 @@ def registration_list(request: HttpRequest) -> HttpResponse:
 
     # A page's rows, years and count are drawn once for all users of one reach until the province's
     # data change (registrations, their units and blocks are tracked: reports.freshness).
-    part = cached_list(Scope.of(request.user), "registration-list",
-                       (year_key(request), status if status in Status.values else "", page_number(request)),
-                       lambda province: (versions.province_key(province),), compute)
+    key = (year_key(request), status if status in Status.values else "", page_number(request))
+    part = versions.cached_for_reach(Scope.of(request.user), "registration-list", key,
+                                     lambda province: (versions.province_key(province),), compute)
     agency = home_agency(request.user)
     return render(request, "emulation/registration_list.html", {
         "rows": mark_safe(part["rows"]),  # our own template

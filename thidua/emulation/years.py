@@ -22,13 +22,10 @@ def registration_years(user: Any) -> tuple[int, ...]:
     """The years the user has a registration to see, newest first. They follow from the user's scope
     and the province's registrations (tracked by its stamp, core.versions), and nearly every page
     opened without ?nam= asks for the latest: kept until a registration of the province changes."""
-    scope = Scope.of(user)
-    if scope is None:
+    if not getattr(user, "is_authenticated", False):
         return ()
-    if scope.admin or scope.province_id is None:
-        return _years(user)
-    return versions.cached("registration-years", [scope.reach], [versions.province_key(scope.province_id)],
-                           lambda: _years(user))
+    return versions.cached_for_reach(Scope.of(user), "registration-years", (),
+                                     lambda province: (versions.province_key(province),), lambda: _years(user))
 
 
 def current_emulation_year(user: Any) -> int:

@@ -21,7 +21,7 @@ from django.utils.safestring import mark_safe
 from thidua.accounts.scope import VIEW, Scope
 from thidua.audit.selectors import history_entries
 from thidua.core import bounds, uploads, versions
-from thidua.core.paging import cached_list, counted_page, page_number, page_of, page_query
+from thidua.core.paging import counted_page, page_number, page_of, page_query
 from thidua.core.text import fold
 from thidua.jobs.services import jobs_for
 from thidua.organizations.policy import can_govern, can_manage_staff, staff_for, units_for
@@ -71,8 +71,8 @@ def agency_list(request: HttpRequest) -> HttpResponse:
 
     # A page's rows are drawn once for all users of one reach, each day (the headcount counts who
     # works today), until the province's units or staff change (tracked: reports.freshness).
-    part = cached_list(Scope.of(request.user), "agency-list", (page_number(request), today.isoformat()),
-                       lambda province: (versions.province_key(province),), compute)
+    part = versions.cached_for_reach(Scope.of(request.user), "agency-list", (page_number(request), today.isoformat()),
+                                     lambda province: (versions.province_key(province),), compute)
     return render(request, "organizations/agency_list.html", {
         "rows": mark_safe(part["rows"]),  # our own template
         "page": counted_page(part["number"], part["count"], per_page=AGENCIES_PER_PAGE),

@@ -251,9 +251,7 @@ def dashboard(user, year: int, today: dt.date | None = None) -> Dashboard:
     council sessions, ballots and movements) and drawn again after any change to them (12 queries and
     ~10 ms at nation scale otherwise, on every visit to the start page)."""
     today = today or dt.date.today()
-    scope = Scope.of(user)
-    if scope is None or scope.admin or scope.agency_id is None:
-        return _draw(user, year, today)  # the whole nation (or nothing): no one province's stamps cover it
-    keys = [versions.province_key(scope.province_id), versions.work_key(scope.province_id)]
-    return versions.cached("dashboard", [scope.reach, year, today.isoformat()], keys,
-                           lambda: _draw(user, year, today))
+    return versions.cached_for_reach(
+        Scope.of(user), "dashboard", (year, today.isoformat()),
+        lambda province: (versions.province_key(province), versions.work_key(province)),
+        lambda: _draw(user, year, today))

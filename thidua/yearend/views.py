@@ -25,7 +25,7 @@ from thidua.audit.selectors import history_entries
 from thidua.catalog.models import AwardType
 from thidua.core import bounds, versions
 from thidua.core.html import select_options
-from thidua.core.paging import cached_list, counted_page, page_number, page_of, page_query
+from thidua.core.paging import counted_page, page_number, page_of, page_query
 from thidua.core.years import year_key
 from thidua.councils.documents import export_minutes
 from thidua.councils.models import Session
@@ -295,8 +295,10 @@ def nomination_list(request: HttpRequest) -> HttpResponse:
 
     # A page's rows and the new dossier's form are drawn once for all users of one reach until the
     # province's dossiers (their own stamp), units or registrations (the form's default year) change.
-    part = cached_list(access.Scope.of(request.user), "nomination-list", (year_key(request), page_number(request)),
-                       lambda province: (versions.province_key(province), nominations_key(province)), compute)
+    part = versions.cached_for_reach(access.Scope.of(request.user), "nomination-list",
+                                     (year_key(request), page_number(request)),
+                                     lambda province: (versions.province_key(province), nominations_key(province)),
+                                     compute)
     return render(request, "yearend/nomination_list.html", {
         "rows": mark_safe(part["rows"]),  # our own template
         "page": counted_page(part["number"], part["count"]), "page_query": page_query(request),
